@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/server/config.ts';
+import { openServices } from '../src/server/runtime.ts';
+import { killHard, spawnServer } from '../test/server-process.ts';
+import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
+import { BenchClient } from './http-client.ts';
+import { type Measurement, measure, summarise } from './load.ts';
+import { firstScreenSize, listFirstRowsMs } from './web.ts';
+
+/**
+ * `npm run bench`: builds (or reuses) the large data set on each dialect, starts the real
+ * server as its own process and measures it over HTTP. Prints a table and writes
+ * bench/results.json. Sizes and dialects can be narrowed for a quick look:
+ * KARTOTEKA_BENCH_COMPANIES=100000 KARTOTEKA_BENCH_DIALECTS=sqlite npm run bench
+ */
+interface ResultRow {
+  name: string;
+  /** `none`: a figure of the web build, not of a database. */
+  dialect: BenchDialect | 'none';
+  rows: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  ops_per_s: number | null;
+  rss_mb?: number;
+  size_kb?: number;
+}
+
+const PASSWORD = 'bench-password-123';
+const COMPANIES = Number(process.env.KARTOTEKA_BENCH_COMPANIES ?? 1_000_000);
+const DIALECTS = (process.env.KARTOTEKA_BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as BenchDialect[];
+const DURATION_MS = Number(process.env.KARTOTEKA_BENCH_SECONDS ?? 5) * 1000;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function rssOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
+  await ensureDataset(dialect, COMPANIES, log);
+  const database = benchDatabase(dialect, COMPANIES);
+  const server = await spawnServer({
+    ...database.env,
+    KARTOTEKA_ADMIN_PASSWORD: PASSWORD,
+    KARTOTEKA_DEMO: '0',
+    KARTOTEKA_LOG_LEVEL: 'error',
+  });
+  const client = new BenchClient(server.url, 32);
+  const rows: ResultRow[] = [];
+  const row = (name: string, m: Measurement) => {
+    rows.push({ name, dialect, rows: COMPANIES, p50_ms: m.p50_ms, p95_ms: m.p95_ms, ops_per_s: m.ops_per_s });
+    log(
+      `  ${name.padEnd(22)} p50 ${m.p50_ms.toFixed(2).padStart(7)} ms  p95 ${m.p95_ms.toFixed(2).padStart(7)} ms  ${String(m.ops_per_s).padStart(6)} ops/s  (${m.count} requests)`,
+    );
+  };
+  try {
+    const login = await client.request('POST', '/api/auth/login', { login: 'admin', password: PASSWORD });
+    if (login.status !== 200) throw new Error(`login failed: ${login.body}`);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    client.headers = { cookie, 'x-csrf-token': (JSON.parse(login.body) as { csrfToken: string }).csrfToken };
+
+    const industries = (
+      (await client.ok('POST', '/api/records/dictionary_value/query', {
+        filter: { field: 'dictionary', op: 'eq', value: 'industry' },
+        fields: ['id'],
+        limit: 100,
+      })) as { items: Array<{ id: number }> }
+    ).items.map((i) => i.id);
+    const listBody = (i: number, cursor?: string) => ({
+      filter: { field: 'industry', op: 'eq', value: industries[i % industries.length] },
+      sort: [{ field: 'name', direction: 'asc' }],
+      // The columns a list view shows (what the web app asks for), not every field.
+      fields: ['name', 'tax_id', 'city', 'phone', 'email', 'industry', 'status', 'next_action_date'],
+      limit: 50,
+      locale: 'pl',
+      ...(cursor ? { cursor } : {}),
+    });
+    const cursors = new Map<number, string>();
+    row(
+      'list_page',
+      await measure(
+        async (i) => {
+          // Alternate first pages and the pages after them, across industries.
+          const key = i % industries.length;
+          const page = (await client.ok(
+            'POST',
+            '/api/records/company/query',
+            listBody(i, cursors.get(key)),
+          )) as { nextCursor: string | null };
+          if (page.nextCursor) cursors.set(key, page.nextCursor);
+        },
+        { concurrency: 1, durationMs: DURATION_MS },
+      ),
+    );
+
+    const services = await openServices({ ...loadConfig({}), database, logLevel: 'silent' });
+    try {
+      // The statement the engine sends for list_page (same FROM with its planner hint), straight to the driver.
+      const source = await services.dialect.listSource('company', 't0', {
+        sortIndex: 'company_sort_pl',
+        equalities: [{ column: 'industry_id', values: 1 }],
+      });
+      const raw = async (i: number) => {
+        const industry = industries[i % industries.length];
+        await sql`SELECT t0.id, t0.version, t0.name, t0.tax_id, t0.city, t0.phone, t0.email, t0.industry_id,
+            t0.status_id, t0.next_action_date
+          FROM ${source} WHERE t0.deleted_at IS NULL AND t0.industry_id = ${industry}
+          ORDER BY ${services.dialect.collated(sql.ref('t0.name'), 'pl')}, t0.id LIMIT 51`.execute(
+          services.dialect.db,
+        );
+      };
+      row('list_page_raw_sql', await measure(raw, { concurrency: 1, durationMs: DURATION_MS }));
+    } finally {
+      await services.dialect.close();
+    }
+
+    const maxId = COMPANIES;
+    let seed = 12345;
+    const randomId = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return 1 + (seed % maxId);
+    };
+    row(
+      'record_by_id',
+      await measure(async () => void (await client.ok('GET', `/api/records/company/${randomId()}`)), {
+        concurrency: 16,
+        durationMs: DURATION_MS,
+      }),
+    );
+
+    const prefixes = [
+      'kow',
+      'lodz',
+      'gyor',
+      'szab',
+      'nagy',
+      'krak',
+      'wars',
+      'debr',
+      'kiss',
+      'lond',
+      'mol',
+      'bud',
+      'zak',
+      'ślus',
+      'pécs',
+    ];
+    row(
+      'search',
+      await measure(
+        async (i) =>
+          void (await client.ok(
+            'GET',
+            `/api/search?q=${encodeURIComponent(prefixes[i % prefixes.length] ?? 'a')}&limit=20`,
+          )),
+        { concurrency: 1, durationMs: DURATION_MS },
+      ),
+    );
+
+    row(
+      'create',
+      await measure(
+        async (i) =>
+          void (await client.ok('POST', '/api/records/company', { name: `Bench Łódź ${i}`, city: 'Łódź' })),
+        { concurrency: 8, durationMs: DURATION_MS },
+      ),
+    );
+
+    const own = await Promise.all(
+      Array.from(
+        { length: 8 },
+        async (_, lane) =>
+          (await client.ok('POST', '/api/records/company', { name: `Update lane ${lane}` })) as {
+            id: number;
+            version: number;
+          },
+      ),
+    );
+    const versions = own.map((r) => r.version);
+    row(
+      'update',
+      await measure(
+        async (i) => {
+          const lane = i % own.length;
+          const record = own[lane];
+          if (!record) return;
+          const updated = (await client.ok('PATCH', `/api/records/company/${record.id}`, {
+            city: `City ${i}`,
+            version: versions[lane],
+          })) as { version: number };
+          versions[lane] = updated.version;
+        },
+        // One loop per lane would need lane-aware scheduling; sequential lanes keep versions right.
+        { concurrency: 1, durationMs: DURATION_MS },
+      ),
+    );
+    const firstRows = await listFirstRowsMs(server.url, 'admin', PASSWORD);
+    row(
+      'web_list_first_rows',
+      summarise(
+        firstRows,
+        firstRows.reduce((a, b) => a + b, 0),
+      ),
+    );
+
+    const memory = rssOf(server.child.pid ?? 0);
+    rows.push({
+      name: 'server_memory',
+      dialect,
+      rows: COMPANIES,
+      p50_ms: null,
+      p95_ms: null,
+      ops_per_s: null,
+      rss_mb: Math.round(memory.peak),
+    });
+    log(`  server RSS ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB at peak`);
+  } finally {
+    client.close();
+    await killHard(server);
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const results: ResultRow[] = [];
+  const bundle = firstScreenSize();
+  log(`web first screen: ${bundle.jsKb} KB of JS and ${bundle.cssKb} KB of CSS, gzipped`);
+  for (const [name, size] of [
+    ['web_first_screen_js_gzip', bundle.jsKb],
+    ['web_first_screen_css_gzip', bundle.cssKb],
+  ] as const) {
+    results.push({
+      name,
+      dialect: 'none',
+      rows: 0,
+      p50_ms: null,
+      p95_ms: null,
+      ops_per_s: null,
+      size_kb: size,
+    });
+  }
+  for (const dialect of DIALECTS) {
+    log(`\n== ${dialect}`);
+    results.push(...(await benchDialect(dialect)));
+  }
+  const file = path.resolve(import.meta.dirname, 'results.json');
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(
+    '\n| name | dialect | rows | p50 ms | p95 ms | ops/s | RSS MB | size KB |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of results) {
+    log(
+      `| ${r.name} | ${r.dialect} | ${r.rows} | ${r.p50_ms ?? ''} | ${r.p95_ms ?? ''} | ${r.ops_per_s ?? ''} | ${r.rss_mb ?? ''} | ${r.size_kb ?? ''} |`,
+    );
+  }
+  log(`\nWrote ${file} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type { Locale } from '../../shared/metadata/types.ts';
+
+/** Who is acting. System work (jobs, seeding, migrations) runs as an explicit system actor, never as "nobody". */
+export type Actor =
+  | {
+      kind: 'user';
+      userId: number;
+      login: string;
+      role: string;
+      locale: Locale;
+      preferredLocale: Locale | null;
+      timeZone: string;
+    }
+  | { kind: 'system'; name: string; locale: Locale; timeZone: string };
+
+export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
+
+export function systemActor(name: string): Actor {
+  return { kind: 'system', name, locale: 'en', timeZone: DEFAULT_TIME_ZONE };
+}
+
+/** The id written into created_by / updated_by; system work leaves them empty. */
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}
+
+/** The reader may ask for another language than their own for one request (the web app's). */
+export function withLocale(actor: Actor, requested: Locale | undefined): Actor {
+  return requested ? { ...actor, locale: requested } : actor;
+}

@@ -1,0 +1,99 @@
+import { LOCALES, type Locale } from '../../shared/metadata/types.ts';
+import type { Db, Dialect } from '../db/dialects/dialect.ts';
+import { type Actor, DEFAULT_TIME_ZONE } from './actor.ts';
+import { generatePassword, hashPassword } from './passwords.ts';
+
+export interface UserRow {
+  id: number;
+  login: string;
+  passwordHash: string | null;
+  role: string;
+  locale: Locale;
+  /** The language the user chose; null until they choose (the browser's language then applies). */
+  preferredLocale: Locale | null;
+  timeZone: string;
+  employeeId: number | null;
+}
+
+function toLocale(value: unknown): Locale {
+  return LOCALES.includes(value as Locale) ? (value as Locale) : 'en';
+}
+
+/** An active, not deleted account by login (case-insensitive) or id. */
+export async function findActiveUser(
+  dialect: Dialect,
+  by: { login: string } | { id: number },
+): Promise<UserRow | null> {
+  let query = dialect.db
+    .selectFrom('user_account')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('active', '=', dialect.encodeBoolean(true));
+  query =
+    'login' in by ? query.where('login', '=', by.login.trim().toLowerCase()) : query.where('id', '=', by.id);
+  const row = await query.executeTakeFirst();
+  return row ? userFromRow(row) : null;
+}
+
+/** Maps a `user_account` row (also when joined under its own column names). */
+export function userFromRow(row: Record<string, unknown>): UserRow {
+  return {
+    id: Number(row.id),
+    login: String(row.login),
+    passwordHash: (row.password_hash as string | null) ?? null,
+    role: String(row.role),
+    locale: toLocale(row.locale),
+    preferredLocale: LOCALES.includes(row.locale as Locale) ? (row.locale as Locale) : null,
+    timeZone: (row.time_zone as string | null) ?? DEFAULT_TIME_ZONE,
+    employeeId: row.employee_id === null ? null : Number(row.employee_id),
+  };
+}
+
+export function actorFor(user: UserRow): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    login: user.login,
+    role: user.role,
+    locale: user.locale,
+    preferredLocale: user.preferredLocale,
+    timeZone: user.timeZone,
+  };
+}
+
+export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+  await db
+    .updateTable('user_account')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * The first start creates `admin`. With no configured password a random one is made and
+ * returned so the caller can print it once; it is never stored in clear.
+ */
+export async function ensureAdmin(
+  dialect: Dialect,
+  configuredPassword: string | undefined,
+  now: Date,
+): Promise<{ created: boolean; password: string | null }> {
+  const existing = await dialect.db.selectFrom('user_account').select('id').limit(1).executeTakeFirst();
+  if (existing) return { created: false, password: null };
+  const password = configuredPassword ?? generatePassword();
+  const at = now.toISOString();
+  await dialect.db
+    .insertInto('user_account')
+    .values({
+      login: 'admin',
+      password_hash: await hashPassword(password),
+      role: 'admin',
+      active: dialect.encodeBoolean(true),
+      locale: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .execute();
+  return { created: true, password: configuredPassword ? null : password };
+}

@@ -1,0 +1,85 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuthentication } from './http/auth.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { objectSchemas } from './http/openapi.ts';
+import { registerWebApp } from './http/static.ts';
+import type { AppInstance, AppServices } from './http/types.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { metadataRoutes } from './modules/metadata/routes.ts';
+import { listActionRoutes } from './modules/records/list-actions-routes.ts';
+import { recordRoutes } from './modules/records/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { viewRoutes } from './modules/views/routes.ts';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP application around already opened services; listening is the caller's business. */
+export async function buildApp(
+  services: AppServices,
+  options: { logger?: boolean } = {},
+): Promise<AppInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: services.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: services.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  registerAuthentication(app, {
+    dialect: services.dialect,
+    sessionTtlMs: services.config.sessionTtlMs,
+    now: services.now,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kartoteka API',
+        version: services.version,
+        description:
+          'REST API of the Kartoteka CRM. Errors always have the shape {error: {code, message, details}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kt_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+        schemas: objectSchemas(services.registry),
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { policy: 'authenticated' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    metadataRoutes,
+    recordRoutes,
+    listActionRoutes,
+    searchRoutes,
+    viewRoutes,
+  ]) {
+    await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
+  }
+  await registerWebApp(app);
+  return app;
+}

@@ -1,0 +1,24 @@
+import { Migrator } from 'kysely';
+import type { DatabaseConfig } from '../config.ts';
+import type { Dialect } from './dialects/dialect.ts';
+import { openPostgres } from './dialects/postgres.ts';
+import { openSqlite } from './dialects/sqlite.ts';
+import { migrations } from './migrations/index.ts';
+
+export function openDatabase(config: DatabaseConfig): Dialect {
+  return config.kind === 'postgres' ? openPostgres(config.url) : openSqlite(config.file);
+}
+
+/** Brings the schema up to date; run at every start, safe to run from several instances at once. */
+export async function migrateToLatest(dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db: dialect.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,102 @@
+import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely';
+import type { SortLocale } from '../../../shared/text/collation-key.ts';
+
+/**
+ * Tables are described by metadata at run time, so the query builder is typed loosely:
+ * table and column names are strings checked against the metadata registry before they
+ * reach Kysely, and values are `unknown` until the records layer decodes them.
+ */
+export type DynamicDatabase = Record<string, Record<string, unknown>>;
+export type Db = Kysely<DynamicDatabase>;
+export type Tx = Transaction<DynamicDatabase>;
+/** Either the root connection or a transaction: every data function accepts both. */
+export type Executor = Db | Tx;
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface SearchHit {
+  object: string;
+  recordId: number;
+  title: string;
+  rank: number;
+}
+
+/** What a list query knows about itself, for dialects that need to help their planner. */
+export interface ListPlan {
+  /** An index delivering rows in the requested order, usable for this query. */
+  sortIndex: string | null;
+  /** Top-level equality conditions: column and how many values it accepts. */
+  equalities: Array<{ column: string; values: number }>;
+}
+
+export interface SearchRequest {
+  /** Tokens already folded with `foldText`; the last one is matched as a prefix. */
+  tokens: string[];
+  objects: string[];
+  limit: number;
+  /**
+   * Rank only the newest `window` matches (null: all). Ranking every match of a short prefix
+   * over millions of records takes hundreds of milliseconds; a user who gets too many hits
+   * types one more letter.
+   */
+  window: number | null;
+}
+
+/**
+ * Everything that differs between SQLite and PostgreSQL. No file outside
+ * `db/dialects/` (and the frozen migrations) may branch on the dialect.
+ */
+export interface Dialect {
+  readonly name: DialectName;
+  readonly db: Db;
+  /** Closes the pool / file handle. */
+  close(): Promise<void>;
+  /**
+   * Keeps the planner's statistics current as tables grow (run hourly). The SQLite list
+   * planner reads them to choose between the sort index and sorting the matches.
+   */
+  refreshStatistics(): Promise<void>;
+
+  /** An expression that orders text in the reader's alphabet; used by ORDER BY and keyset cursors. */
+  collated(expression: Expression<unknown>, locale: SortLocale): RawBuilder<unknown>;
+  /** The same normalisation as `foldText` in SQL, for case- and accent-insensitive matching. */
+  folded(expression: Expression<unknown>): RawBuilder<string>;
+
+  /** Booleans: SQLite stores 0/1, PostgreSQL has a real type. */
+  encodeBoolean(value: boolean): boolean | number;
+  decodeBoolean(value: unknown): boolean | null;
+
+  /** Replaces the search document of one record (inside the caller's transaction). */
+  upsertSearchDocument(
+    executor: Executor,
+    doc: { object: string; recordId: number; title: string; text: string },
+  ): Promise<void>;
+  /** Bulk load for freshly inserted records that have no search document yet (seeding). */
+  insertSearchDocuments(
+    executor: Executor,
+    docs: Array<{ object: string; recordId: number; title: string; text: string }>,
+  ): Promise<void>;
+  deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void>;
+  search(request: SearchRequest): Promise<SearchHit[]>;
+
+  /**
+   * Appended to the SELECT that picks rows to claim (jobs, outbox events): PostgreSQL skips
+   * rows another instance is claiming; SQLite has a single writer, so it needs nothing.
+   */
+  readonly skipLocked: RawBuilder<unknown>;
+  /** Search-index restriction for list quick search: `id IN (…)` matching all tokens. */
+  searchIds(object: string, tokens: string[]): RawBuilder<unknown>;
+
+  /**
+   * The FROM clause of a list query. SQLite's planner does not weigh LIMIT: given an equality
+   * filter on an indexed column it sorts every matching row, even when walking the sort index
+   * would find 50 rows at once; this is where a dialect may steer it.
+   */
+  listSource(table: string, alias: string, plan: ListPlan): Promise<RawBuilder<unknown>>;
+
+  /** True when the error is a unique-constraint violation (turned into 409 by the engine). */
+  isUniqueViolation(error: unknown): boolean;
+
+  /** Database size in bytes, for health and benchmark reports. */
+  databaseSize(): Promise<number>;
+}

@@ -1,0 +1,152 @@
+import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { SortLocale } from '../../../shared/text/collation-key.ts';
+import { foldText } from '../../../shared/text/fold.ts';
+import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
+import { PreparingPool } from './pg-prepared.ts';
+
+/** ICU collations that ship with PostgreSQL built with ICU (Debian's is). */
+const ICU_COLLATION: Record<SortLocale, string> = { en: '"en-x-icu"', pl: '"pl-x-icu"', hu: '"hu-x-icu"' };
+
+let typeParsersSet = false;
+/**
+ * pg returns bigint and numeric as strings and instants as Date objects; the rest of the
+ * code speaks numbers and ISO strings on both dialects, so convert once, process-wide.
+ */
+function setTypeParsers(): void {
+  if (typeParsersSet) return;
+  typeParsersSet = true;
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+  pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value}Z`).toISOString());
+}
+
+export function openPostgres(url: string, poolSize = 10): Dialect {
+  setTypeParsers();
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
+  return new PostgresDialectImpl(db);
+}
+
+class PostgresDialectImpl implements Dialect {
+  readonly name = 'postgres' as const;
+
+  constructor(readonly db: Kysely<DynamicDatabase>) {}
+
+  async refreshStatistics(): Promise<void> {
+    // Autovacuum analyses tables as they change; nothing to do here.
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  collated(expression: Expression<unknown>, locale: SortLocale) {
+    return sql`(${expression} COLLATE ${sql.raw(ICU_COLLATION[locale])})`;
+  }
+
+  folded(expression: Expression<unknown>) {
+    // kt_fold is created by the first migration from the same table as foldText.
+    return sql<string>`kt_fold(${expression})`;
+  }
+
+  readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
+
+  encodeBoolean(value: boolean): boolean {
+    return value;
+  }
+
+  decodeBoolean(value: unknown): boolean | null {
+    if (value === null || value === undefined) return null;
+    return value === true;
+  }
+
+  async upsertSearchDocument(
+    executor: Executor,
+    doc: { object: string; recordId: number; title: string; text: string },
+  ): Promise<void> {
+    await sql`
+      INSERT INTO search_doc (object, record_id, title, title_folded, body)
+      VALUES (${doc.object}, ${doc.recordId}, ${doc.title}, ${foldText(doc.title)}, ${doc.text})
+      ON CONFLICT (object, record_id)
+      DO UPDATE SET title = excluded.title, title_folded = excluded.title_folded, body = excluded.body`.execute(
+      executor,
+    );
+  }
+
+  async insertSearchDocuments(
+    executor: Executor,
+    docs: Array<{ object: string; recordId: number; title: string; text: string }>,
+  ): Promise<void> {
+    if (docs.length === 0) return;
+    await executor
+      .insertInto('search_doc')
+      .values(
+        docs.map((doc) => ({
+          object: doc.object,
+          record_id: doc.recordId,
+          title: doc.title,
+          title_folded: foldText(doc.title),
+          body: doc.text,
+        })),
+      )
+      .execute();
+  }
+
+  async deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void> {
+    await executor
+      .deleteFrom('search_doc')
+      .where('object', '=', object)
+      .where('record_id', '=', recordId)
+      .execute();
+  }
+
+  async search(request: SearchRequest): Promise<SearchHit[]> {
+    if (request.tokens.length === 0 || request.objects.length === 0) return [];
+    const query = tsQuery(request.tokens);
+    // The window takes matches as the GIN scan yields them and stops; ranking happens on those.
+    const candidates = request.window
+      ? sql`SELECT d.id, d.object, d.record_id, d.title, d.tsv FROM search_doc d
+          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects}) LIMIT ${request.window}`
+      : sql`SELECT d.id, d.object, d.record_id, d.title, d.tsv FROM search_doc d
+          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects})`;
+    const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
+      SELECT c.object, c.record_id, c.title, ts_rank(c.tsv, to_tsquery('simple', ${query})) AS rank
+      FROM (${candidates}) AS c
+      ORDER BY rank DESC, c.id
+      LIMIT ${request.limit}`.execute(this.db);
+    return result.rows.map((row) => ({
+      object: row.object,
+      recordId: Number(row.record_id),
+      title: row.title,
+      rank: Number(row.rank),
+    }));
+  }
+
+  searchIds(object: string, tokens: string[]) {
+    return sql`SELECT record_id FROM search_doc WHERE object = ${object} AND tsv @@ to_tsquery('simple', ${tsQuery(tokens)})`;
+  }
+
+  /** PostgreSQL's planner costs LIMIT with real statistics; it needs no help. */
+  async listSource(table: string, alias: string, _plan: ListPlan) {
+    return sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === '23505';
+  }
+
+  async databaseSize(): Promise<number> {
+    const result = await sql<{ size: number }>`SELECT pg_database_size(current_database()) AS size`.execute(
+      this.db,
+    );
+    return Number(result.rows[0]?.size ?? 0);
+  }
+}
+
+/** Tokens hold only letters and digits (searchTokens), so they cannot inject tsquery syntax. */
+function tsQuery(tokens: string[]): string {
+  return tokens.map((token, index) => (index === tokens.length - 1 ? `${token}:*` : token)).join(' & ');
+}

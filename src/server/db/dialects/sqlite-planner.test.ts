@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SqliteListPlanner } from './sqlite-planner.ts';
+
+describe('SQLite list planner', () => {
+  const database = new Database(':memory:');
+  database.exec(`
+    CREATE TABLE company (id INTEGER PRIMARY KEY, name TEXT NOT NULL, industry_id INTEGER, tax_id TEXT);
+    CREATE INDEX company_industry ON company (industry_id);
+    CREATE INDEX company_tax ON company (tax_id);
+    CREATE INDEX company_sort_pl ON company (name);`);
+  const insert = database.prepare('INSERT INTO company (name, industry_id, tax_id) VALUES (?, ?, ?)');
+  database.transaction(() => {
+    for (let i = 0; i < 6000; i += 1) insert.run(`Company ${i}`, i % 3, String(i));
+  })();
+  database.exec('ANALYZE');
+  const planner = new SqliteListPlanner(database);
+
+  it('walks the sort index when the equality filter matches many rows', () => {
+    expect(
+      planner.sortIndexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [{ column: 'industry_id', values: 1 }],
+      }),
+    ).toBe('company_sort_pl');
+  });
+
+  it('leaves a selective filter to SQLite', () => {
+    expect(
+      planner.sortIndexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [
+          { column: 'industry_id', values: 1 },
+          { column: 'tax_id', values: 1 },
+        ],
+      }),
+    ).toBeNull();
+  });
+
+  it('does nothing without a sort index or without an indexed equality', () => {
+    expect(
+      planner.sortIndexToForce('company', {
+        sortIndex: null,
+        equalities: [{ column: 'industry_id', values: 1 }],
+      }),
+    ).toBeNull();
+    expect(
+      planner.sortIndexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [{ column: 'name', values: 1 }],
+      }),
+    ).toBeNull();
+  });
+});

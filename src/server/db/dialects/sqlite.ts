@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
+import { collationKey, type SortLocale } from '../../../shared/text/collation-key.ts';
+import { foldText } from '../../../shared/text/fold.ts';
+import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
+import { SqliteListPlanner } from './sqlite-planner.ts';
+
+const SORT_LOCALES: ReadonlySet<string> = new Set(['en', 'pl', 'hu']);
+
+/**
+ * Opens the embedded database. WAL lets readers work beside the writer;
+ * `synchronous=FULL` makes every acknowledged commit survive a power cut or SIGKILL.
+ */
+export function openSqlite(file: string): Dialect {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 10000');
+  // 64 MiB of pages in the process; the OS page cache holds the rest without counting against RSS.
+  database.pragma('cache_size = -65536');
+  database.pragma('temp_store = MEMORY');
+  // The indexes on sort keys and the folded-text filters call these; they must be
+  // deterministic so SQLite may use them in expression indexes.
+  database.function('kt_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldText(value) : null,
+  );
+  database.function('kt_collate', { deterministic: true }, (value: unknown, locale: unknown) => {
+    if (typeof value !== 'string') return null;
+    const sortLocale = typeof locale === 'string' && SORT_LOCALES.has(locale) ? (locale as SortLocale) : 'en';
+    return collationKey(value, sortLocale);
+  });
+  const db = new Kysely<DynamicDatabase>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
+  return new SqliteDialectImpl(db, database);
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; the same few SQL texts run on every request (session,
+ * record by id…), so prepared statements are kept and reused. better-sqlite3 runs a statement
+ * to completion synchronously, so one statement is never in use twice at once.
+ */
+function withStatementCache(database: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        statement = database.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+class SqliteDialectImpl implements Dialect {
+  readonly name = 'sqlite' as const;
+  private readonly planner: SqliteListPlanner;
+
+  constructor(
+    readonly db: Kysely<DynamicDatabase>,
+    private readonly database: Database.Database,
+  ) {
+    this.planner = new SqliteListPlanner(database);
+  }
+
+  async refreshStatistics(): Promise<void> {
+    // Cheap by design: sampled ANALYZE, only for tables whose size changed a lot since the
+    // last one (0x10000: look at every table, not just those this connection queried).
+    this.database.pragma('analysis_limit = 1000');
+    this.database.pragma('optimize = 0x10002');
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  collated(expression: Expression<unknown>, locale: SortLocale) {
+    return sql`kt_collate(${expression}, ${sql.lit(locale)})`;
+  }
+
+  folded(expression: Expression<unknown>) {
+    return sql<string>`kt_fold(${expression})`;
+  }
+
+  readonly skipLocked = sql``;
+
+  encodeBoolean(value: boolean): number {
+    return value ? 1 : 0;
+  }
+
+  decodeBoolean(value: unknown): boolean | null {
+    if (value === null || value === undefined) return null;
+    return value === 1 || value === true || value === 1n;
+  }
+
+  async upsertSearchDocument(
+    executor: Executor,
+    doc: { object: string; recordId: number; title: string; text: string },
+  ): Promise<void> {
+    await this.deleteSearchDocument(executor, doc.object, doc.recordId);
+    const inserted = await executor
+      .insertInto('search_doc')
+      .values({ object: doc.object, record_id: doc.recordId, title: doc.title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${inserted.id}, ${foldText(doc.title)}, ${doc.text})`.execute(
+      executor,
+    );
+  }
+
+  async insertSearchDocuments(
+    executor: Executor,
+    docs: Array<{ object: string; recordId: number; title: string; text: string }>,
+  ): Promise<void> {
+    if (docs.length === 0) return;
+    const ids = await executor
+      .insertInto('search_doc')
+      .values(docs.map((doc) => ({ object: doc.object, record_id: doc.recordId, title: doc.title })))
+      .returning(['id', 'object', 'record_id'])
+      .execute();
+    // RETURNING order is not guaranteed by SQLite: match rows back by their natural key.
+    const idOf = new Map(ids.map((row) => [`${row.object}:${row.record_id}`, row.id]));
+    const rows = docs.map(
+      (doc) => sql`(${idOf.get(`${doc.object}:${doc.recordId}`)}, ${foldText(doc.title)}, ${doc.text})`,
+    );
+    await sql`INSERT INTO search_fts (rowid, title, body) VALUES ${sql.join(rows)}`.execute(executor);
+  }
+
+  async deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void> {
+    const existing = await executor
+      .deleteFrom('search_doc')
+      .where('object', '=', object)
+      .where('record_id', '=', recordId)
+      .returning('id')
+      .executeTakeFirst();
+    if (existing) await sql`DELETE FROM search_fts WHERE rowid = ${existing.id}`.execute(executor);
+  }
+
+  async search(request: SearchRequest): Promise<SearchHit[]> {
+    if (request.tokens.length === 0 || request.objects.length === 0) return [];
+    const match = ftsMatch(request.tokens);
+    // FTS5 walks a MATCH in rowid order cheaply; the window's lowest rowid bounds the ranking.
+    const window = request.window
+      ? sql`AND search_fts.rowid >= coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}
+          ORDER BY rowid DESC LIMIT 1 OFFSET ${request.window - 1}), 0)`
+      : sql``;
+    const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
+      SELECT d.object, d.record_id, d.title, bm25(search_fts, 10.0, 1.0) AS rank
+      FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
+      WHERE search_fts MATCH ${match} ${window} AND d.object IN (${sql.join(request.objects)})
+      ORDER BY rank, d.id
+      LIMIT ${request.limit}`.execute(this.db);
+    return result.rows.map((row) => ({
+      object: row.object,
+      recordId: Number(row.record_id),
+      title: row.title,
+      rank: -row.rank,
+    }));
+  }
+
+  searchIds(object: string, tokens: string[]) {
+    return sql`SELECT d.record_id FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
+      WHERE search_fts MATCH ${ftsMatch(tokens)} AND d.object = ${object}`;
+  }
+
+  async listSource(table: string, alias: string, plan: ListPlan) {
+    const index = this.planner.sortIndexToForce(table, plan);
+    return index
+      ? sql`${sql.table(table)} AS ${sql.raw(alias)} INDEXED BY ${sql.id(index)}`
+      : sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  }
+
+  async databaseSize(): Promise<number> {
+    const pageCount = Number(this.database.pragma('page_count', { simple: true }));
+    const pageSize = Number(this.database.pragma('page_size', { simple: true }));
+    return pageCount * pageSize;
+  }
+}
+
+/**
+ * Tokens hold only letters and digits (searchTokens), so quoting them is enough; the last
+ * token is still being typed, hence its prefix match.
+ */
+function ftsMatch(tokens: string[]): string {
+  return tokens.map((token, index) => `"${token}"${index === tokens.length - 1 ? '*' : ''}`).join(' ');
+}

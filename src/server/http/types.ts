@@ -1,0 +1,30 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config.ts';
+import type { Dialect } from '../db/dialects/dialect.ts';
+import type { MetadataRegistry } from '../metadata/registry.ts';
+import type { RecordsContext } from '../records/context.ts';
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What route modules are given: no globals, so tests can build as many apps as they like. */
+export interface AppServices {
+  config: AppConfig;
+  dialect: Dialect;
+  registry: MetadataRegistry;
+  records: RecordsContext;
+  version: string;
+  now: () => Date;
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../db/dialects/dialect.ts';
+
+export interface JobContext {
+  jobId: number;
+  attempt: number;
+}
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A second enqueue with the same key is ignored: how cron ticks stay single across instances. */
+  uniqueKey?: string;
+}
+
+interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+}
+
+export interface QueueOptions {
+  /** How long a claimed job belongs to this worker; after that another may retry it (crashed worker). */
+  leaseMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown, job: { id: number; name: string; attempt: number }) => void;
+}
+
+/** Delay before retry n (1-based): 5 s, 10 s, 20 s… capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
+}
+
+/**
+ * A job queue kept in the database, so jobs survive restarts and several app instances share
+ * the work: a job is claimed by exactly one worker (SKIP LOCKED on PostgreSQL, the single
+ * writer on SQLite), retried with exponential backoff, and marked failed after its last attempt.
+ */
+export class JobQueue {
+  readonly workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly now: () => Date,
+    private readonly options: QueueOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.batchSize = options.batchSize ?? 10;
+  }
+
+  register(name: string, handler: JobHandler): void {
+    if (this.handlers.has(name)) throw new Error(`job ${name} is already registered`);
+    this.handlers.set(name, handler);
+  }
+
+  /** Adds a job; pass a transaction as `executor` to enqueue atomically with other writes. */
+  async enqueue(
+    name: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+    executor: Executor = this.dialect.db,
+  ): Promise<boolean> {
+    const at = this.now().toISOString();
+    const result = await executor
+      .insertInto('job')
+      .values({
+        name,
+        payload: JSON.stringify(payload ?? null),
+        status: 'queued',
+        run_at: (options.runAt ?? this.now()).toISOString(),
+        attempts: 0,
+        max_attempts: options.maxAttempts ?? 5,
+        unique_key: options.uniqueKey ?? null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((conflict) => conflict.column('unique_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Claims due jobs and runs them; returns how many ran. */
+  async runDue(): Promise<number> {
+    const jobs = await this.claim();
+    for (const job of jobs) await this.run(job);
+    return jobs.length;
+  }
+
+  private async claim(): Promise<ClaimedJob[]> {
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+    const result = await sql<ClaimedJob>`
+      UPDATE job SET status = 'running', locked_by = ${this.workerId}, locked_until = ${leaseUntil},
+        attempts = attempts + 1, updated_at = ${nowIso}
+      WHERE id IN (
+        SELECT id FROM job
+        WHERE (status = 'queued' AND run_at <= ${nowIso}) OR (status = 'running' AND locked_until < ${nowIso})
+        ORDER BY run_at, id LIMIT ${this.batchSize} ${this.dialect.skipLocked})
+      RETURNING id, name, payload, attempts, max_attempts`.execute(this.dialect.db);
+    return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${job.name}`);
+      await handler(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts });
+      await this.finish(job, { status: 'done', finished_at: this.now().toISOString(), last_error: null });
+    } catch (error) {
+      this.options.onError?.(error, { id: job.id, name: job.name, attempt: job.attempts });
+      const message = error instanceof Error ? error.message : String(error);
+      const retry = job.attempts < job.max_attempts;
+      await this.finish(job, {
+        status: retry ? 'queued' : 'failed',
+        run_at: retry ? new Date(this.now().getTime() + retryDelayMs(job.attempts)).toISOString() : undefined,
+        finished_at: retry ? null : this.now().toISOString(),
+        last_error: message.slice(0, 2000),
+      });
+    }
+  }
+
+  /** Only the worker holding the lease may settle the job. */
+  private async finish(job: ClaimedJob, changes: Record<string, unknown>): Promise<void> {
+    const values = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    await this.dialect.db
+      .updateTable('job')
+      .set({ ...values, locked_by: null, locked_until: null, updated_at: this.now().toISOString() })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', this.workerId)
+      .execute();
+  }
+}

@@ -1,0 +1,194 @@
+import type {
+  FieldMeta,
+  FieldType,
+  Labels,
+  Locale,
+  ObjectMeta,
+  SortSpec,
+} from '../../shared/metadata/types.ts';
+
+/** A field as the server knows it: the public metadata plus where it lives in the database. */
+export interface FieldDefinition extends FieldMeta {
+  /** The column holding the value; relations keep the id in `<key>_id`. Absent for multiRelation. */
+  column?: string;
+  /** multiRelation: the membership table and its two columns. */
+  through?: { table: string; sourceColumn: string; targetColumn: string };
+}
+
+export interface ObjectDefinition {
+  key: string;
+  table: string;
+  labels: ObjectMeta['labels'];
+  icon: string;
+  titleFields: string[];
+  /** When the title is a label per language (dictionaries), the field for each locale. */
+  localizedTitle?: Record<Locale, string>;
+  /** Fields whose text goes into the global search index; empty means not searchable. */
+  searchFields: string[];
+  /**
+   * Shown under the title in search results: what tells two "Jan Kowalski" apart (their
+   * company, a city). References show their target's title.
+   */
+  subtitleFields: string[];
+  defaultSort: SortSpec[];
+  /**
+   * Text fields covered, in this order, by the per-locale sort indexes `<table>_sort_<locale>`
+   * that the migrations create (title sorts on big tables).
+   */
+  sortIndex: string[];
+  fields: FieldDefinition[];
+  /** Finds a field by key; the only way code outside metadata/ should look one up. */
+  field(key: string): FieldDefinition | undefined;
+}
+
+type FieldOptions = {
+  required?: boolean;
+  readOnly?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  sortable?: boolean;
+  filterable?: boolean;
+  /** Text stored in lower case (logins), so look-ups need not care about case. */
+  lowercase?: boolean;
+  /** Used on create when the field is not given; boolean fields default to false. */
+  defaultValue?: string | number | boolean;
+};
+
+export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'system'> & { column?: string };
+
+function spec(
+  type: FieldType,
+  labels: Labels,
+  options: FieldOptions,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec {
+  const isText = ['text', 'longText', 'email', 'phone', 'url'].includes(type);
+  return {
+    type,
+    labels,
+    required: options.required ?? false,
+    readOnly: options.readOnly ?? false,
+    maxLength: options.maxLength ?? (isText ? defaultMaxLength(type) : undefined),
+    min: options.min,
+    max: options.max,
+    // References sort by their id, which means nothing to a reader: not offered until they sort by title.
+    sortable: options.sortable ?? !['longText', 'multiRelation', 'relation', 'select'].includes(type),
+    filterable: options.filterable ?? true,
+    lowercase: options.lowercase,
+    defaultValue: options.defaultValue ?? (type === 'boolean' ? false : undefined),
+    ...extra,
+  };
+}
+
+function defaultMaxLength(type: FieldType): number {
+  switch (type) {
+    case 'longText':
+      return 10_000;
+    case 'email':
+      return 254;
+    case 'url':
+      return 500;
+    case 'phone':
+      return 40;
+    default:
+      return 200;
+  }
+}
+
+export const field = {
+  text: (labels: Labels, options: FieldOptions = {}) => spec('text', labels, options),
+  longText: (labels: Labels, options: FieldOptions = {}) => spec('longText', labels, options),
+  email: (labels: Labels, options: FieldOptions = {}) => spec('email', labels, options),
+  phone: (labels: Labels, options: FieldOptions = {}) => spec('phone', labels, options),
+  url: (labels: Labels, options: FieldOptions = {}) => spec('url', labels, options),
+  integer: (labels: Labels, options: FieldOptions = {}) => spec('integer', labels, options),
+  boolean: (labels: Labels, options: FieldOptions = {}) => spec('boolean', labels, options),
+  date: (labels: Labels, options: FieldOptions = {}) => spec('date', labels, options),
+  dateTime: (labels: Labels, options: FieldOptions = {}) => spec('dateTime', labels, options),
+  /** A value from a user-extendable dictionary (industry, status…). */
+  select: (labels: Labels, dictionary: string, options: FieldOptions = {}) =>
+    spec('select', labels, options, { target: 'dictionary_value', dictionary }),
+  relation: (labels: Labels, target: string, options: FieldOptions = {}) =>
+    spec('relation', labels, options, { target }),
+  /** Many-to-many membership kept in its own table. */
+  multiRelation: (
+    labels: Labels,
+    target: string,
+    through: { table: string; sourceColumn: string; targetColumn: string },
+    options: FieldOptions = {},
+  ) => spec('multiRelation', labels, options, { target, through }),
+};
+
+const L = (en: string, pl: string, hu: string): Labels => ({ en, pl, hu });
+
+/** Present on every record; set by the engine only. */
+function systemFields(): Array<[string, FieldSpec]> {
+  const readOnly = { readOnly: true };
+  return [
+    ['id', spec('integer', L('ID', 'ID', 'Azonosító'), readOnly)],
+    ['version', spec('integer', L('Version', 'Wersja', 'Verzió'), { ...readOnly, sortable: false })],
+    ['created_at', spec('dateTime', L('Created at', 'Utworzono', 'Létrehozva'), readOnly)],
+    [
+      'created_by',
+      spec('relation', L('Created by', 'Utworzył', 'Létrehozta'), readOnly, { target: 'user_account' }),
+    ],
+    ['updated_at', spec('dateTime', L('Updated at', 'Zmieniono', 'Módosítva'), readOnly)],
+    [
+      'updated_by',
+      spec('relation', L('Updated by', 'Zmienił', 'Módosította'), readOnly, { target: 'user_account' }),
+    ],
+    ['deleted_at', spec('dateTime', L('Deleted at', 'Usunięto', 'Törölve'), readOnly)],
+  ];
+}
+
+export const SYSTEM_FIELD_KEYS: ReadonlySet<string> = new Set(systemFields().map(([key]) => key));
+
+export interface ObjectSpec {
+  key: string;
+  table?: string;
+  labels: ObjectMeta['labels'];
+  icon: string;
+  titleFields: string[];
+  localizedTitle?: Record<Locale, string>;
+  searchFields?: string[];
+  subtitleFields?: string[];
+  defaultSort?: SortSpec[];
+  sortIndex?: string[];
+  fields: Record<string, FieldSpec>;
+}
+
+/** Declares a standard object once; types, API schema, forms and lists all derive from this. */
+export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
+  const own = Object.entries(objectSpec.fields).map(([key, s]): FieldDefinition => {
+    const isReference = s.type === 'relation' || s.type === 'select';
+    const column = s.type === 'multiRelation' ? undefined : (s.column ?? (isReference ? `${key}_id` : key));
+    return { ...s, key, column, system: false };
+  });
+  // System relations (created_by…) are stored under their own name, without `_id`.
+  const system = systemFields().map(
+    ([key, s]): FieldDefinition => ({ ...s, key, column: key, system: true }),
+  );
+  const fields = [...system.slice(0, 1), ...own, ...system.slice(1)];
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
+    if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
+  }
+  return {
+    key: objectSpec.key,
+    table: objectSpec.table ?? objectSpec.key,
+    labels: objectSpec.labels,
+    icon: objectSpec.icon,
+    titleFields: objectSpec.titleFields,
+    localizedTitle: objectSpec.localizedTitle,
+    searchFields: objectSpec.searchFields ?? [],
+    subtitleFields: objectSpec.subtitleFields ?? [],
+    defaultSort:
+      objectSpec.defaultSort ?? objectSpec.titleFields.map((f) => ({ field: f, direction: 'asc' })),
+    sortIndex: objectSpec.sortIndex ?? [],
+    fields,
+    field: (key) => byKey.get(key),
+  };
+}
+
+export { L as labels };

@@ -1,0 +1,27 @@
+import { defineObject, field, labels as L } from '../define-object.ts';
+
+/** People of the company using the CRM; user accounts are separate (one employee, several accounts). */
+export const employee = defineObject({
+  key: 'employee',
+  labels: { one: L('Employee', 'Pracownik', 'Munkatárs'), many: L('Employees', 'Pracownicy', 'Munkatársak') },
+  icon: 'id-badge',
+  sortIndex: ['last_name', 'first_name'],
+  titleFields: ['first_name', 'last_name'],
+  searchFields: ['first_name', 'last_name', 'email', 'phone', 'position', 'department'],
+  subtitleFields: ['position', 'department'],
+  defaultSort: [
+    { field: 'last_name', direction: 'asc' },
+    { field: 'first_name', direction: 'asc' },
+  ],
+  fields: {
+    first_name: field.text(L('First name', 'Imię', 'Keresztnév'), { required: true, maxLength: 100 }),
+    last_name: field.text(L('Last name', 'Nazwisko', 'Vezetéknév'), { required: true, maxLength: 100 }),
+    email: field.email(L('E-mail', 'E-mail', 'E-mail')),
+    phone: field.phone(L('Phone', 'Telefon', 'Telefon')),
+    position: field.text(L('Position', 'Stanowisko', 'Beosztás'), { maxLength: 100 }),
+    department: field.text(L('Department', 'Dział', 'Osztály'), { maxLength: 100 }),
+    birth_date: field.date(L('Birth date', 'Data urodzenia', 'Születési dátum')),
+    hired_on: field.date(L('Hired on', 'Data zatrudnienia', 'Belépés dátuma')),
+    active: field.boolean(L('Active', 'Aktywny', 'Aktív'), { defaultValue: true }),
+  },
+});

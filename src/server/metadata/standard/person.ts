@@ -1,0 +1,32 @@
+import { defineObject, field, labels as L } from '../define-object.ts';
+
+/** A company's representative (contact person); also listed globally. */
+export const person = defineObject({
+  key: 'person',
+  labels: { one: L('Person', 'Osoba', 'Személy'), many: L('People', 'Osoby', 'Személyek') },
+  icon: 'user',
+  sortIndex: ['last_name', 'first_name'],
+  titleFields: ['first_name', 'last_name'],
+  searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],
+  subtitleFields: ['company', 'position'],
+  defaultSort: [
+    { field: 'last_name', direction: 'asc' },
+    { field: 'first_name', direction: 'asc' },
+  ],
+  fields: {
+    first_name: field.text(L('First name', 'Imię', 'Keresztnév'), { required: true, maxLength: 100 }),
+    last_name: field.text(L('Last name', 'Nazwisko', 'Vezetéknév'), { required: true, maxLength: 100 }),
+    company: field.relation(L('Company', 'Firma', 'Cég'), 'company'),
+    position: field.text(L('Position', 'Stanowisko', 'Beosztás'), { maxLength: 100 }),
+    email: field.email(L('E-mail', 'E-mail', 'E-mail')),
+    phone: field.phone(L('Phone', 'Telefon', 'Telefon')),
+    mobile: field.phone(L('Mobile', 'Komórka', 'Mobil')),
+    birth_date: field.date(L('Birth date', 'Data urodzenia', 'Születési dátum')),
+    notes: field.longText(L('Notes', 'Uwagi', 'Megjegyzések')),
+    groups: field.multiRelation(L('Groups', 'Grupy', 'Csoportok'), 'person_group', {
+      table: 'person_group_member',
+      sourceColumn: 'person_id',
+      targetColumn: 'group_id',
+    }),
+  },
+});

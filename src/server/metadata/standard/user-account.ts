@@ -1,0 +1,35 @@
+import { defineObject, field, labels as L } from '../define-object.ts';
+
+/**
+ * A login. The password hash is deliberately not a field: it cannot be read, filtered or
+ * written through the records engine, only through the authentication module.
+ */
+export const userAccount = defineObject({
+  key: 'user_account',
+  labels: {
+    one: L('User account', 'Konto użytkownika', 'Felhasználói fiók'),
+    many: L('User accounts', 'Konta użytkowników', 'Felhasználói fiókok'),
+  },
+  icon: 'key',
+  titleFields: ['login'],
+  fields: {
+    login: field.text(L('Login', 'Login', 'Felhasználónév'), {
+      required: true,
+      maxLength: 100,
+      lowercase: true,
+    }),
+    employee: field.relation(L('Employee', 'Pracownik', 'Munkatárs'), 'employee'),
+    // Roles are granted by an administrator command, never by a generic record write.
+    role: field.text(L('Role', 'Rola', 'Szerepkör'), {
+      readOnly: true,
+      maxLength: 50,
+      defaultValue: 'admin',
+    }),
+    active: field.boolean(L('Active', 'Aktywne', 'Aktív'), { defaultValue: true }),
+    locale: field.text(L('Language', 'Język', 'Nyelv'), { maxLength: 5 }),
+    time_zone: field.text(L('Time zone', 'Strefa czasowa', 'Időzóna'), { maxLength: 64 }),
+    last_login_at: field.dateTime(L('Last login', 'Ostatnie logowanie', 'Utolsó bejelentkezés'), {
+      readOnly: true,
+    }),
+  },
+});

@@ -1,0 +1,182 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type Actor, withLocale } from '../../access/actor.ts';
+import { errors } from '../../errors.ts';
+import { actorOf } from '../../http/auth.ts';
+import type { AppInstance, AppServices } from '../../http/types.ts';
+import { MAX_BULK_RECORDS, runBulkAction } from '../../records/bulk.ts';
+import { countRecords } from '../../records/count.ts';
+import { type ExportRequest, MAX_EXPORT_IDS, startExport } from '../../records/export/export.ts';
+
+const objectParams = z.object({ object: z.string().max(64) });
+const locale = z.enum(['en', 'pl', 'hu']).optional();
+const recordIds = z.array(z.number().int().positive());
+const fieldKey = z.string().min(1).max(64);
+
+const bulkSelection = z.union([
+  z.strictObject({ ids: recordIds.max(100_000) }),
+  z.strictObject({
+    filter: z.unknown().optional(),
+    q: z.string().max(200).optional(),
+    exceptIds: recordIds.max(MAX_BULK_RECORDS).optional(),
+  }),
+]);
+const groupId = z.number().int().positive();
+const bulkAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('update'), field: fieldKey, value: z.unknown() }),
+  z.strictObject({ type: z.literal('addToGroup'), field: fieldKey, groupId }),
+  z.strictObject({ type: z.literal('removeFromGroup'), field: fieldKey, groupId }),
+  z.strictObject({ type: z.literal('delete') }),
+  z.strictObject({ type: z.literal('restore') }),
+]);
+
+const exportFormat = z.enum(['csv', 'xlsx']);
+const idList = z.string().regex(/^\d{1,15}(,\d{1,15})*$/, 'must be record ids separated by commas');
+const commaList = z.string().max(4000);
+
+/** `sort=name,-city` → [{field:'name',direction:'asc'},{field:'city',direction:'desc'}], as in the list. */
+function sortFromParam(sort: string | undefined) {
+  if (!sort) return undefined;
+  return sort.split(',').map((part) => ({
+    field: part.replace(/^-/, ''),
+    direction: part.startsWith('-') ? ('desc' as const) : ('asc' as const),
+  }));
+}
+
+function filterFromParam(filter: string | undefined): unknown {
+  if (filter === undefined || filter === '') return undefined;
+  try {
+    return JSON.parse(filter) as unknown;
+  } catch {
+    throw errors.badRequest('filter must be a filter tree in JSON', { path: 'filter' });
+  }
+}
+
+/** Count, bulk actions and export over the whole of a list, not only the rows the browser loaded. */
+export async function listActionRoutes(app: AppInstance, services: AppServices): Promise<void> {
+  const ctx = services.records;
+  const tags = ['records'];
+
+  app.post(
+    '/api/records/:object/count',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Count the records of a list: exact up to 10,000; above that {count: 10000, exact: false} ("10,000+") with a filter or q, else the table estimate (≈)',
+        params: objectParams,
+        body: z.object({
+          filter: z.unknown().optional(),
+          q: z.string().max(200).optional(),
+          deleted: z.enum(['exclude', 'only']).optional(),
+        }),
+        response: { 200: z.object({ count: z.number().int(), exact: z.boolean() }) },
+      },
+    },
+    async (request) => countRecords(ctx, actorOf(request), request.params.object, request.body),
+  );
+
+  app.post(
+    '/api/records/:object/bulk',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: `Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records, all or nothing; at most ${MAX_BULK_RECORDS} (400 selection_too_large); dryRun returns the count only`,
+        params: objectParams,
+        body: z.object({ selection: bulkSelection, action: bulkAction, dryRun: z.boolean().optional() }),
+        response: {
+          200: z.object({ count: z.number().int(), updated: z.number().int().optional() }),
+        },
+      },
+    },
+    async (request) => runBulkAction(ctx, actorOf(request), request.params.object, request.body),
+  );
+
+  const sendExport = async (
+    actor: Actor,
+    object: string,
+    exportRequest: ExportRequest,
+    reply: FastifyReply,
+  ) => {
+    const file = await startExport(ctx, actor, object, exportRequest);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  };
+  const fileResponse = { 200: z.string().describe('The file: text/csv (UTF-8 with BOM) or xlsx') };
+
+  app.post(
+    '/api/records/:object/export',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Download every record of a list as CSV or XLSX: header = field labels, references as titles, streamed',
+        params: objectParams,
+        // Strict: a selection key this route did not know would otherwise widen the export silently.
+        body: z.strictObject({
+          format: exportFormat,
+          fields: z.array(fieldKey).min(1).max(200),
+          filter: z.unknown().optional(),
+          q: z.string().max(200).optional(),
+          sort: z.unknown().optional(),
+          ids: recordIds.min(1).max(MAX_EXPORT_IDS).optional(),
+          exceptIds: recordIds.max(MAX_EXPORT_IDS).optional(),
+          locale,
+        }),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      const { locale: requested, ...exportRequest } = request.body;
+      return sendExport(withLocale(actorOf(request), requested), request.params.object, exportRequest, reply);
+    },
+  );
+
+  app.get(
+    '/api/records/:object/export',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'The same download as a link: ?format=csv&fields=name,city&sort=-name&q=…&filter=<JSON>&ids=1,2&exceptIds=3&locale=pl',
+        params: objectParams,
+        querystring: z.object({
+          format: exportFormat,
+          fields: commaList,
+          filter: z.string().max(20_000).optional(),
+          q: z.string().max(200).optional(),
+          sort: commaList.optional(),
+          ids: idList.optional(),
+          exceptIds: idList.optional(),
+          locale,
+        }),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      const { query } = request;
+      const exportRequest: ExportRequest = {
+        format: query.format,
+        fields: query.fields.split(',').filter(Boolean),
+        filter: filterFromParam(query.filter),
+        q: query.q,
+        sort: sortFromParam(query.sort),
+        ids: query.ids?.split(',').map(Number),
+        exceptIds: query.exceptIds?.split(',').map(Number),
+      };
+      return sendExport(
+        withLocale(actorOf(request), query.locale),
+        request.params.object,
+        exportRequest,
+        reply,
+      );
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import { zoneOffsetMs } from '../../../shared/filter/relative-dates.ts';
+import type { Locale } from '../../../shared/metadata/types.ts';
+import type { FieldDefinition } from '../../metadata/define-object.ts';
+import type { ApiRecord, RecordRef } from '../present.ts';
+
+/** One exported value, typed so each format can write it natively (xlsx: real numbers and dates). */
+export type ExportCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean; word: string }
+  | { kind: 'date'; value: string }
+  | { kind: 'dateTime'; value: LocalDateTime }
+  | null;
+
+/** An instant as the reader's wall clock: `2026-11-23`, `14:05:00`, `+01:00`. */
+export interface LocalDateTime {
+  date: string;
+  time: string;
+  offset: string;
+}
+
+export interface ExportColumn {
+  field: FieldDefinition;
+  /** The header: the field's label in the export's language. */
+  label: string;
+}
+
+/** Booleans in words, for CSV opened by people; xlsx has real boolean cells that Excel translates. */
+const BOOLEAN_WORDS: Record<Locale, { yes: string; no: string }> = {
+  en: { yes: 'Yes', no: 'No' },
+  pl: { yes: 'Tak', no: 'Nie' },
+  hu: { yes: 'Igen', no: 'Nem' },
+};
+
+/** A separator that does not clash with CSV's comma, between the titles of several references. */
+const LIST_SEPARATOR = '; ';
+
+/**
+ * CSV and spreadsheet injection (OWASP): a cell that starts with one of these is read by
+ * Excel, LibreOffice and Google Sheets as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`),
+ * and a leading tab or carriage return hides such a start. A leading apostrophe makes the
+ * spreadsheet show the text as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function text(value: string): ExportCell {
+  return { kind: 'text', value: neutraliseFormula(value) };
+}
+
+/** Time zone offsets change only at whole quarter hours (DST rules the world over). */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 100_000;
+
+/**
+ * Turns an instant into the reader's wall clock. Asking Intl for every cell costs ~13 µs, most
+ * of an export's time per row; the zone's offset is asked once per quarter hour instead.
+ */
+export function wallClock(timeZone: string): (iso: string) => LocalDateTime {
+  const offsets = new Map<number, number>();
+  const offsetMinutesAt = (quarter: number): number => {
+    const cached = offsets.get(quarter);
+    if (cached !== undefined) return cached;
+    const minutes = Math.round(zoneOffsetMs(timeZone, quarter * QUARTER_HOUR_MS) / 60_000);
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(quarter, minutes);
+    return minutes;
+  };
+  return (iso) => {
+    const instant = Math.floor(Date.parse(iso) / 1000) * 1000;
+    const offsetMinutes = offsetMinutesAt(Math.floor(instant / QUARTER_HOUR_MS));
+    const local = new Date(instant + offsetMinutes * 60_000).toISOString();
+    const sign = offsetMinutes < 0 ? '-' : '+';
+    const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+    const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
+    return { date: local.slice(0, 10), time: local.slice(11, 19), offset: `${sign}${hours}:${minutes}` };
+  };
+}
+
+export interface CellContext {
+  locale: Locale;
+  toWallClock: (iso: string) => LocalDateTime;
+}
+
+/** The cell of one field of one record, as the list reader presented it (references expanded). */
+export function cellOf(field: FieldDefinition, record: ApiRecord, context: CellContext): ExportCell {
+  const value = record[field.key];
+  if (field.target) return referenceCell(field, record);
+  if (value === null || value === undefined) return null;
+  switch (field.type) {
+    case 'integer':
+      return typeof value === 'number' ? { kind: 'number', value } : text(String(value));
+    case 'boolean': {
+      const words = BOOLEAN_WORDS[context.locale];
+      return { kind: 'boolean', value: value === true, word: value === true ? words.yes : words.no };
+    }
+    case 'date':
+      return { kind: 'date', value: String(value).slice(0, 10) };
+    case 'dateTime':
+      return { kind: 'dateTime', value: context.toWallClock(String(value)) };
+    default:
+      return text(String(value));
+  }
+}
+
+/** References are written as the titles the reader would see, never as ids. */
+function referenceCell(field: FieldDefinition, record: ApiRecord): ExportCell {
+  const expanded = (record._expanded as Record<string, RecordRef | RecordRef[] | null> | undefined)?.[
+    field.key
+  ];
+  if (!expanded) return null;
+  const titles = (Array.isArray(expanded) ? expanded : [expanded]).map((ref) => ref.title);
+  return titles.length === 0 ? null : text(titles.join(LIST_SEPARATOR));
+}

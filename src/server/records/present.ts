@@ -1,0 +1,126 @@
+import type { Locale } from '../../shared/metadata/types.ts';
+import type { Dialect, Executor } from '../db/dialects/dialect.ts';
+import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
+import type { MetadataRegistry } from '../metadata/registry.ts';
+
+export type ApiRecord = Record<string, unknown>;
+
+/** A related record as shown beside a reference: enough to render a link. */
+export interface RecordRef {
+  id: number;
+  title: string;
+  /** Dictionary values also carry their code and colour. */
+  code?: string;
+  color?: string | null;
+}
+
+/** The record's title in the reader's language ("Jan Kowalski", a dictionary label…). */
+export function titleOf(definition: ObjectDefinition, row: Record<string, unknown>, locale: Locale): string {
+  if (definition.localizedTitle) return String(row[definition.localizedTitle[locale]] ?? '');
+  return definition.titleFields
+    .map((key) => row[definition.field(key)?.column ?? key])
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .join(' ');
+}
+
+/** Database row → API record for the projected fields (booleans decoded, references as ids). */
+export function decodeRow(
+  fields: FieldDefinition[],
+  row: Record<string, unknown>,
+  dialect: Dialect,
+): ApiRecord {
+  const record: ApiRecord = {};
+  for (const field of fields) {
+    if (!field.column) continue;
+    const raw = row[field.column];
+    record[field.key] = field.type === 'boolean' ? dialect.decodeBoolean(raw) : (raw ?? null);
+  }
+  return record;
+}
+
+/** Loads multiRelation ids for many records in one query per field. */
+export async function attachMemberships(
+  executor: Executor,
+  fields: FieldDefinition[],
+  records: ApiRecord[],
+): Promise<void> {
+  const ids = records.map((r) => r.id as number);
+  for (const field of fields) {
+    const through = field.through;
+    if (!through) continue;
+    const byRecord = new Map<number, number[]>(ids.map((id) => [id, []]));
+    if (ids.length > 0) {
+      const rows = await executor
+        .selectFrom(through.table)
+        .select([through.sourceColumn, through.targetColumn])
+        .where(through.sourceColumn, 'in', ids)
+        .orderBy(through.targetColumn)
+        .execute();
+      for (const row of rows)
+        byRecord.get(Number(row[through.sourceColumn]))?.push(Number(row[through.targetColumn]));
+    }
+    for (const record of records) record[field.key] = byRecord.get(record.id as number) ?? [];
+  }
+}
+
+/**
+ * Adds `_expanded: { field: {id, title} | [{id, title}] }` for the requested reference fields,
+ * with one query per target object however many records there are.
+ */
+export async function attachExpansions(
+  executor: Executor,
+  registry: MetadataRegistry,
+  fields: FieldDefinition[],
+  records: ApiRecord[],
+  locale: Locale,
+): Promise<void> {
+  for (const field of fields) {
+    const target = field.target ? registry.get(field.target) : undefined;
+    if (!target) continue;
+    const wanted = new Set<number>();
+    for (const record of records) {
+      const value = record[field.key];
+      for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'number') wanted.add(id);
+    }
+    const refs = await loadRefs(executor, target, [...wanted], locale);
+    for (const record of records) {
+      const value = record[field.key];
+      const expanded = Array.isArray(value)
+        ? value.map((id) => refs.get(id as number)).filter((ref) => ref !== undefined)
+        : typeof value === 'number'
+          ? (refs.get(value) ?? null)
+          : null;
+      const bag = (record._expanded ?? {}) as Record<string, unknown>;
+      bag[field.key] = expanded;
+      record._expanded = bag;
+    }
+  }
+}
+
+export async function loadRefs(
+  executor: Executor,
+  target: ObjectDefinition,
+  ids: number[],
+  locale: Locale,
+): Promise<Map<number, RecordRef>> {
+  const refs = new Map<number, RecordRef>();
+  if (ids.length === 0) return refs;
+  const titleColumns = target.localizedTitle
+    ? Object.values(target.localizedTitle)
+    : target.titleFields.map((key) => target.field(key)?.column ?? key);
+  const extra = target.localizedTitle ? ['code', 'color'] : [];
+  const rows = await executor
+    .selectFrom(target.table)
+    .select(['id', ...new Set([...titleColumns, ...extra])])
+    .where('id', 'in', ids)
+    .execute();
+  for (const row of rows) {
+    const ref: RecordRef = { id: Number(row.id), title: titleOf(target, row, locale) };
+    if (target.localizedTitle) {
+      ref.code = String(row.code);
+      ref.color = (row.color as string | null) ?? null;
+    }
+    refs.set(ref.id, ref);
+  }
+  return refs;
+}

@@ -1,0 +1,218 @@
+import { type RawBuilder, sql } from 'kysely';
+import { OPERATORS, type RelativeDateOperator } from '../../../shared/filter/operators.ts';
+import { addDays, relativeDayRange, startOfDayUtc } from '../../../shared/filter/relative-dates.ts';
+import type { FilterValue } from '../../../shared/filter/types.ts';
+import type { ResolvedFilter, ResolvedLeaf } from '../../../shared/filter/validate.ts';
+import { foldText } from '../../../shared/text/fold.ts';
+import type { Dialect } from '../../db/dialects/dialect.ts';
+import type { FieldDefinition } from '../../metadata/define-object.ts';
+import type { MetadataRegistry } from '../../metadata/registry.ts';
+
+export interface CompileContext {
+  dialect: Dialect;
+  registry: MetadataRegistry;
+  /** The reader's calendar day and zone, for relative dates. */
+  today: string;
+  timeZone: string;
+  nowIso: string;
+  /** Subqueries need their own table aliases. */
+  nextAlias: () => string;
+}
+
+type Predicate = RawBuilder<unknown>;
+
+const TRUE = sql`1 = 1`;
+const FALSE = sql`1 = 0`;
+const TEXT_TYPES = new Set(['text', 'longText', 'email', 'phone', 'url']);
+
+/**
+ * Compiles a resolved filter into a WHERE predicate over `alias`. Negations are pushed down
+ * to the leaves (negation normal form) and every leaf has an explicit negative form, so a
+ * NULL column never turns `not` into "unknown": `not (city = 'Łódź')` includes rows with no
+ * city, exactly as the in-memory evaluator says.
+ */
+export function compileFilter(
+  filter: ResolvedFilter,
+  alias: string,
+  ctx: CompileContext,
+  negated = false,
+): Predicate {
+  switch (filter.kind) {
+    case 'and':
+    case 'or': {
+      const parts = filter.children.map((child) => compileFilter(child, alias, ctx, negated));
+      const conjunction = (filter.kind === 'and') !== negated ? ' AND ' : ' OR ';
+      return sql`(${sql.join(parts, sql.raw(conjunction))})`;
+    }
+    case 'not':
+      return compileFilter(filter.child, alias, ctx, !negated);
+    case 'leaf':
+      return compileLeaf(filter, 0, alias, ctx, negated);
+  }
+}
+
+function definitionOf(ctx: CompileContext, objectKey: string) {
+  const definition = ctx.registry.get(objectKey);
+  if (!definition) throw new Error(`unknown object ${objectKey}`);
+  return definition;
+}
+
+function compileLeaf(
+  leaf: ResolvedLeaf,
+  stepIndex: number,
+  alias: string,
+  ctx: CompileContext,
+  negated: boolean,
+): Predicate {
+  const step = leaf.steps[stepIndex];
+  if (!step) {
+    const field = definitionOf(ctx, leaf.object).field(leaf.field.key);
+    if (!field) throw new Error(`unknown field ${leaf.object}.${leaf.field.key}`);
+    return compileCondition(field, leaf, alias, ctx, negated);
+  }
+  // A hop through a relation: "the related record exists and meets the rest of the path".
+  const from = definitionOf(ctx, step.object);
+  const via = from.field(step.field.key);
+  const target = definitionOf(ctx, step.field.target ?? '');
+  if (!via) throw new Error(`unknown field ${step.object}.${step.field.key}`);
+  const inner = ctx.nextAlias();
+  const rest = compileLeaf(leaf, stepIndex + 1, inner, ctx, false);
+  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)} WHERE ${rest}`;
+  if (via.through) {
+    const ids = membersMatching(via, sql`IN (${matching})`, ctx);
+    return sql`${sql.ref(`${alias}.id`)} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${ids})`;
+  }
+  const column = sql.ref(`${alias}.${via.column}`);
+  return negated
+    ? sql`(${column} IS NULL OR ${column} NOT IN (${matching}))`
+    : sql`${column} IN (${matching})`;
+}
+
+/** Ids of source records that have a member matching `targetCondition` (or any member when omitted). */
+function membersMatching(field: FieldDefinition, targetCondition: Predicate | null, ctx: CompileContext) {
+  const through = field.through;
+  if (!through) throw new Error(`${field.key} is not a membership`);
+  const m = ctx.nextAlias();
+  const where = targetCondition
+    ? sql` WHERE ${sql.ref(`${m}.${through.targetColumn}`)} ${targetCondition}`
+    : sql``;
+  return sql`SELECT ${sql.ref(`${m}.${through.sourceColumn}`)} FROM ${sql.table(through.table)} AS ${sql.raw(m)}${where}`;
+}
+
+function encode(field: FieldDefinition, value: FilterValue, ctx: CompileContext): unknown {
+  return typeof value === 'boolean' && field.type === 'boolean' ? ctx.dialect.encodeBoolean(value) : value;
+}
+
+function likePattern(value: string, op: 'contains' | 'startsWith' | 'endsWith'): string {
+  const escaped = foldText(value).replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (op === 'startsWith') return `${escaped}%`;
+  if (op === 'endsWith') return `%${escaped}`;
+  return `%${escaped}%`;
+}
+
+/** A condition on one field of the current table; `negated` gives its exact complement. */
+function compileCondition(
+  field: FieldDefinition,
+  leaf: ResolvedLeaf,
+  alias: string,
+  ctx: CompileContext,
+  negated: boolean,
+): Predicate {
+  const { op, value } = leaf;
+  if (field.through) return compileMembership(field, leaf, alias, ctx, negated);
+  const column = sql.ref(`${alias}.${field.column}`);
+  // The complement of a comparison also admits rows where the column is NULL.
+  const complement = (positive: Predicate) =>
+    negated ? sql`(${column} IS NULL OR NOT (${positive}))` : positive;
+  switch (op) {
+    case 'eq':
+      return complement(sql`${column} = ${encode(field, value as FilterValue, ctx)}`);
+    case 'neq':
+      return compileCondition(field, { ...leaf, op: 'eq' }, alias, ctx, !negated);
+    case 'in':
+      return complement(
+        sql`${column} IN (${sql.join((value as FilterValue[]).map((v) => encode(field, v, ctx)))})`,
+      );
+    case 'notIn':
+      return compileCondition(field, { ...leaf, op: 'in' }, alias, ctx, !negated);
+    case 'lt':
+      return complement(sql`${column} < ${value}`);
+    case 'lte':
+      return complement(sql`${column} <= ${value}`);
+    case 'gt':
+      return complement(sql`${column} > ${value}`);
+    case 'gte':
+      return complement(sql`${column} >= ${value}`);
+    case 'between': {
+      const [from, to] = value as FilterValue[];
+      return complement(sql`(${column} >= ${from} AND ${column} <= ${to})`);
+    }
+    case 'contains':
+    case 'startsWith':
+    case 'endsWith':
+      return complement(
+        sql`${ctx.dialect.folded(column)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`,
+      );
+    case 'notContains':
+      return compileCondition(field, { ...leaf, op: 'contains' }, alias, ctx, !negated);
+    case 'isEmpty': {
+      const empty = TEXT_TYPES.has(field.type)
+        ? sql`(${column} IS NULL OR ${column} = '')`
+        : sql`${column} IS NULL`;
+      const filled = TEXT_TYPES.has(field.type)
+        ? sql`(${column} IS NOT NULL AND ${column} <> '')`
+        : sql`${column} IS NOT NULL`;
+      return negated ? filled : empty;
+    }
+    case 'isNotEmpty':
+      return compileCondition(field, { ...leaf, op: 'isEmpty' }, alias, ctx, !negated);
+    default:
+      return complement(relativeDate(field, op, value, column, ctx));
+  }
+}
+
+function relativeDate(
+  field: FieldDefinition,
+  op: RelativeDateOperator,
+  value: unknown,
+  column: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
+  ctx: CompileContext,
+): Predicate {
+  if (OPERATORS[op] === undefined) throw new Error(`unknown operator ${op}`);
+  if (op === 'overdue' && field.type === 'dateTime') return sql`${column} < ${ctx.nowIso}`;
+  const range = relativeDayRange(op, ctx.today, typeof value === 'number' ? value : 1);
+  const bounds: Predicate[] = [];
+  if (field.type === 'dateTime') {
+    if (range.from) bounds.push(sql`${column} >= ${startOfDayUtc(range.from, ctx.timeZone)}`);
+    if (range.to) bounds.push(sql`${column} < ${startOfDayUtc(addDays(range.to, 1), ctx.timeZone)}`);
+  } else {
+    if (range.from) bounds.push(sql`${column} >= ${range.from}`);
+    if (range.to) bounds.push(sql`${column} <= ${range.to}`);
+  }
+  return bounds.length === 0 ? TRUE : sql`(${sql.join(bounds, sql` AND `)})`;
+}
+
+function compileMembership(
+  field: FieldDefinition,
+  leaf: ResolvedLeaf,
+  alias: string,
+  ctx: CompileContext,
+  negated: boolean,
+): Predicate {
+  const id = sql.ref(`${alias}.id`);
+  switch (leaf.op) {
+    case 'in': {
+      const ids = (leaf.value as FilterValue[]).map((v) => v);
+      const members = membersMatching(field, sql`IN (${sql.join(ids)})`, ctx);
+      return sql`${id} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${members})`;
+    }
+    case 'notIn':
+      return compileMembership(field, { ...leaf, op: 'in' }, alias, ctx, !negated);
+    case 'isEmpty':
+      return sql`${id} ${sql.raw(negated ? 'IN' : 'NOT IN')} (${membersMatching(field, null, ctx)})`;
+    case 'isNotEmpty':
+      return compileMembership(field, { ...leaf, op: 'isEmpty' }, alias, ctx, !negated);
+    default:
+      return FALSE;
+  }
+}

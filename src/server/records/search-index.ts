@@ -1,0 +1,39 @@
+import { searchTokens } from '../../shared/text/fold.ts';
+import type { Dialect, Executor } from '../db/dialects/dialect.ts';
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { titleOf } from './present.ts';
+
+/** The folded words of a record's searchable fields, as the index stores them. */
+export function searchText(definition: ObjectDefinition, row: Record<string, unknown>): string {
+  const words: string[] = [];
+  for (const key of definition.searchFields) {
+    const column = definition.field(key)?.column;
+    const value = column ? row[column] : undefined;
+    if (typeof value === 'string' && value !== '') words.push(...searchTokens(value));
+  }
+  return words.join(' ');
+}
+
+/**
+ * Keeps the search document of one record in step with the record, inside the write's
+ * transaction: search never shows a record that is not there, nor misses one that is.
+ */
+export async function indexRecord(
+  executor: Executor,
+  dialect: Dialect,
+  definition: ObjectDefinition,
+  row: Record<string, unknown>,
+): Promise<void> {
+  if (definition.searchFields.length === 0) return;
+  const recordId = Number(row.id);
+  if (row.deleted_at) {
+    await dialect.deleteSearchDocument(executor, definition.key, recordId);
+    return;
+  }
+  await dialect.upsertSearchDocument(executor, {
+    object: definition.key,
+    recordId,
+    title: titleOf(definition, row, 'en'),
+    text: searchText(definition, row),
+  });
+}

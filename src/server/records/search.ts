@@ -1,0 +1,103 @@
+import { searchTokens } from '../../shared/text/fold.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
+import { AppError, errors } from '../errors.ts';
+import type { RecordsContext } from './context.ts';
+import type { RecordRef } from './present.ts';
+import { listRecords } from './reader.ts';
+
+export interface GlobalSearchHit {
+  object: string;
+  id: number;
+  title: string;
+  /** The object's subtitle fields joined ("Łódź · 725-18-01-126"), or null when it has none. */
+  subtitle: string | null;
+  rank: number;
+}
+
+const MAX_QUERY = 200;
+/** How many of the newest matches are ranked; see SearchRequest.window. */
+const SEARCH_WINDOW = 1000;
+
+/**
+ * Searches companies, people, employees… at once: accent-insensitive ("lodz" finds "Łódź"),
+ * the last word as a prefix, best matches first. Only objects the actor may read take part.
+ */
+export async function globalSearch(
+  ctx: RecordsContext,
+  actor: Actor,
+  q: string,
+  options: { objects?: string[]; limit: number },
+): Promise<GlobalSearchHit[]> {
+  if (q.length > MAX_QUERY) throw errors.badRequest(`q must be at most ${MAX_QUERY} characters`);
+  const searchable = ctx.registry.list().filter((d) => d.searchFields.length > 0);
+  const requested = options.objects ?? searchable.map((d) => d.key);
+  for (const key of requested) {
+    if (!searchable.some((d) => d.key === key))
+      throw errors.badRequest(`"${key}" is not a searchable object`);
+  }
+  const readable = requested.filter((key) => {
+    try {
+      authorize(actor, key, 'read');
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.statusCode === 403) return false;
+      throw error;
+    }
+  });
+  const tokens = searchTokens(q).slice(0, 8);
+  const everything = readable.length === searchable.length;
+  const hits = await ctx.dialect.search({
+    tokens,
+    objects: readable,
+    limit: options.limit,
+    // Restricted to some objects, the window could hold none of theirs: rank all matches then.
+    window: everything ? SEARCH_WINDOW : null,
+  });
+  const subtitles = await subtitlesOf(ctx, actor, hits);
+  return hits.map((hit) => ({
+    object: hit.object,
+    id: hit.recordId,
+    title: hit.title,
+    subtitle: subtitles.get(`${hit.object}:${hit.recordId}`) ?? null,
+    rank: hit.rank,
+  }));
+}
+
+/**
+ * Reads the subtitle fields of the hits, one list query per object (a page of hits is
+ * small), through the reader so projection, access and reference titles apply as anywhere.
+ */
+async function subtitlesOf(
+  ctx: RecordsContext,
+  actor: Actor,
+  hits: Array<{ object: string; recordId: number }>,
+): Promise<Map<string, string>> {
+  const subtitles = new Map<string, string>();
+  const idsByObject = new Map<string, number[]>();
+  for (const hit of hits) idsByObject.set(hit.object, [...(idsByObject.get(hit.object) ?? []), hit.recordId]);
+  for (const [object, ids] of idsByObject) {
+    const definition = ctx.registry.get(object);
+    const fields = (definition?.subtitleFields ?? []).map((key) => definition?.field(key));
+    if (!definition || fields.length === 0) continue;
+    const references = fields.filter((field) => field?.target).map((field) => field?.key ?? '');
+    const { items } = await listRecords(ctx, actor, object, {
+      filter: { field: 'id', op: 'in', value: ids },
+      fields: ['id', ...definition.subtitleFields],
+      expand: references,
+      limit: ids.length,
+    });
+    for (const item of items) {
+      const expansions = (item._expanded ?? {}) as Record<string, RecordRef | RecordRef[] | null>;
+      const parts = definition.subtitleFields.map((key) => {
+        const expanded = expansions[key];
+        if (expanded && !Array.isArray(expanded)) return expanded.title;
+        const value = item[key];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      });
+      const text = parts.filter(Boolean).join(' · ');
+      if (text) subtitles.set(`${object}:${item.id}`, text);
+    }
+  }
+  return subtitles;
+}

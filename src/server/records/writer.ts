@@ -1,0 +1,335 @@
+import type { Actor } from '../access/actor.ts';
+import { actorUserId } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
+import type { Executor, Tx } from '../db/dialects/dialect.ts';
+import { type AppError, errors, type FieldIssue } from '../errors.ts';
+import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
+import type { RecordsContext } from './context.ts';
+import { writeEvent } from './events.ts';
+import { diffValues, type FieldChange, writeHistory } from './history.ts';
+import { type CheckedInput, checkInput } from './input.ts';
+import type { ApiRecord } from './present.ts';
+import { assertInScope, checkId, getRecord, loadRow, objectOrThrow, present } from './reader.ts';
+import { indexRecord } from './search-index.ts';
+
+/**
+ * Runs a write in one transaction, then lets subscribers see its events. Inside a command's
+ * transaction (`ctx.transaction`) the write joins it; the command dispatches after its commit.
+ */
+async function inTransaction<T>(
+  ctx: RecordsContext,
+  definition: ObjectDefinition,
+  work: (trx: Tx) => Promise<T>,
+) {
+  let result: T;
+  try {
+    result = ctx.transaction ? await work(ctx.transaction) : await ctx.dialect.db.transaction().execute(work);
+  } catch (error) {
+    if (ctx.dialect.isUniqueViolation(error)) {
+      throw errors.conflict(`A ${definition.key} with these values already exists`);
+    }
+    throw error;
+  }
+  if (!ctx.transaction) void ctx.events.kick();
+  return result;
+}
+
+/**
+ * The issue when some of `ids` are not live records of the field's target (of the field's
+ * dictionary, for dictionary values), or null when all are; reported under `reportAs`.
+ */
+export async function missingReference(
+  ctx: RecordsContext,
+  executor: Executor,
+  field: FieldDefinition,
+  ids: number[],
+  reportAs: string = field.key,
+): Promise<FieldIssue | null> {
+  const target = ctx.registry.get(field.target ?? '');
+  if (!target || ids.length === 0) return null;
+  let query = executor
+    .selectFrom(target.table)
+    .select('id')
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null);
+  if (field.dictionary) query = query.where('dictionary', '=', field.dictionary);
+  const found = new Set((await query.execute()).map((row) => Number(row.id)));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return null;
+  const what = field.dictionary ? `${field.dictionary} value` : target.key;
+  return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
+}
+
+/** References must point at existing, not deleted records (and dictionary values of the right dictionary). */
+async function checkReferences(ctx: RecordsContext, trx: Tx, input: CheckedInput): Promise<void> {
+  const wanted: Array<[FieldDefinition, number[]]> = [
+    ...[...input.values].flatMap(
+      ([field, value]): Array<[FieldDefinition, number[]]> =>
+        field.target && typeof value === 'number' ? [[field, [value]]] : [],
+    ),
+    ...input.memberships,
+  ];
+  const issues: FieldIssue[] = [];
+  for (const [field, ids] of wanted) {
+    const issue = await missingReference(ctx, trx, field, ids);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0) throw errors.validation(issues);
+}
+
+function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [field, value] of input.values) {
+    if (!field.column) continue;
+    row[field.column] = typeof value === 'boolean' ? ctx.dialect.encodeBoolean(value) : value;
+  }
+  return row;
+}
+
+async function replaceMemberships(
+  trx: Tx,
+  recordId: number,
+  field: FieldDefinition,
+  ids: number[],
+  actorId: number | null,
+  at: string,
+): Promise<void> {
+  const through = field.through;
+  if (!through) return;
+  await trx.deleteFrom(through.table).where(through.sourceColumn, '=', recordId).execute();
+  if (ids.length === 0) return;
+  await trx
+    .insertInto(through.table)
+    .values(
+      ids.map((id) => ({
+        [through.sourceColumn]: recordId,
+        [through.targetColumn]: id,
+        created_at: at,
+        created_by: actorId,
+      })),
+    )
+    .execute();
+}
+
+async function currentMemberships(trx: Tx, recordId: number, field: FieldDefinition): Promise<number[]> {
+  const through = field.through;
+  if (!through) return [];
+  const rows = await trx
+    .selectFrom(through.table)
+    .select(through.targetColumn)
+    .where(through.sourceColumn, '=', recordId)
+    .orderBy(through.targetColumn)
+    .execute();
+  return rows.map((row) => Number(row[through.targetColumn]));
+}
+
+function sortedIds(ids: number[]): number[] {
+  return [...ids].sort((a, b) => a - b);
+}
+
+export async function createRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  body: unknown,
+): Promise<ApiRecord> {
+  const definition = objectOrThrow(ctx, object);
+  authorize(actor, object, 'create');
+  const input = checkInput(definition, body, 'create');
+  const at = ctx.now().toISOString();
+  const actorId = actorUserId(actor);
+  const id = await inTransaction(ctx, definition, async (trx) => {
+    await checkReferences(ctx, trx, input);
+    const row = await trx
+      .insertInto(definition.table)
+      .values({
+        ...encodeValues(ctx, input),
+        created_at: at,
+        created_by: actorId,
+        updated_at: at,
+        updated_by: actorId,
+        version: 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const recordId = Number(row.id);
+    for (const [field, ids] of input.memberships)
+      await replaceMemberships(trx, recordId, field, ids, actorId, at);
+    const changes: FieldChange[] = [
+      ...[...input.values]
+        .filter(([, v]) => v !== null)
+        .map(([f, v]) => ({ field: f.key, old: null, new: v })),
+      ...[...input.memberships]
+        .filter(([, ids]) => ids.length > 0)
+        .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
+    ];
+    await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
+    await indexRecord(trx, ctx.dialect, definition, row);
+    await writeEvent(trx, {
+      object,
+      recordId,
+      type: 'created',
+      payload: { changes },
+      actorId,
+      createdAt: at,
+    });
+    return recordId;
+  });
+  return getRecord(ctx, actor, object, id);
+}
+
+/** Reads the version from a body: a write without it could overwrite someone else's change. */
+function requiredVersion(body: unknown): number {
+  const version = (body as { version?: unknown } | null)?.version;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    throw errors.badRequest('version is required: send the version of the record you edited');
+  }
+  return version;
+}
+
+async function staleVersion(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  id: number,
+): Promise<AppError> {
+  const current = await getRecord(ctx, actor, definition.key, id, { includeDeleted: true });
+  return errors.conflict(
+    `${definition.key} ${id} was changed by someone else meanwhile; review the current version`,
+    {
+      current,
+    },
+  );
+}
+
+export async function updateRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+  body: unknown,
+): Promise<ApiRecord> {
+  const definition = objectOrThrow(ctx, object);
+  const id = checkId(rawId);
+  const grant = authorize(actor, object, 'update');
+  const input = checkInput(definition, body, 'update');
+  const version = requiredVersion(body);
+  await assertInScope(ctx, actor, definition, grant, id);
+  const at = ctx.now().toISOString();
+  const actorId = actorUserId(actor);
+  const outcome = await inTransaction(ctx, definition, async (trx) => {
+    const before = await loadRow(trx, definition, id);
+    if (!before || before.deleted_at)
+      throw errors.notFound(`${definition.key} ${id} does not exist or was deleted`);
+    if (Number(before.version) !== version) return 'stale' as const;
+    await checkReferences(ctx, trx, input);
+    const [beforeRecord] = await present(ctx, trx, actor, [...input.values.keys()], [], [before]);
+    const afterRecord = Object.fromEntries([...input.values].map(([f, v]) => [f.key, v]));
+    const changes = diffValues(beforeRecord ?? {}, afterRecord);
+    for (const [field, ids] of input.memberships) {
+      const old = await currentMemberships(trx, id, field);
+      if (JSON.stringify(old) !== JSON.stringify(sortedIds(ids)))
+        changes.push({ field: field.key, old, new: sortedIds(ids) });
+    }
+    if (changes.length === 0) return 'unchanged' as const;
+    const changedColumns = Object.fromEntries(
+      Object.entries(encodeValues(ctx, input)).filter(([column]) =>
+        changes.some((c) => definition.field(c.field)?.column === column),
+      ),
+    );
+    const updated = await trx
+      .updateTable(definition.table)
+      .set({ ...changedColumns, version: version + 1, updated_at: at, updated_by: actorId })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) return 'stale' as const;
+    for (const [field, ids] of input.memberships) await replaceMemberships(trx, id, field, ids, actorId, at);
+    await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at });
+    await indexRecord(trx, ctx.dialect, definition, updated);
+    await writeEvent(trx, {
+      object,
+      recordId: id,
+      type: 'updated',
+      payload: { changes },
+      actorId,
+      createdAt: at,
+    });
+    return 'updated' as const;
+  });
+  if (outcome === 'stale') throw await staleVersion(ctx, actor, definition, id);
+  return getRecord(ctx, actor, object, id);
+}
+
+/** Moves a record to the trash (soft delete); `version`, when given, must be current. */
+export async function deleteRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+  version?: number,
+): Promise<void> {
+  await setDeleted(ctx, actor, object, rawId, true, version);
+}
+
+export async function restoreRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+): Promise<ApiRecord> {
+  const id = await setDeleted(ctx, actor, object, rawId, false);
+  return getRecord(ctx, actor, object, id);
+}
+
+async function setDeleted(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+  deleting: boolean,
+  version?: number,
+): Promise<number> {
+  const definition = objectOrThrow(ctx, object);
+  const id = checkId(rawId);
+  const grant = authorize(actor, object, deleting ? 'delete' : 'restore');
+  await assertInScope(ctx, actor, definition, grant, id);
+  const at = ctx.now().toISOString();
+  const actorId = actorUserId(actor);
+  const outcome = await inTransaction(ctx, definition, async (trx) => {
+    const before = await loadRow(trx, definition, id);
+    if (!before) throw errors.notFound(`${definition.key} ${id} does not exist`);
+    if (deleting && before.deleted_at) throw errors.notFound(`${definition.key} ${id} is already deleted`);
+    if (!deleting && !before.deleted_at) throw errors.conflict(`${definition.key} ${id} is not in the trash`);
+    const expected = version ?? Number(before.version);
+    const updated = await trx
+      .updateTable(definition.table)
+      .set({
+        deleted_at: deleting ? at : null,
+        deleted_by: deleting ? actorId : null,
+        version: expected + 1,
+        updated_at: at,
+        updated_by: actorId,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expected)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) return 'stale' as const;
+    const action = deleting ? 'delete' : 'restore';
+    await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at });
+    await indexRecord(trx, ctx.dialect, definition, updated);
+    await writeEvent(trx, {
+      object,
+      recordId: id,
+      type: deleting ? 'deleted' : 'restored',
+      payload: {},
+      actorId,
+      createdAt: at,
+    });
+    return 'done' as const;
+  });
+  if (outcome === 'stale') throw await staleVersion(ctx, actor, definition, id);
+  return id;
+}

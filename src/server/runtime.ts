@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { AppConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import type { Dialect } from './db/dialects/dialect.ts';
+import type { AppServices } from './http/types.ts';
+import { standardRegistry } from './metadata/registry.ts';
+import { EventDispatcher } from './records/events.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+export const VERSION = packageJson.version;
+
+/** Opens the database, brings the schema up to date and wires the services every entry point shares. */
+export async function openServices(
+  config: AppConfig,
+  options: { onEventError?: (error: unknown) => void; now?: () => Date; dialect?: Dialect } = {},
+): Promise<AppServices> {
+  const dialect = options.dialect ?? openDatabase(config.database);
+  await migrateToLatest(dialect);
+  const registry = standardRegistry();
+  const now = options.now ?? (() => new Date());
+  const events = new EventDispatcher(dialect, (error) => options.onEventError?.(error));
+  return { config, dialect, registry, records: { dialect, registry, events, now }, version: VERSION, now };
+}

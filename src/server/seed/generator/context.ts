@@ -1,0 +1,85 @@
+// The shared inputs of every record generator: dataset size, seed, reference date, and the
+// named random streams each kind of record draws from.
+
+import type { Locale } from './locale.ts';
+import { ENGLISH_LOCALE } from './locale-en.ts';
+import { HUNGARIAN_LOCALE } from './locale-hu.ts';
+import { POLISH_LOCALE } from './locale-pl.ts';
+import type { Country } from './rows.ts';
+import { dayNumber, todayIso } from './text.ts';
+
+export interface DatasetSize {
+  companies: number;
+  people: number;
+  employees: number;
+  companyGroups: number;
+  personGroups: number;
+}
+
+export const DEMO_SIZE: DatasetSize = {
+  companies: 200,
+  people: 600,
+  employees: 15,
+  companyGroups: 8,
+  personGroups: 6,
+};
+
+export const BENCH_SIZE: DatasetSize = {
+  companies: 1_000_000,
+  people: 2_000_000,
+  employees: 50,
+  companyGroups: 30,
+  personGroups: 20,
+};
+
+export interface GenerateOptions {
+  /** YYYY-MM-DD that relative dates (next actions, ages, hire dates) count from; default today (UTC). */
+  referenceDate?: string;
+}
+
+// Stream names: changing one reshuffles that kind of record for every seed, so treat them as frozen.
+export const STREAM = {
+  company: 'company',
+  person: 'person',
+  employee: 'employee',
+  employeeStatus: 'employee-status',
+  employeeSurnames: 'employee-surnames',
+  groupOrder: 'group-order',
+  companyMembership: 'company-membership',
+  personMembership: 'person-membership',
+} as const;
+
+export const LOCALES: Record<Country, Locale> = {
+  PL: POLISH_LOCALE,
+  HU: HUNGARIAN_LOCALE,
+  GB: ENGLISH_LOCALE,
+};
+
+export const COUNTRY_MIX: readonly (readonly [Country, number])[] = [
+  ['PL', 50],
+  ['HU', 35],
+  ['GB', 15],
+];
+
+export interface Context {
+  seed: number;
+  size: DatasetSize;
+  referenceDay: number;
+}
+
+export function context(seed: number, size: DatasetSize, options: GenerateOptions): Context {
+  if (!Number.isInteger(seed)) throw new RangeError(`The seed must be an integer, got ${seed}`);
+  return { seed, size, referenceDay: dayNumber(options.referenceDate ?? todayIso()) };
+}
+
+export function checkIndex(index: number, count: number, kind: string): void {
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    throw new RangeError(`${kind} index ${index} is outside 0..${count - 1}`);
+  }
+}
+
+export function checkRange(from: number, to: number, count: number, kind: string): void {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > count || from > to) {
+    throw new RangeError(`${kind} range ${from}..${to} is outside 0..${count}`);
+  }
+}

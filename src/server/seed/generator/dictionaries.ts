@@ -1,0 +1,178 @@
+// Dictionary values the seed inserts before any company: rows refer to them by code.
+
+export interface DictionaryLabels {
+  en: string;
+  pl: string;
+  hu: string;
+}
+
+export type DictionaryName =
+  | 'industry'
+  | 'company_status'
+  | 'category'
+  | 'customer_type'
+  | 'activity_type'
+  | 'person_position';
+
+export interface DictionarySeed {
+  dictionary: DictionaryName;
+  code: string;
+  labels: DictionaryLabels;
+  sortOrder: number;
+}
+
+export const INDUSTRY_CODES = [
+  'software',
+  'construction',
+  'manufacturing',
+  'wholesale',
+  'retail',
+  'logistics',
+  'healthcare',
+  'finance',
+  'agriculture',
+  'energy',
+  'hospitality',
+  'professional_services',
+] as const;
+export type IndustryCode = (typeof INDUSTRY_CODES)[number];
+
+export const COMPANY_STATUS_CODES = ['prospect', 'active', 'inactive'] as const;
+export type CompanyStatusCode = (typeof COMPANY_STATUS_CODES)[number];
+
+export const CATEGORY_CODES = ['A', 'B', 'C'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+
+export const CUSTOMER_TYPE_CODES = ['end_customer', 'dealer', 'partner', 'supplier', 'competitor'] as const;
+export type CustomerTypeCode = (typeof CUSTOMER_TYPE_CODES)[number];
+
+export const ACTIVITY_TYPE_CODES = ['call', 'meeting', 'email', 'presentation', 'offer', 'visit'] as const;
+export type ActivityTypeCode = (typeof ACTIVITY_TYPE_CODES)[number];
+
+export const PERSON_POSITION_CODES = [
+  'owner',
+  'ceo',
+  'managing_director',
+  'sales_manager',
+  'purchasing_manager',
+  'chief_accountant',
+  'office_manager',
+  'it_manager',
+  'project_manager',
+  'hr_manager',
+  'marketing_specialist',
+  'logistics_specialist',
+  'engineer',
+  'executive_assistant',
+] as const;
+export type PersonPositionCode = (typeof PERSON_POSITION_CODES)[number];
+
+// Records keyed by code make the compiler reject a code without labels (or a stray label).
+const INDUSTRY_LABELS: Record<IndustryCode, DictionaryLabels> = {
+  software: { en: 'Software and IT', pl: 'Oprogramowanie i IT', hu: 'Szoftver és informatika' },
+  construction: { en: 'Construction', pl: 'Budownictwo', hu: 'Építőipar' },
+  manufacturing: { en: 'Manufacturing', pl: 'Produkcja przemysłowa', hu: 'Feldolgozóipar' },
+  wholesale: { en: 'Wholesale', pl: 'Handel hurtowy', hu: 'Nagykereskedelem' },
+  retail: { en: 'Retail', pl: 'Handel detaliczny', hu: 'Kiskereskedelem' },
+  logistics: { en: 'Transport and logistics', pl: 'Transport i logistyka', hu: 'Szállítás és logisztika' },
+  healthcare: { en: 'Healthcare', pl: 'Ochrona zdrowia', hu: 'Egészségügy' },
+  finance: { en: 'Finance and insurance', pl: 'Finanse i ubezpieczenia', hu: 'Pénzügy és biztosítás' },
+  agriculture: {
+    en: 'Agriculture and food',
+    pl: 'Rolnictwo i żywność',
+    hu: 'Mezőgazdaság és élelmiszeripar',
+  },
+  energy: { en: 'Energy', pl: 'Energetyka', hu: 'Energetika' },
+  hospitality: {
+    en: 'Hotels and restaurants',
+    pl: 'Hotelarstwo i gastronomia',
+    hu: 'Szálláshely és vendéglátás',
+  },
+  professional_services: {
+    en: 'Professional services',
+    pl: 'Usługi profesjonalne',
+    hu: 'Szakmai szolgáltatások',
+  },
+};
+
+const COMPANY_STATUS_LABELS: Record<CompanyStatusCode, DictionaryLabels> = {
+  prospect: { en: 'Prospect', pl: 'Potencjalny klient', hu: 'Potenciális ügyfél' },
+  active: { en: 'Active', pl: 'Aktywny', hu: 'Aktív' },
+  inactive: { en: 'Inactive', pl: 'Nieaktywny', hu: 'Inaktív' },
+};
+
+const CATEGORY_LABELS: Record<CategoryCode, DictionaryLabels> = {
+  A: { en: 'A – key account', pl: 'A – kluczowy klient', hu: 'A – kiemelt ügyfél' },
+  B: { en: 'B – regular customer', pl: 'B – stały klient', hu: 'B – rendszeres ügyfél' },
+  C: { en: 'C – occasional customer', pl: 'C – klient okazjonalny', hu: 'C – alkalmi ügyfél' },
+};
+
+const CUSTOMER_TYPE_LABELS: Record<CustomerTypeCode, DictionaryLabels> = {
+  end_customer: { en: 'End customer', pl: 'Klient końcowy', hu: 'Végfelhasználó' },
+  dealer: { en: 'Dealer', pl: 'Dealer', hu: 'Viszonteladó' },
+  partner: { en: 'Partner', pl: 'Partner', hu: 'Partner' },
+  supplier: { en: 'Supplier', pl: 'Dostawca', hu: 'Beszállító' },
+  competitor: { en: 'Competitor', pl: 'Konkurent', hu: 'Versenytárs' },
+};
+
+const ACTIVITY_TYPE_LABELS: Record<ActivityTypeCode, DictionaryLabels> = {
+  call: { en: 'Phone call', pl: 'Rozmowa telefoniczna', hu: 'Telefonhívás' },
+  meeting: { en: 'Meeting', pl: 'Spotkanie', hu: 'Megbeszélés' },
+  email: { en: 'E-mail', pl: 'E-mail', hu: 'E-mail' },
+  presentation: { en: 'Presentation', pl: 'Prezentacja', hu: 'Bemutató' },
+  offer: { en: 'Offer', pl: 'Oferta', hu: 'Árajánlat' },
+  visit: { en: 'Visit', pl: 'Wizyta', hu: 'Látogatás' },
+};
+
+const PERSON_POSITION_LABELS: Record<PersonPositionCode, DictionaryLabels> = {
+  owner: { en: 'Owner', pl: 'Właściciel', hu: 'Tulajdonos' },
+  ceo: { en: 'Chief Executive Officer', pl: 'Prezes zarządu', hu: 'Vezérigazgató' },
+  managing_director: { en: 'Managing Director', pl: 'Dyrektor zarządzający', hu: 'Ügyvezető igazgató' },
+  sales_manager: { en: 'Sales Manager', pl: 'Kierownik sprzedaży', hu: 'Értékesítési vezető' },
+  purchasing_manager: { en: 'Purchasing Manager', pl: 'Kierownik działu zakupów', hu: 'Beszerzési vezető' },
+  chief_accountant: { en: 'Chief Accountant', pl: 'Główny księgowy', hu: 'Főkönyvelő' },
+  office_manager: { en: 'Office Manager', pl: 'Kierownik biura', hu: 'Irodavezető' },
+  it_manager: { en: 'IT Manager', pl: 'Kierownik działu IT', hu: 'Informatikai vezető' },
+  project_manager: { en: 'Project Manager', pl: 'Kierownik projektu', hu: 'Projektvezető' },
+  hr_manager: { en: 'HR Manager', pl: 'Kierownik działu kadr', hu: 'HR-vezető' },
+  marketing_specialist: {
+    en: 'Marketing Specialist',
+    pl: 'Specjalista ds. marketingu',
+    hu: 'Marketingszakértő',
+  },
+  logistics_specialist: {
+    en: 'Logistics Specialist',
+    pl: 'Specjalista ds. logistyki',
+    hu: 'Logisztikai ügyintéző',
+  },
+  engineer: { en: 'Engineer', pl: 'Inżynier', hu: 'Mérnök' },
+  executive_assistant: { en: 'Executive Assistant', pl: 'Asystent zarządu', hu: 'Vezetői asszisztens' },
+};
+
+function seedsFor<C extends string>(
+  dictionary: DictionaryName,
+  codes: readonly C[],
+  labels: Record<C, DictionaryLabels>,
+): DictionarySeed[] {
+  // Gaps of ten leave room for an administrator to slot values in between.
+  return codes.map((code, position) => ({
+    dictionary,
+    code,
+    labels: labels[code],
+    sortOrder: (position + 1) * 10,
+  }));
+}
+
+export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
+  ...seedsFor('industry', INDUSTRY_CODES, INDUSTRY_LABELS),
+  ...seedsFor('company_status', COMPANY_STATUS_CODES, COMPANY_STATUS_LABELS),
+  ...seedsFor('category', CATEGORY_CODES, CATEGORY_LABELS),
+  ...seedsFor('customer_type', CUSTOMER_TYPE_CODES, CUSTOMER_TYPE_LABELS),
+  ...seedsFor('activity_type', ACTIVITY_TYPE_CODES, ACTIVITY_TYPE_LABELS),
+  ...seedsFor('person_position', PERSON_POSITION_CODES, PERSON_POSITION_LABELS),
+];
+
+/** The label of a person position in one language; people's positions are stored as text. */
+export function positionLabel(code: PersonPositionCode, language: keyof DictionaryLabels): string {
+  return PERSON_POSITION_LABELS[code][language];
+}

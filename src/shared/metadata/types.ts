@@ -1,0 +1,62 @@
+/** The languages every user-visible string exists in. */
+export const LOCALES = ['en', 'pl', 'hu'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Labels = Record<Locale, string>;
+
+export const FIELD_TYPES = [
+  'text',
+  'longText',
+  'email',
+  'phone',
+  'url',
+  'integer',
+  'boolean',
+  'date',
+  'dateTime',
+  'select',
+  'relation',
+  'multiRelation',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/**
+ * One field as the API and the web app see it. Generated from the server's object
+ * definitions; it says nothing about tables or columns.
+ */
+export interface FieldMeta {
+  key: string;
+  type: FieldType;
+  labels: Labels;
+  required: boolean;
+  /** Set by the system or by a dedicated command, never by a generic write. */
+  readOnly: boolean;
+  /** id, version, created_at…: present on every object. */
+  system: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** relation, multiRelation and select: the object the value points at. */
+  target?: string;
+  /** select: the dictionary its values come from. */
+  dictionary?: string;
+  sortable: boolean;
+  filterable: boolean;
+  defaultValue?: string | number | boolean;
+  lowercase?: boolean;
+}
+
+export interface SortSpec {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface ObjectMeta {
+  key: string;
+  labels: { one: Labels; many: Labels };
+  icon: string;
+  /** Fields joined with a space make the record's title ("Jan Kowalski"). */
+  titleFields: string[];
+  searchable: boolean;
+  defaultSort: SortSpec[];
+  fields: FieldMeta[];
+}

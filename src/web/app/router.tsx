@@ -1,0 +1,54 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage } from '../modules/auth/index.ts';
+import { PageLoader } from '../ui/PageLoader.tsx';
+import { NotFound } from './NotFound.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { Shell } from './Shell.tsx';
+
+// Lists and record pages load on first use, so the login screen stays small.
+const RecordListPage = lazy(() =>
+  import('../records/index.ts').then((module) => ({ default: module.RecordListPage })),
+);
+const RecordCreatePage = lazy(() =>
+  import('../records/index.ts').then((module) => ({ default: module.RecordCreatePage })),
+);
+// Its own chunk: not through the module's index, which the login screen loads eagerly.
+const SettingsPage = lazy(() =>
+  import('../modules/auth/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
+);
+const PrintListPage = lazy(() =>
+  import('../records/index.ts').then((module) => ({ default: module.PrintListPage })),
+);
+const RecordPage = lazy(() =>
+  import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
+);
+
+function lazyPage(Page: React.ComponentType) {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  // Without the shell: a page meant for paper.
+  { path: '/records/:object/print', element: <RequireSession>{lazyPage(PrintListPage)}</RequireSession> },
+  {
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/records/company" replace /> },
+      { path: 'records/:object', element: lazyPage(RecordListPage) },
+      { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
+      { path: 'records/:object/:id', element: lazyPage(RecordPage) },
+      { path: 'settings', element: lazyPage(SettingsPage) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

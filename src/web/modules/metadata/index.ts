@@ -1,0 +1,10 @@
+export {
+  expandedTitle,
+  fieldOf,
+  isReference,
+  pickLabel,
+  recordTitle,
+  titleProjection,
+  useObjectMeta,
+  useObjects,
+} from './metadata.ts';

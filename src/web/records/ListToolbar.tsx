@@ -1,0 +1,139 @@
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconArrowLeft, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ObjectMeta } from '../../shared/metadata/types.ts';
+import { useFormatters } from '../ui/format.ts';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { FilterControl } from './filters/index.ts';
+import type { ListCount, SelectionPayload } from './list-actions.ts';
+import type { ListViewState } from './list-state.ts';
+import { writeListAddress } from './list-url.ts';
+
+export interface ListToolbarProps {
+  meta: ObjectMeta;
+  heading: string;
+  state: ListViewState;
+  onStateChange: (state: ListViewState) => void;
+  q: string;
+  onSearch: (q: string) => void;
+  trash: boolean;
+  onTrashChange: (trash: boolean) => void;
+  count: ListCount | null;
+  loaded: number;
+  /** The marked rows, when some are: the export then takes only them. */
+  exportSelection: SelectionPayload | null;
+  /** The saved-view menu (it needs the views the page already loaded). */
+  viewMenu: ReactNode;
+  /** The columns with nothing chosen: what "reset" in the column chooser returns to. */
+  standardColumns: string[];
+}
+
+const NO_STATE: ListViewState = { columns: [], filter: null, sort: [], colourRules: [] };
+
+/** "1,234", "10,000+" above the server's counting cap with a filter, "≈ 1,000,000" from table statistics. */
+export function useCountText(): (count: ListCount, filtered: boolean) => string {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (count, filtered) => {
+    const formatted = format.number(count.count);
+    if (count.exact) return t('records:list.total', { count: count.count, formatted });
+    return filtered
+      ? t('records:list.totalAtLeast', { count: count.count, formatted })
+      : t('records:list.totalAbout', { count: count.count, formatted });
+  };
+}
+
+export function ListToolbar(props: ListToolbarProps) {
+  const { t } = useTranslation();
+  const { meta, state } = props;
+  const [search, setSearch] = useState(props.q);
+  const commitSearch = useDebouncedCallback((value: string) => props.onSearch(value.trim()), 250);
+  const countText = useCountText();
+  // The printable view gets the whole state in its address: it has no saved view to fall back on.
+  const printParams = writeListAddress(new URLSearchParams(), state, NO_STATE, null);
+  if (props.q) printParams.set('q', props.q);
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Group gap="sm" align="baseline">
+          <Title order={1} size="h2">
+            {props.heading}
+          </Title>
+          {props.count && (
+            <Text size="sm" c="dimmed" role="status" aria-live="polite">
+              {countText(props.count, Boolean(state.filter || props.q))}
+            </Text>
+          )}
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          {props.trash ? (
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} aria-hidden />}
+              onClick={() => props.onTrashChange(false)}
+            >
+              {t('records:trash.back')}
+            </Button>
+          ) : (
+            <>
+              <Button
+                component={Link}
+                to={`/records/${meta.key}/new`}
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
+                {t('records:create.new')}
+              </Button>
+              <ExportMenu
+                meta={meta}
+                columns={state.columns}
+                sort={state.sort}
+                selection={props.exportSelection}
+                list={{ filter: state.filter, q: props.q }}
+                printHref={`/records/${meta.key}/print?${printParams.toString()}`}
+              />
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => props.onTrashChange(true)}
+              >
+                {t('records:trash.show')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        {props.viewMenu}
+        <FilterControl
+          meta={meta}
+          value={state.filter}
+          onChange={(filter) => props.onStateChange({ ...state, filter })}
+        />
+        <ColumnChooser
+          meta={meta}
+          value={state.columns}
+          onChange={(columns) => props.onStateChange({ ...state, columns })}
+          onReset={() => props.onStateChange({ ...state, columns: props.standardColumns })}
+        />
+        <TextInput
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            commitSearch(event.currentTarget.value);
+          }}
+          aria-label={t('records:list.search', { object: props.heading })}
+          placeholder={t('records:list.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          w={{ base: '100%', xs: 260 }}
+        />
+      </Group>
+    </Stack>
+  );
+}

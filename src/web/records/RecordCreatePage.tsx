@@ -1,0 +1,122 @@
+import { Alert, Button, Grid, Group, Stack, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
+import { api } from '../app/api-client.ts';
+import type { RecordData } from '../app/api-types.ts';
+import { NotFound } from '../app/NotFound.tsx';
+import { pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { useErrorMessage } from '../ui/error-message.ts';
+import { useLocale } from '../ui/format.ts';
+import { notify } from '../ui/notify.ts';
+import { PageLoader } from '../ui/PageLoader.tsx';
+import { FieldInput } from './FieldInput.tsx';
+import { editableFields, type Values } from './form-values.ts';
+import { RecordBreadcrumbs } from './RecordBreadcrumbs.tsx';
+import { saveErrorMessages } from './validation.ts';
+
+const WIDE_TYPES = new Set(['longText', 'multiRelation']);
+
+/** `/records/:object/new?company=12`: a blank form; query parameters prefill reference fields. */
+export function RecordCreatePage() {
+  const { object = '' } = useParams();
+  const { meta, isPending, error } = useObjectMeta(object);
+  if (isPending) return <PageLoader />;
+  if (error) return <ErrorState error={error} />;
+  if (!meta) return <NotFound />;
+  return <CreateForm key={meta.key} meta={meta} />;
+}
+
+/** Only ids are taken from the address: a link from a company's page can preselect that company. */
+function prefill(fields: FieldMeta[], params: URLSearchParams): Values {
+  const values: Values = {};
+  for (const field of fields) {
+    const raw = params.get(field.key);
+    if (raw && /^\d+$/.test(raw) && (field.type === 'relation' || field.type === 'select')) {
+      values[field.key] = Number(raw);
+    }
+  }
+  return values;
+}
+
+function CreateForm({ meta }: { meta: ObjectMeta }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [params] = useSearchParams();
+  const fields = editableFields(meta);
+  const [values, setValues] = useState<Values>(() => prefill(fields, params));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const title = t('records:create.title', { object: pickLabel(meta.labels.one, locale) });
+  useDocumentTitle(`${title} · ${t('common:appName')}`);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setFormError(null);
+    try {
+      const created = await api.post<RecordData>(`/api/records/${meta.key}`, values);
+      void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
+      notify(t('records:create.created'));
+      await navigate(`/records/${meta.key}/${created.id}`, { replace: true });
+    } catch (error) {
+      const messages = saveErrorMessages(error, meta, t, errorMessage);
+      setErrors(messages.byField);
+      setFormError(messages.form);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <RecordBreadcrumbs meta={meta} current={title} />
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Grid gap="md">
+            {fields.map((field) => (
+              <Grid.Col key={field.key} span={{ base: 12, md: WIDE_TYPES.has(field.type) ? 12 : 6 }}>
+                <FieldInput
+                  field={field}
+                  label={pickLabel(field.labels, locale)}
+                  value={values[field.key] ?? null}
+                  onChange={(value) => {
+                    setValues((current) => ({ ...current, [field.key]: value }));
+                    setErrors(({ [field.key]: _dropped, ...rest }) => rest);
+                  }}
+                  error={errors[field.key]}
+                />
+              </Grid.Col>
+            ))}
+          </Grid>
+          <Group gap="sm">
+            <Button type="submit" leftSection={<IconDeviceFloppy size={16} aria-hidden />} loading={saving}>
+              {t('records:create.submit')}
+            </Button>
+            <Button variant="default" component={Link} to={`/records/${meta.key}`}>
+              {t('records:create.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

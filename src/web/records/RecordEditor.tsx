@@ -1,0 +1,181 @@
+import { Alert, Button, Grid, Group, Paper, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ObjectMeta } from '../../shared/metadata/types.ts';
+import { ApiError, api } from '../app/api-client.ts';
+import type { RecordData } from '../app/api-types.ts';
+import { pickLabel } from '../modules/metadata/index.ts';
+import { useErrorMessage } from '../ui/error-message.ts';
+import { useLocale } from '../ui/format.ts';
+import { notify } from '../ui/notify.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { clearDraft, type Draft, loadDraft, saveDraft } from './draft.ts';
+import { FieldInput } from './FieldInput.tsx';
+import { editableFields, effectiveChanges, type Values } from './form-values.ts';
+import { saveErrorMessages } from './validation.ts';
+
+const WIDE_TYPES = new Set(['longText', 'multiRelation']);
+
+export interface RecordEditorProps {
+  meta: ObjectMeta;
+  record: RecordData;
+  /** The server's answer to a successful save. */
+  onSaved: (saved: RecordData) => void;
+}
+
+/**
+ * The record form. Edits are a set of changes over the version they started from (`base`);
+ * Save sends only those with that version, so a concurrent change is a 409, never an overwrite.
+ */
+export function RecordEditor({ meta, record, onSaved }: RecordEditorProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errorMessage = useErrorMessage();
+  const id = String(record.id);
+  const [edit, setEdit] = useState<Draft | null>(() => loadDraft(meta.key, id));
+  const [restored, setRestored] = useState(edit !== null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<RecordData | null>(null);
+  const [saving, setSaving] = useState(false);
+  const base = edit?.base ?? record;
+  const changes = edit?.changes ?? {};
+  const pending = effectiveChanges(base, changes);
+  const dirty = Object.keys(pending).length > 0;
+
+  useEffect(() => {
+    if (edit && Object.keys(effectiveChanges(edit.base, edit.changes)).length > 0)
+      saveDraft(meta.key, id, edit);
+    else clearDraft(meta.key, id);
+  }, [edit, meta.key, id]);
+
+  function change(key: string, value: unknown) {
+    setEdit((previous) => ({
+      base: previous?.base ?? record,
+      changes: { ...previous?.changes, [key]: value },
+    }));
+    setErrors(({ [key]: _dropped, ...rest }) => rest);
+  }
+
+  function discard() {
+    setEdit(null);
+    setErrors({});
+    setFormError(null);
+    setRestored(false);
+  }
+
+  async function save(from: RecordData, values: Values) {
+    setSaving(true);
+    setFormError(null);
+    try {
+      const saved = await api.patch<RecordData>(`/api/records/${meta.key}/${id}`, {
+        ...values,
+        version: from.version,
+      });
+      setEdit(null);
+      setErrors({});
+      setRestored(false);
+      clearDraft(meta.key, id);
+      onSaved(saved);
+      notify(t('records:page.saved'));
+    } catch (error) {
+      handleSaveError(error, from, values);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function handleSaveError(error: unknown, from: RecordData, values: Values) {
+    setEdit({ base: from, changes: values });
+    if (error instanceof ApiError && error.status === 409) {
+      const current = (error.details as { current?: RecordData } | undefined)?.current;
+      if (current) return setConflict(current);
+    }
+    const messages = saveErrorMessages(error, meta, t, errorMessage);
+    setErrors(messages.byField);
+    setFormError(messages.form);
+  }
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (dirty && !saving) void save(base, pending);
+  }
+
+  useHotkeys([['mod+S', () => submit()]], []);
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('records:page.formLabel')}>
+      <Stack gap="md">
+        {restored && dirty && (
+          <Alert
+            color="blue"
+            role="status"
+            withCloseButton
+            onClose={() => setRestored(false)}
+            closeButtonLabel={t('common:close')}
+          >
+            {t('records:page.draftRestored')}
+          </Alert>
+        )}
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Grid gap="md">
+          {editableFields(meta).map((field) => (
+            <Grid.Col key={field.key} span={{ base: 12, md: WIDE_TYPES.has(field.type) ? 12 : 6 }}>
+              <FieldInput
+                field={field}
+                label={pickLabel(field.labels, locale)}
+                value={field.key in changes ? changes[field.key] : base[field.key]}
+                onChange={(value) => change(field.key, value)}
+                error={errors[field.key]}
+                expanded={base._expanded?.[field.key]}
+              />
+            </Grid.Col>
+          ))}
+        </Grid>
+        <Paper
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          radius={0}
+          style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Group gap="sm">
+            <Button
+              type="submit"
+              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+              disabled={!dirty}
+              loading={saving}
+            >
+              {t('records:page.save')}
+            </Button>
+            <Button variant="default" onClick={discard} disabled={!dirty || saving}>
+              {t('records:page.discard')}
+            </Button>
+          </Group>
+        </Paper>
+      </Stack>
+      {conflict && (
+        <ConflictDialog
+          meta={meta}
+          base={base}
+          mine={pending}
+          current={conflict}
+          onCancel={() => setConflict(null)}
+          onResolve={(values) => {
+            setConflict(null);
+            if (Object.keys(effectiveChanges(conflict, values)).length === 0) {
+              discard();
+              onSaved(conflict);
+            } else void save(conflict, values);
+          }}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Filter } from '../../shared/filter/types.ts';
+import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
+import { ApiError } from '../app/api-client.ts';
+import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { useLocale } from '../ui/format.ts';
+import { listColumns, listProjection } from './columns.ts';
+import { FieldValue } from './FieldValue.tsx';
+import { useRecordPages } from './queries.ts';
+
+const RELATED_LIMIT = 50;
+const RELATED_COLUMNS = 4;
+
+export interface Relation {
+  object: ObjectMeta;
+  field: FieldMeta;
+}
+
+/**
+ * Records of other objects that point at this one (a company's people, a group's members),
+ * found from metadata: every user-editable relation whose target is this object.
+ */
+export function incomingRelations(meta: ObjectMeta, objects: ObjectMeta[]): Relation[] {
+  return objects.flatMap((object) =>
+    object.fields
+      .filter((field) => !field.system && field.target === meta.key)
+      .filter((field) => field.type === 'relation' || field.type === 'multiRelation')
+      .map((field) => ({ object, field })),
+  );
+}
+
+export function RelatedLists({ relations, id }: { relations: Relation[]; id: number }) {
+  return (
+    <Stack gap="xl">
+      {relations.map((relation) => (
+        <RelatedList key={`${relation.object.key}.${relation.field.key}`} relation={relation} id={id} />
+      ))}
+    </Stack>
+  );
+}
+
+function RelatedList({ relation, id }: { relation: Relation; id: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { object, field } = relation;
+  // The first column shows the whole title, so the other title fields would only repeat it.
+  const columns = listColumns(object)
+    .filter(
+      (column, index) =>
+        column.key !== field.key && (index === 0 || !object.titleFields.includes(column.key)),
+    )
+    .slice(0, RELATED_COLUMNS);
+  const filter: Filter =
+    field.type === 'multiRelation'
+      ? { field: field.key, op: 'in', value: [id] }
+      : { field: field.key, op: 'eq', value: id };
+  const pages = useRecordPages({
+    object: object.key,
+    filter,
+    locale,
+    limit: RELATED_LIMIT,
+    ...listProjection(object, columns),
+  });
+  const rows = pages.data?.pages[0]?.items ?? [];
+  const title = `${pickLabel(object.labels.many, locale)} · ${pickLabel(field.labels, locale)}`;
+  const headingId = `related-${object.key}-${field.key}`;
+  // Objects the user may not read are simply not listed.
+  if (pages.error instanceof ApiError && pages.error.status === 403) return null;
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Group justify="space-between" align="center" mb="xs" gap="xs">
+        <Title order={2} size="h4" id={headingId}>
+          {title}
+        </Title>
+        <Group gap="xs">
+          {/* The whole related list, with every list tool: the filter is in the address. */}
+          <Button
+            component={Link}
+            to={`/records/${object.key}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`}
+            variant="subtle"
+            size="compact-sm"
+            aria-label={t('records:related.openListOf', { title })}
+          >
+            {t('records:related.openList')}
+          </Button>
+          {field.type === 'relation' && (
+            // A new record that already points here: a company's new person has the company set.
+            <Button
+              component={Link}
+              to={`/records/${object.key}/new?${field.key}=${id}`}
+              variant="light"
+              size="compact-sm"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              aria-label={t('records:related.addOf', { object: pickLabel(object.labels.one, locale) })}
+            >
+              {t('records:related.add')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {pages.isError ? (
+        <ErrorState error={pages.error} />
+      ) : pages.isPending ? (
+        <Text c="dimmed">{t('common:loading')}</Text>
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">{t('records:related.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped highlightOnHover aria-labelledby={headingId}>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((column, index) => (
+                  <Table.Th key={column.key}>
+                    {index === 0 ? pickLabel(object.labels.one, locale) : pickLabel(column.labels, locale)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  {columns.map((column, index) => (
+                    <Table.Td key={column.key}>
+                      {index === 0 ? (
+                        <Anchor component={Link} to={`/records/${object.key}/${row.id}`} size="sm">
+                          {recordTitle(object, row, locale) || `#${row.id}`}
+                        </Anchor>
+                      ) : (
+                        <FieldValue field={column} record={row} />
+                      )}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {pages.hasNextPage && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('records:related.more', { limit: RELATED_LIMIT })}
+        </Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { FieldMeta, FieldType, ObjectMeta } from '../../shared/metadata/types.ts';
+import { fieldOf, isReference } from '../modules/metadata/index.ts';
+
+/**
+ * The columns a list shows until saved views and the column chooser exist: what a salesperson
+ * scans for first. Objects not named here get their title fields and a few short fields.
+ */
+const DEFAULT_COLUMNS: Record<string, string[]> = {
+  company: ['name', 'city', 'industry', 'status', 'account_manager', 'phone', 'next_action_date'],
+  person: ['last_name', 'first_name', 'company', 'position', 'email', 'phone'],
+  employee: ['last_name', 'first_name', 'position', 'department', 'email', 'phone'],
+  company_group: ['name', 'description'],
+  person_group: ['name', 'description'],
+  user_account: ['login', 'employee', 'role', 'active', 'last_login_at'],
+  dictionary_value: ['dictionary', 'code', 'label_en', 'label_pl', 'label_hu', 'sort_order', 'active'],
+};
+
+const MAX_COLUMNS = 7;
+const SHORT_TYPES: FieldType[] = [
+  'text',
+  'email',
+  'phone',
+  'select',
+  'relation',
+  'date',
+  'integer',
+  'boolean',
+];
+
+export function listColumns(meta: ObjectMeta): FieldMeta[] {
+  const named = DEFAULT_COLUMNS[meta.key];
+  if (named) return named.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
+  const title = meta.titleFields.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
+  const rest = meta.fields.filter(
+    (field) => !field.system && !meta.titleFields.includes(field.key) && SHORT_TYPES.includes(field.type),
+  );
+  return [...title, ...rest].slice(0, MAX_COLUMNS);
+}
+
+/** Starting widths in pixels; columns grow to fill the space. */
+const WIDTHS: Partial<Record<FieldType, number>> = {
+  boolean: 90,
+  integer: 110,
+  date: 130,
+  dateTime: 170,
+  email: 230,
+  phone: 160,
+  longText: 280,
+};
+
+export function columnWidth(meta: ObjectMeta, field: FieldMeta): number {
+  if (meta.titleFields.includes(field.key)) return 240;
+  return WIDTHS[field.type] ?? (isReference(field) ? 190 : 170);
+}
+
+/** What a list query asks for: the columns, the id, version, and the expansions for references. */
+export function listProjection(
+  meta: ObjectMeta,
+  columns: FieldMeta[],
+): { fields: string[]; expand: string[] } {
+  const fields = new Set(['id', 'version', ...meta.titleFields, ...columns.map((field) => field.key)]);
+  const expand = columns.filter(isReference).map((field) => field.key);
+  return { fields: [...fields], expand };
+}

@@ -1,0 +1,59 @@
+import { Badge, Button, Drawer, Group, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFilter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { pickLabel } from '../../modules/metadata/index.ts';
+import { useLocale } from '../../ui/format.ts';
+import { FilterBuilder, type FilterBuilderProps } from './FilterBuilder.tsx';
+import { countConditions } from './filter-model.ts';
+
+export type FilterControlProps = FilterBuilderProps;
+
+/**
+ * The list toolbar's "Filter" button with the number of active conditions, opening the builder
+ * in a drawer. A drawer rather than a popover: the pickers inside open their own dropdowns in
+ * portals, which a popover would take for outside clicks, and a phone needs the whole width.
+ * The drawer stays mounted while closed, so half-written conditions are still there on reopening.
+ */
+export function FilterControl(props: FilterControlProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [opened, { open, close }] = useDisclosure(false);
+  const count = countConditions(props.value);
+  return (
+    <>
+      <Button
+        variant={count > 0 ? 'light' : 'default'}
+        leftSection={<IconFilter size={16} aria-hidden />}
+        rightSection={
+          count > 0 ? (
+            <Badge size="sm" circle>
+              {count}
+              {/* Read as "Filter 2 active conditions": the visible text stays in the name (WCAG 2.5.3). */}
+              <VisuallyHidden> {t('filters:control.active', { count })}</VisuallyHidden>
+            </Badge>
+          ) : undefined
+        }
+        onClick={open}
+        aria-haspopup="dialog"
+        aria-expanded={opened}
+      >
+        {t('filters:control.button')}
+      </Button>
+      <Drawer
+        opened={opened}
+        onClose={close}
+        position="right"
+        size="lg"
+        keepMounted
+        title={t('filters:control.title', { object: pickLabel(props.meta.labels.many, locale) })}
+        closeButtonProps={{ 'aria-label': t('filters:control.close') }}
+      >
+        <FilterBuilder {...props} />
+        <Group justify="flex-end" mt="lg">
+          <Button onClick={close}>{t('filters:control.done')}</Button>
+        </Group>
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export { PrintListPage } from './PrintListPage.tsx';
+export { RecordCreatePage } from './RecordCreatePage.tsx';
+export { RecordListPage } from './RecordListPage.tsx';
+export { RecordPage } from './RecordPage.tsx';

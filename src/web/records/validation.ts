@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
+import { ApiError, type FieldIssue } from '../app/api-client.ts';
+
+/**
+ * A server validation issue in the user's language. Codes we know are translated with the
+ * field's limits; anything else falls back to the server's own words.
+ */
+export function issueMessage(issue: FieldIssue, field: FieldMeta | undefined, t: TFunction): string {
+  switch (issue.code) {
+    case 'required':
+      return t('records:validation.required');
+    case 'too_long':
+      return t('records:validation.tooLong', { max: field?.maxLength ?? '' });
+    case 'too_small':
+      return t('records:validation.tooSmall', { min: field?.min ?? '' });
+    case 'too_large':
+      return t('records:validation.tooLarge', { max: field?.max ?? '' });
+    case 'format':
+      if (field?.type === 'email') return t('records:validation.email');
+      if (field?.type === 'url') return t('records:validation.url');
+      if (field?.type === 'phone') return t('records:validation.phone');
+      return t('records:validation.invalid');
+    case 'type':
+    case 'invalid':
+      return t('records:validation.invalid');
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Splits a failed save into messages at their fields and a message for the form: issues on
+ * fields the form shows go beside them, anything else (or a non-validation error) above it.
+ */
+export function saveErrorMessages(
+  error: unknown,
+  meta: ObjectMeta,
+  t: TFunction,
+  describe: (error: unknown) => string,
+): { byField: Record<string, string>; form: string } {
+  if (!(error instanceof ApiError) || error.fieldIssues.length === 0) {
+    return { byField: {}, form: describe(error) };
+  }
+  const byField: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const issue of error.fieldIssues) {
+    const field = meta.fields.find((candidate) => candidate.key === issue.field);
+    if (field) byField[issue.field] = issueMessage(issue, field, t);
+    else elsewhere.push(`${issue.field}: ${issue.message}`);
+  }
+  return { byField, form: elsewhere.length ? elsewhere.join('; ') : t('records:page.fixErrors') };
+}

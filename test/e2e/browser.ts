@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
+import { killHard, type ServerProcess, spawnServer } from '../server-process.ts';
+
+/**
+ * Helpers for the browser tests: the real build, the real server on a fresh database with the
+ * demo data, and Debian's Chromium driven by playwright-core (ARCHITECTURE §7).
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'test-results/e2e');
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+/**
+ * How long a step may wait for the page. Generous: on CI the browser shares two cores with
+ * the database tests running beside it. Each test gets E2E_TEST_TIMEOUT_MS in all.
+ */
+export const ELEMENT_TIMEOUT_MS = 20_000;
+export const E2E_TEST_TIMEOUT_MS = 120_000;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** `vite build` as `npm run build` does it; a child process keeps vitest's NODE_ENV=test out of it. */
+export function buildWebApp(): void {
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('vite build wrote no index.html');
+}
+
+export interface BrowserEnv {
+  server: ServerProcess;
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`,
+    );
+  }
+  buildWebApp();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-data-'));
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-profile-'));
+  const server = await spawnServer({
+    KARTOTEKA_DATA: dataDir,
+    KARTOTEKA_DEMO: '1',
+    KARTOTEKA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Warsaw',
+  });
+  // Well under the test timeout, so a missing element fails with its own message.
+  context.setDefaultTimeout(ELEMENT_TIMEOUT_MS);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    server,
+    context,
+    page,
+    url: server.url,
+    async close() {
+      await context.close().catch(() => undefined);
+      await killHard(server);
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * A failed step leaves a screenshot of the page as it was (`test-results/e2e/failed-….png`),
+ * so a failure on CI can be seen, not guessed.
+ */
+export function screenshotFailures(currentPage: () => Page | undefined): void {
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      const page = currentPage();
+      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      if (page) await screenshot(page, `failed-${name}`).catch(() => undefined);
+    });
+  });
+}
+
+export async function logIn(page: Page, password = ADMIN_PASSWORD): Promise<void> {
+  await page.getByRole('textbox', { name: /login|felhasználónév/i }).fill('admin');
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+/** The API as the logged-in page sees it (same cookies); writes carry the page's CSRF token. */
+export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+  const request = page.context().request;
+  const base = new URL(page.url()).origin;
+  const me = (await (await request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+  const response = await request.fetch(`${base}${url}`, {
+    method,
+    data: body,
+    headers: { 'x-csrf-token': me.csrfToken, origin: base },
+  });
+  return { status: response.status(), body: (await response.json().catch(() => null)) as unknown };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations only. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
