@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildWebApp, CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser.ts';
+import buildWebApp from '../test/build-web-app.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser.ts';
 
 const DIST = path.resolve(import.meta.dirname, '../dist/web');
 

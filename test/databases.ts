@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import type { DatabaseConfig } from '../src/server/config.ts';
 
@@ -43,8 +44,25 @@ export async function createTestDatabase(dialect: DialectUnderTest): Promise<Tes
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      await waitForSessionsToEnd(client, name);
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
   };
+}
+
+/**
+ * A closed pool has told its connections to go, but their server sessions may not have ended
+ * yet; a FORCE drop at that moment terminates them and the client sees an error. Give them a
+ * moment to leave on their own; FORCE then only deals with a test that forgot to close.
+ */
+async function waitForSessionsToEnd(client: pg.Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const result = await client.query<{ sessions: number }>(
+      'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    if ((result.rows[0]?.sessions ?? 0) === 0) return;
+    await delay(20);
+  }
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,18 +31,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** `vite build` as `npm run build` does it; a child process keeps vitest's NODE_ENV=test out of it. */
-export function buildWebApp(): void {
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
-  if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('vite build wrote no index.html');
-}
-
 export interface BrowserEnv {
   server: ServerProcess;
   context: BrowserContext;
@@ -58,7 +45,8 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`,
     );
   }
-  buildWebApp();
+  // vitest's global setup built the app once for the whole run (test/build-web-app.ts).
+  if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web has no build');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-data-'));
   const profileDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-profile-'));

@@ -146,9 +146,12 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const names = await rowTitles(3);
     await markFirstThreeRows();
     await page.getByRole('button', { name: 'Export marked' }).click();
-    const download = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: 'Excel workbook (XLSX)' }).click();
-    const file = await (await download).path();
+    // Waiting and clicking together: a failed click must not leave the wait pending after the test.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Excel workbook (XLSX)' }).click(),
+    ]);
+    const file = await download.path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0];
@@ -160,10 +163,11 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   });
 
   it('shows a printable view of the list', async () => {
-    const print = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Export marked' }).click();
-    await page.getByRole('menuitem', { name: 'Printable view' }).click();
-    const popup = await print;
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('menuitem', { name: 'Printable view' }).click(),
+    ]);
     await popup.getByRole('button', { name: 'Print' }).waitFor();
     await popup.getByRole('heading', { level: 1, name: /Companies — printed/ }).waitFor();
     expect(await popup.locator('tbody tr').count()).toBeGreaterThan(3);

@@ -26,6 +26,12 @@ function setTypeParsers(): void {
 export function openPostgres(url: string, poolSize = 10): Dialect {
   setTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can be cut by the server (restart, failover, an administrator). The pool
+  // has already discarded that client and the next query opens a fresh one, but an 'error'
+  // event nobody listens to would bring the whole process down: report it and go on.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'DatabaseWarning');
+  });
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
   return new PostgresDialectImpl(db);
 }
