@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { ensureAdmin } from '../src/server/access/users.ts';
 import { buildApp } from '../src/server/app.ts';
 import { type AppConfig, loadConfig } from '../src/server/config.ts';
+import type { Dialect } from '../src/server/db/dialects/dialect.ts';
 import type { AppInstance, AppServices } from '../src/server/http/types.ts';
 import { openServices } from '../src/server/runtime.ts';
 import { createTestDatabase, type DialectUnderTest, type TestDatabase } from './databases.ts';
@@ -80,5 +81,23 @@ export function useTestEnv(dialect: DialectUnderTest, options: { now?: () => Dat
   return () => {
     if (!env) throw new Error('test environment not ready');
     return env;
+  };
+}
+
+/** A fresh, migrated database without the app around it, for tests of the data layer itself. */
+export function useTestDialect(dialect: DialectUnderTest): () => Dialect {
+  let database: TestDatabase | undefined;
+  let opened: Dialect | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    opened = (await openServices(testConfig(database.config))).dialect;
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await database?.drop();
+  });
+  return () => {
+    if (!opened) throw new Error('test database not ready');
+    return opened;
   };
 }
