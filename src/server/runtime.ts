@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { RightsCache } from './access/rights.ts';
 import type { AppConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Dialect } from './db/dialects/dialect.ts';
 import type { AppServices } from './http/types.ts';
-import { standardRegistry } from './metadata/registry.ts';
+import { standardRegistry } from './modules/objects.ts';
 import { EventDispatcher } from './records/events.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -21,5 +22,13 @@ export async function openServices(
   const registry = standardRegistry();
   const now = options.now ?? (() => new Date());
   const events = new EventDispatcher(dialect, (error) => options.onEventError?.(error));
-  return { config, dialect, registry, records: { dialect, registry, events, now }, version: VERSION, now };
+  return {
+    config,
+    dialect,
+    registry,
+    records: { dialect, registry, events, now },
+    rights: new RightsCache(),
+    version: VERSION,
+    now,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/metadata/types.ts';
+import type { AccessRights } from './rights.ts';
 
 /** Who is acting. System work (jobs, seeding, migrations) runs as an explicit system actor, never as "nobody". */
 export type Actor =
@@ -6,10 +7,14 @@ export type Actor =
       kind: 'user';
       userId: number;
       login: string;
-      role: string;
+      employeeId: number | null;
+      /** The account's effective rights, loaded once for this request. */
+      rights: AccessRights;
       locale: Locale;
       preferredLocale: Locale | null;
       timeZone: string;
+      /** Set when an administrator looks through this account's eyes ("view as"): reads only. */
+      viewedBy?: { userId: number; login: string };
     }
   | { kind: 'system'; name: string; locale: Locale; timeZone: string };
 

@@ -1,34 +1,111 @@
-import type { ResolvedFilter } from '../../shared/filter/validate.ts';
+import type { RECORD_RIGHTS, Scope } from '../../shared/access/rights.ts';
 import { errors } from '../errors.ts';
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import type { MetadataRegistry } from '../metadata/registry.ts';
 import type { Actor } from './actor.ts';
+import type { AccessRights } from './rights.ts';
+import { allOf, anyOf, ownerPredicate, type RowPredicate, sharePredicate } from './row-scope.ts';
 
-export type RecordAction = 'read' | 'create' | 'update' | 'delete' | 'restore';
-
-/** What an actor may do with one object: the single enforcement point of the records engine. */
-export interface AccessGrant {
-  /** Extra condition every row must meet (own / team / department…); null is all rows. */
-  rowScope: ResolvedFilter | null;
-  /** Fields the actor may not see; they are dropped from projections, filters and sorts. */
-  hiddenFields: ReadonlySet<string>;
-}
-
-const FULL_ACCESS: AccessGrant = { rowScope: null, hiddenFields: new Set() };
+/** A record right, `restore` (granted with `delete`), or a named action such as `offer.accept`. */
+export type RecordAction = (typeof RECORD_RIGHTS)[number] | 'restore' | `${string}.${string}`;
 
 /**
- * Roles map to grants. Only the full-access role exists yet; the roles-and-scopes issue
- * replaces this table with rights per object, field and row scope stored in the database,
- * and every list, search, export and API call already goes through here.
+ * What an actor may do with one object: the single enforcement point of the records engine.
+ * The engine puts `rows` into the one query that lists, counts, exports, bulk-edits or
+ * reads a record, so no caller applies it, and none can forget to.
  */
-const ROLE_GRANTS: Record<string, (object: string, action: RecordAction) => AccessGrant | null> = {
-  admin: () => FULL_ACCESS,
-};
+export interface AccessGrant {
+  object: string;
+  /** The scope the actor's roles grant for the right (`all` for the system and administrators). */
+  scope: Scope;
+  /** Which rows the right reaches (also readable ones only); null means every row. */
+  rows: RowPredicate | null;
+  /** Fields the actor may not see: absent from projections, filters, sorts, history and search. */
+  hiddenFields: ReadonlySet<string>;
+  /** Fields the actor may see but not change. */
+  readOnlyFields: ReadonlySet<string>;
+}
 
-export const ROLES = Object.keys(ROLE_GRANTS);
+const NOTHING: ReadonlySet<string> = new Set();
 
-/** Returns the grant, or throws 403 when the actor may not perform the action at all. */
-export function authorize(actor: Actor, object: string, action: RecordAction): AccessGrant {
-  if (actor.kind === 'system') return FULL_ACCESS;
-  const grant = ROLE_GRANTS[actor.role]?.(object, action) ?? null;
-  if (!grant) throw errors.forbidden(`You may not ${action} ${object} records`);
-  return grant;
+function fullAccess(object: string): AccessGrant {
+  return { object, scope: 'all', rows: null, hiddenFields: NOTHING, readOnlyFields: NOTHING };
+}
+
+/** The rights of a user actor, or null for the system and administrators (everything). */
+export function restrictedRights(actor: Actor): AccessRights | null {
+  if (actor.kind === 'system' || actor.rights.administrator) return null;
+  return actor.rights;
+}
+
+/** The scope the actor's roles grant for one right on one object (no shares counted). */
+export function scopeOf(actor: Actor, object: string, right: string): Scope {
+  const rights = restrictedRights(actor);
+  if (!rights) return 'all';
+  const access = rights.objects.get(object);
+  const read = access?.rights.get('read') ?? 'none';
+  if (read === 'none') return 'none';
+  return right === 'read' ? read : (access?.rights.get(right) ?? 'none');
+}
+
+/** Whether the actor may read the object at all (it appears in their navigation and metadata). */
+export function canReadObject(actor: Actor, object: string): boolean {
+  return scopeOf(actor, object, 'read') !== 'none';
+}
+
+/**
+ * Returns the grant, or throws 403 when the actor may not perform the action on any record of
+ * the object. Shares widen `read` (any share) and `update` (edit shares) of an object the
+ * actor can read; other rights come from roles only.
+ */
+export function authorize(
+  registry: MetadataRegistry,
+  actor: Actor,
+  object: string,
+  action: RecordAction,
+): AccessGrant {
+  const rights = restrictedRights(actor);
+  if (!rights) return fullAccess(object);
+  const definition = registry.get(object);
+  if (!definition) throw errors.notFound(`Unknown object "${object}"`);
+  const right = action === 'restore' ? 'delete' : action;
+  const readRows = rowsFor(registry, definition, rights, actor, 'read');
+  const rightRows = right === 'read' ? null : rowsFor(registry, definition, rights, actor, right);
+  if (readRows === 'none' || rightRows === 'none') {
+    throw errors.forbidden(`You may not ${action} ${object} records`);
+  }
+  const fields = rights.objects.get(object)?.fields ?? new Map();
+  const with_ = (access: string) => new Set([...fields].filter(([, a]) => a === access).map(([key]) => key));
+  return {
+    object,
+    scope: scopeOf(actor, object, right),
+    rows: allOf([readRows, rightRows]),
+    hiddenFields: with_('hidden'),
+    readOnlyFields: with_('read'),
+  };
+}
+
+/** The rows one right reaches: a predicate, null for all rows, or 'none' when it reaches none. */
+function rowsFor(
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  rights: AccessRights,
+  actor: Actor,
+  right: string,
+): RowPredicate | null | 'none' {
+  const scope = scopeOf(actor, definition.key, right);
+  if (scope === 'all') return null;
+  const shareAccess = right === 'read' ? 'read' : right === 'update' ? 'edit' : null;
+  const shares =
+    shareAccess !== null &&
+    rights.sharedObjects.has(definition.key) &&
+    scopeOf(actor, definition.key, 'read') !== 'none';
+  // Without an owner, only none or all make sense (the role editor refuses the rest).
+  const owned = scope !== 'none' && definition.owner !== undefined;
+  if (!owned && !shares) return 'none';
+  const parts: RowPredicate[] = [];
+  const byOwner = owned ? ownerPredicate(registry, definition, scope, rights) : null;
+  if (byOwner) parts.push(byOwner);
+  if (shares && shareAccess) parts.push(sharePredicate(definition, rights, shareAccess));
+  return anyOf(parts);
 }

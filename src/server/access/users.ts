@@ -1,13 +1,14 @@
+import { ADMINISTRATOR_ROLE } from '../../shared/access/rights.ts';
 import { LOCALES, type Locale } from '../../shared/metadata/types.ts';
 import type { Db, Dialect } from '../db/dialects/dialect.ts';
 import { type Actor, DEFAULT_TIME_ZONE } from './actor.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
+import type { AccessRights } from './rights.ts';
 
 export interface UserRow {
   id: number;
   login: string;
   passwordHash: string | null;
-  role: string;
   locale: Locale;
   /** The language the user chose; null until they choose (the browser's language then applies). */
   preferredLocale: Locale | null;
@@ -41,7 +42,6 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
     id: Number(row.id),
     login: String(row.login),
     passwordHash: (row.password_hash as string | null) ?? null,
-    role: String(row.role),
     locale: toLocale(row.locale),
     preferredLocale: LOCALES.includes(row.locale as Locale) ? (row.locale as Locale) : null,
     timeZone: (row.time_zone as string | null) ?? DEFAULT_TIME_ZONE,
@@ -49,12 +49,13 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
   };
 }
 
-export function actorFor(user: UserRow): Actor {
+export function actorFor(user: UserRow, rights: AccessRights): Actor {
   return {
     kind: 'user',
     userId: user.id,
     login: user.login,
-    role: user.role,
+    employeeId: user.employeeId,
+    rights,
     locale: user.locale,
     preferredLocale: user.preferredLocale,
     timeZone: user.timeZone,
@@ -82,18 +83,28 @@ export async function ensureAdmin(
   if (existing) return { created: false, password: null };
   const password = configuredPassword ?? generatePassword();
   const at = now.toISOString();
-  await dialect.db
-    .insertInto('user_account')
-    .values({
-      login: 'admin',
-      password_hash: await hashPassword(password),
-      role: 'admin',
-      active: dialect.encodeBoolean(true),
-      locale: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    })
-    .execute();
+  const passwordHash = await hashPassword(password);
+  // Bootstrap of an empty database, before any actor exists: the account and its role together.
+  await dialect.db.transaction().execute(async (trx) => {
+    const account = await trx
+      .insertInto('user_account')
+      .values({
+        login: 'admin',
+        password_hash: passwordHash,
+        active: dialect.encodeBoolean(true),
+        locale: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const role = await trx
+      .selectFrom('access_role')
+      .select('id')
+      .where('builtin', '=', ADMINISTRATOR_ROLE)
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('account_role').values({ account_id: account.id, role_id: role.id }).execute();
+  });
   return { created: true, password: configuredPassword ? null : password };
 }

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RightsCache } from '../access/rights.ts';
 import type { AppConfig } from '../config.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
@@ -25,6 +26,8 @@ export interface AppServices {
   dialect: Dialect;
   registry: MetadataRegistry;
   records: RecordsContext;
+  /** Effective rights per account, shared by every request of this instance. */
+  rights: RightsCache;
   version: string;
   now: () => Date;
 }

@@ -6,6 +6,7 @@ import type {
   ObjectMeta,
   SortSpec,
 } from '../../shared/metadata/types.ts';
+import type { Executor } from '../db/dialects/dialect.ts';
 
 /** A field as the server knows it: the public metadata plus where it lives in the database. */
 export interface FieldDefinition extends FieldMeta {
@@ -36,6 +37,22 @@ export interface ObjectDefinition {
    * that the migrations create (title sorts on big tables).
    */
   sortIndex: string[];
+  /**
+   * Who owns a record, for the row scopes own / department / subtree: a path of relations
+   * ending at an employee (`account_manager`, or `company.account_manager` for a person owned
+   * through their company), or `self` for the employee object itself. Objects without an
+   * owner can only be granted `none` or `all`.
+   */
+  owner?: string;
+  /** Records only administrators (and the system) may create, change or delete (accounts). */
+  administratorsOnly: boolean;
+  /**
+   * Rules over the whole database that every write of this object must leave true ("one active
+   * administrator remains"); run inside the write's transaction, a throw rolls it back.
+   */
+  invariants: Array<(executor: Executor) => Promise<void>>;
+  /** Named actions beyond the record rights (`accept` → right `offer.accept`), granted per role. */
+  actions: string[];
   fields: FieldDefinition[];
   /** Finds a field by key; the only way code outside metadata/ should look one up. */
   field(key: string): FieldDefinition | undefined;
@@ -155,6 +172,10 @@ export interface ObjectSpec {
   subtitleFields?: string[];
   defaultSort?: SortSpec[];
   sortIndex?: string[];
+  owner?: string;
+  administratorsOnly?: boolean;
+  invariants?: Array<(executor: Executor) => Promise<void>>;
+  actions?: string[];
   fields: Record<string, FieldSpec>;
 }
 
@@ -186,6 +207,10 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
     defaultSort:
       objectSpec.defaultSort ?? objectSpec.titleFields.map((f) => ({ field: f, direction: 'asc' })),
     sortIndex: objectSpec.sortIndex ?? [],
+    owner: objectSpec.owner,
+    administratorsOnly: objectSpec.administratorsOnly ?? false,
+    invariants: objectSpec.invariants ?? [],
+    actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),
     fields,
     field: (key) => byKey.get(key),
   };

@@ -1,11 +1,5 @@
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
-import type { ObjectDefinition } from './define-object.ts';
-import { company } from './standard/company.ts';
-import { dictionaryValue } from './standard/dictionary-value.ts';
-import { employee } from './standard/employee.ts';
-import { companyGroup, personGroup } from './standard/groups.ts';
-import { person } from './standard/person.ts';
-import { userAccount } from './standard/user-account.ts';
+import type { FieldDefinition, ObjectDefinition } from './define-object.ts';
 
 /** All objects the engine serves. Custom objects from the database will join them here. */
 export class MetadataRegistry {
@@ -23,7 +17,32 @@ export class MetadataRegistry {
           throw new Error(`${definition.key}.${f.key} points at unknown object ${f.target}`);
         }
       }
+      if (definition.owner) this.ownerPath(definition);
     }
+  }
+
+  /**
+   * The relation fields from an object to its owning employee (`company.account_manager` →
+   * [person.company, company.account_manager]); empty for `self` (the employee object).
+   */
+  ownerPath(definition: ObjectDefinition): FieldDefinition[] {
+    if (!definition.owner) throw new Error(`${definition.key} declares no owner`);
+    if (definition.owner === 'self') return [];
+    const path: FieldDefinition[] = [];
+    let current: ObjectDefinition | undefined = definition;
+    for (const key of definition.owner.split('.')) {
+      const step: FieldDefinition | undefined = current?.field(key);
+      if (!step || step.type !== 'relation' || !step.target) {
+        throw new Error(`${definition.key}: owner path ${definition.owner} needs relations, not ${key}`);
+      }
+      path.push(step);
+      current = this.objects.get(step.target);
+    }
+    const last = path.at(-1);
+    if (last && this.objects.get(last.target ?? '')?.owner !== 'self') {
+      throw new Error(`${definition.key}: owner path ${definition.owner} must end at the employee object`);
+    }
+    return path;
   }
 
   get(key: string): ObjectDefinition | undefined {
@@ -51,18 +70,8 @@ function describeObject(definition: ObjectDefinition): ObjectMeta {
     titleFields: definition.titleFields,
     searchable: definition.searchFields.length > 0,
     defaultSort: definition.defaultSort,
+    owner: definition.owner,
+    actions: definition.actions,
     fields: definition.fields.map(({ column: _column, through: _through, ...meta }) => meta),
   };
-}
-
-export function standardRegistry(): MetadataRegistry {
-  return new MetadataRegistry([
-    dictionaryValue,
-    employee,
-    userAccount,
-    company,
-    person,
-    companyGroup,
-    personGroup,
-  ]);
 }

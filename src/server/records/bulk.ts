@@ -1,13 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Actor } from '../access/actor.ts';
-import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
+import { type AccessGrant, type RecordAction, restrictedRights } from '../access/policy.ts';
 import type { Executor, Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
 import { countSelection } from './count.ts';
 import { checkInput } from './input.ts';
-import { objectOrThrow } from './reader.ts';
+import { grantFor, objectOrThrow } from './reader.ts';
 import { type CompiledSelection, compileSelection, selectedIds, withIds } from './selection.ts';
 import { deleteRecord, missingReference, restoreRecord, updateRecord } from './writer.ts';
 
@@ -61,7 +61,11 @@ export async function runBulkAction(
   request: BulkRequest,
 ): Promise<BulkResult> {
   const definition = objectOrThrow(ctx, object);
-  const grant = authorize(actor, object, rightNeeded(request.action));
+  if (definition.administratorsOnly && restrictedRights(actor)) {
+    throw errors.forbidden(`Only administrators may change ${definition.key} records`);
+  }
+  // A bulk action needs the `bulk` right and, on every record, the right of the action itself.
+  const grant = grantFor(ctx, actor, object, ['bulk', rightNeeded(request.action)]);
   const step = await prepareStep(ctx, actor, definition, grant, request.action);
   // Restoring selects from the trash; every other action from the live records.
   const deleted = request.action.type === 'restore' ? 'only' : 'exclude';
@@ -73,7 +77,7 @@ export async function runBulkAction(
       ...('ids' in request.selection ? {} : request.selection),
       deleted,
     },
-    rightNeeded(request.action),
+    ['bulk', rightNeeded(request.action)],
   );
   if (request.dryRun) {
     return { count: (await resolveSelection(ctx.dialect.db, selection, request.selection)).length };

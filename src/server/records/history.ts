@@ -67,12 +67,17 @@ export async function readHistory(
   recordId: number,
   limit: number,
   beforeId: number | null,
+  /** Changes of these fields are left out, in SQL, so a page is full and nothing leaks. */
+  hiddenFields: ReadonlySet<string> = new Set(),
 ): Promise<HistoryEntry[]> {
   let query = executor
     .selectFrom('record_history')
     .selectAll()
     .where('object', '=', object)
     .where('record_id', '=', recordId);
+  if (hiddenFields.size > 0) {
+    query = query.where((eb) => eb.or([eb('field', 'is', null), eb('field', 'not in', [...hiddenFields])]));
+  }
   if (beforeId !== null) query = query.where('id', '<', beforeId);
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Locale } from '../../shared/metadata/types.ts';
+import type { RowPredicate } from '../access/row-scope.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
@@ -73,16 +75,19 @@ export async function attachExpansions(
   fields: FieldDefinition[],
   records: ApiRecord[],
   locale: Locale,
+  /** The rows of an object the reader may see (null: all; undefined: none). */
+  readable: (object: string) => RowPredicate | null | undefined,
 ): Promise<void> {
   for (const field of fields) {
     const target = field.target ? registry.get(field.target) : undefined;
     if (!target) continue;
+    const rows = readable(target.key);
     const wanted = new Set<number>();
     for (const record of records) {
       const value = record[field.key];
       for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'number') wanted.add(id);
     }
-    const refs = await loadRefs(executor, target, [...wanted], locale);
+    const refs = rows === undefined ? new Map() : await loadRefs(executor, target, [...wanted], locale, rows);
     for (const record of records) {
       const value = record[field.key];
       const expanded = Array.isArray(value)
@@ -102,6 +107,8 @@ export async function loadRefs(
   target: ObjectDefinition,
   ids: number[],
   locale: Locale,
+  /** Only these rows (the reader's), never the trash; null: any live row. */
+  rows: RowPredicate | null = null,
 ): Promise<Map<number, RecordRef>> {
   const refs = new Map<number, RecordRef>();
   if (ids.length === 0) return refs;
@@ -109,12 +116,15 @@ export async function loadRefs(
     ? Object.values(target.localizedTitle)
     : target.titleFields.map((key) => target.field(key)?.column ?? key);
   const extra = target.localizedTitle ? ['code', 'color'] : [];
-  const rows = await executor
-    .selectFrom(target.table)
-    .select(['id', ...new Set([...titleColumns, ...extra])])
-    .where('id', 'in', ids)
-    .execute();
-  for (const row of rows) {
+  const alias = 'r0';
+  const columns = ['id', ...new Set([...titleColumns, ...extra])].map((c) => sql.ref(`${alias}.${c}`));
+  const scope = rows ? sql` AND ${rows(alias)}` : sql``;
+  const found = await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}
+    FROM ${sql.table(target.table)} AS ${sql.raw(alias)}
+    WHERE ${sql.ref(`${alias}.id`)} IN (${sql.join(ids)}) AND ${sql.ref(`${alias}.deleted_at`)} IS NULL${scope}`.execute(
+    executor,
+  );
+  for (const row of found.rows) {
     const ref: RecordRef = { id: Number(row.id), title: titleOf(target, row, locale) };
     if (target.localizedTitle) {
       ref.code = String(row.code);

@@ -3,15 +3,18 @@ import { todayIn } from '../../shared/filter/relative-dates.ts';
 import { FilterError, type ResolvedFilter, resolveFilter } from '../../shared/filter/validate.ts';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
-import { type AccessGrant, authorize } from '../access/policy.ts';
+import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
+import { allOf, type RowPredicate } from '../access/row-scope.ts';
 import type { Executor, ListPlan } from '../db/dialects/dialect.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { executorOf, type RecordsContext } from './context.ts';
+import { attachPermissions } from './permissions.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from './present.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy } from './query/sort.ts';
+import { visibleLookup } from './visible.ts';
 
 export interface ListRequest {
   filter?: unknown;
@@ -23,6 +26,8 @@ export interface ListRequest {
   q?: unknown;
   /** `only` lists the trash. */
   deleted?: 'exclude' | 'only';
+  /** Rights besides `read` that every listed row must be within (an export: `export`). */
+  rights?: RecordAction[];
 }
 
 export interface ListResult {
@@ -49,6 +54,8 @@ export function compileContext(ctx: RecordsContext, actor: Actor): CompileContex
     timeZone: actor.timeZone,
     nowIso: now.toISOString(),
     nextAlias: () => `t${++aliases}`,
+    // A relation path only reaches related records the reader may read, and not the trash.
+    rowsOf: (object) => authorize(ctx.registry, actor, object, 'read').rows,
   };
 }
 
@@ -82,13 +89,31 @@ export function projection(
   return { fields: [...new Set([...always, ...fields, ...expand])], expand };
 }
 
-function resolve(ctx: RecordsContext, definition: ObjectDefinition, input: unknown): ResolvedFilter {
+function resolve(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  input: unknown,
+): ResolvedFilter {
   try {
-    return resolveFilter(input, definition.key, ctx.registry.lookup);
+    return resolveFilter(input, definition.key, visibleLookup(ctx.registry, actor));
   } catch (error) {
     if (error instanceof FilterError) throw errors.badRequest(error.message, { path: error.path });
     throw error;
   }
+}
+
+/** One grant for several rights at once: rows within all of them (field rules are per object). */
+export function grantFor(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rights: RecordAction[],
+): AccessGrant {
+  const grants = rights.map((right) => authorize(ctx.registry, actor, object, right));
+  const [first] = grants;
+  if (!first) throw new Error('grantFor needs at least one right');
+  return { ...first, rows: allOf(grants.map((g) => g.rows)) };
 }
 
 /** The table alias of every list query; filter subqueries use t1, t2… after it. */
@@ -121,16 +146,18 @@ export function listConditions(
       ? sql`${sql.ref(`${ROOT}.deleted_at`)} IS NOT NULL`
       : sql`${sql.ref(`${ROOT}.deleted_at`)} IS NULL`,
   ];
-  if (grant.rowScope) conditions.push(compileFilter(grant.rowScope, ROOT, compile));
+  if (grant.rows) conditions.push(grant.rows(ROOT));
   const filter =
-    request.filter === undefined || request.filter === null ? null : resolve(ctx, definition, request.filter);
+    request.filter === undefined || request.filter === null
+      ? null
+      : resolve(ctx, actor, definition, request.filter);
   if (filter) conditions.push(compileFilter(filter, ROOT, compile));
   const hasQuery = request.q !== undefined && request.q !== null && request.q !== '';
   if (hasQuery) {
     if (typeof request.q !== 'string' || request.q.length > MAX_QUICK_SEARCH) {
       throw errors.badRequest(`q must be text of at most ${MAX_QUICK_SEARCH} characters`);
     }
-    conditions.push(quickSearch(ctx, definition, request.q));
+    conditions.push(quickSearch(ctx, definition, grant, request.q));
   }
   return { conditions, filter, narrowed: filter !== null || hasQuery };
 }
@@ -142,7 +169,7 @@ export async function listRecords(
   request: ListRequest,
 ): Promise<ListResult> {
   const definition = objectOrThrow(ctx, object);
-  const grant = authorize(actor, object, 'read');
+  const grant = grantFor(ctx, actor, object, ['read', ...(request.rights ?? [])]);
   const { fields, expand } = projection(definition, grant, request.fields, request.expand);
   const sort = compileSort(definition, request.sort, actor.locale, grant.hiddenFields);
   const limit = pageSize(request.limit);
@@ -162,7 +189,7 @@ export async function listRecords(
     FROM ${await ctx.dialect.listSource(definition.table, ROOT, {
       // Partial sort indexes hold live rows only.
       sortIndex: deleted === 'exclude' ? sort.index : null,
-      equalities: topLevelEqualities(definition, [filter, grant.rowScope]),
+      equalities: topLevelEqualities(definition, [filter]),
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
@@ -170,7 +197,7 @@ export async function listRecords(
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor = result.rows.length > limit && last ? encodeCursor(sort, last) : null;
-  const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows);
+  const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   return { items, nextCursor };
 }
 
@@ -194,18 +221,43 @@ function topLevelEqualities(
   return found;
 }
 
-/** Quick search in a list: the search index where the object has one, else its title fields. */
-function quickSearch(ctx: RecordsContext, definition: ObjectDefinition, q: string): RawBuilder<unknown> {
+/**
+ * Quick search in a list: the search index where the object has one, else its title fields.
+ * The index holds every search field, so a reader with a hidden search field is matched on
+ * the fields they can see instead: a hit must never tell them what a hidden field contains.
+ */
+function quickSearch(
+  ctx: RecordsContext,
+  definition: ObjectDefinition,
+  grant: AccessGrant,
+  q: string,
+): RawBuilder<unknown> {
   const tokens = searchTokens(q);
   if (tokens.length === 0) return sql`1 = 1`;
-  if (definition.searchFields.length > 0) {
+  const hidesSearchField = definition.searchFields.some((key) => grant.hiddenFields.has(key));
+  if (definition.searchFields.length > 0 && !hidesSearchField) {
     return sql`${sql.ref(`${ROOT}.id`)} IN (${ctx.dialect.searchIds(definition.key, tokens)})`;
   }
-  const titleColumns = definition.titleFields.map((key) => definition.field(key)?.column ?? key);
+  return visibleTextMatch(ctx, definition, grant, tokens, ROOT);
+}
+
+/** Every token appears in one of the reader's visible search (or title) fields. */
+export function visibleTextMatch(
+  ctx: RecordsContext,
+  definition: ObjectDefinition,
+  grant: AccessGrant,
+  tokens: string[],
+  alias: string,
+): RawBuilder<unknown> {
+  const keys = definition.searchFields.length > 0 ? definition.searchFields : definition.titleFields;
+  const titleColumns = keys
+    .filter((key) => !grant.hiddenFields.has(key) && definition.field(key)?.type !== 'relation')
+    .map((key) => definition.field(key)?.column ?? key);
+  if (titleColumns.length === 0) return sql`1 = 0`;
   const perToken = tokens.map((token) => {
     const pattern = `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const anyColumn = titleColumns.map(
-      (column) => sql`${ctx.dialect.folded(sql.ref(`${ROOT}.${column}`))} LIKE ${pattern} ESCAPE '\\'`,
+      (column) => sql`${ctx.dialect.folded(sql.ref(`${alias}.${column}`))} LIKE ${pattern} ESCAPE '\\'`,
     );
     return sql`(${sql.join(anyColumn, sql` OR `)})`;
   });
@@ -219,11 +271,28 @@ export async function present(
   fields: FieldDefinition[],
   expand: FieldDefinition[],
   rows: Record<string, unknown>[],
+  definition?: ObjectDefinition,
 ): Promise<ApiRecord[]> {
   const items = rows.map((row) => decodeRow(fields, row, ctx.dialect));
   await attachMemberships(executor, fields, items);
-  await attachExpansions(executor, ctx.registry, expand, items, actor.locale);
+  await attachExpansions(executor, ctx.registry, expand, items, actor.locale, (object) =>
+    readableRows(ctx, actor, object),
+  );
+  if (definition) await attachPermissions(ctx, executor, actor, definition, items);
   return items;
+}
+
+/**
+ * Rows of an object the actor may read, for titles of related records: undefined when they may
+ * read none (the reference keeps its id, without a title), null when they may read all.
+ */
+function readableRows(ctx: RecordsContext, actor: Actor, object: string): RowPredicate | null | undefined {
+  try {
+    return authorize(ctx.registry, actor, object, 'read').rows;
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 403) return undefined;
+    throw error;
+  }
 }
 
 /** Reads one row as stored (any state), or undefined; for the writer and for `getRecord`. */
@@ -252,31 +321,42 @@ export async function getRecord(
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
-  const grant = authorize(actor, object, 'read');
+  const grant = authorize(ctx.registry, actor, object, 'read');
   const { fields, expand } = projection(definition, grant, options.fields, options.expand);
-  const row = await loadRow(executorOf(ctx), definition, id);
+  // One query: a record outside the reader's rows is as missing as one that does not exist.
+  const row = await loadRowInScope(executorOf(ctx), definition, grant, id);
   if (!row || (row.deleted_at && !options.includeDeleted)) {
     throw errors.notFound(`${definition.key} ${id} does not exist or was deleted`);
   }
-  if (grant.rowScope) await assertInScope(ctx, actor, definition, grant, id);
-  const [item] = await present(ctx, executorOf(ctx), actor, fields, expand, [row]);
+  const [item] = await present(ctx, executorOf(ctx), actor, fields, expand, [row], definition);
   if (!item) throw errors.notFound(`${definition.key} ${id} does not exist`);
   return item;
 }
 
-/** A record outside the actor's row scope is answered as missing, not as forbidden. */
-export async function assertInScope(
-  ctx: RecordsContext,
-  actor: Actor,
+/** The stored row (any state) if the grant reaches it, else undefined. */
+export async function loadRowInScope(
+  executor: Executor,
   definition: ObjectDefinition,
   grant: AccessGrant,
   id: number,
-): Promise<void> {
-  if (!grant.rowScope) return;
-  const compile = compileContext(ctx, actor);
-  const found = await sql`SELECT 1 FROM ${sql.table(definition.table)} AS ${sql.raw(ROOT)}
-    WHERE ${sql.ref(`${ROOT}.id`)} = ${id} AND ${compileFilter(grant.rowScope, ROOT, compile)}`.execute(
-    executorOf(ctx),
-  );
-  if (found.rows.length === 0) throw errors.notFound(`${definition.key} ${id} does not exist`);
+): Promise<Record<string, unknown> | undefined> {
+  const scope = grant.rows ? sql` AND ${grant.rows(ROOT)}` : sql``;
+  const result = await sql<
+    Record<string, unknown>
+  >`SELECT ${sql.raw(`${ROOT}.*`)} FROM ${sql.table(definition.table)} AS ${sql.raw(ROOT)}
+    WHERE ${sql.ref(`${ROOT}.id`)} = ${id}${scope}`.execute(executor);
+  return result.rows[0];
+}
+
+/** Whether the grant reaches the record; run inside the write's transaction. */
+export async function inScope(
+  executor: Executor,
+  definition: ObjectDefinition,
+  grant: AccessGrant,
+  id: number,
+): Promise<boolean> {
+  if (!grant.rows) return true;
+  const found = await sql`SELECT 1 AS one FROM ${sql.table(definition.table)} AS ${sql.raw(ROOT)}
+    WHERE ${sql.ref(`${ROOT}.id`)} = ${id} AND ${grant.rows(ROOT)}`.execute(executor);
+  return found.rows.length > 0;
 }

@@ -1,10 +1,11 @@
+import { type RawBuilder, sql } from 'kysely';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/policy.ts';
+import { type AccessGrant, authorize } from '../access/policy.ts';
 import { AppError, errors } from '../errors.ts';
 import type { RecordsContext } from './context.ts';
 import type { RecordRef } from './present.ts';
-import { listRecords } from './reader.ts';
+import { listRecords, visibleTextMatch } from './reader.ts';
 
 export interface GlobalSearchHit {
   object: string;
@@ -36,22 +37,37 @@ export async function globalSearch(
     if (!searchable.some((d) => d.key === key))
       throw errors.badRequest(`"${key}" is not a searchable object`);
   }
-  const readable = requested.filter((key) => {
-    try {
-      authorize(actor, key, 'read');
-      return true;
-    } catch (error) {
-      if (error instanceof AppError && error.statusCode === 403) return false;
-      throw error;
-    }
-  });
   const tokens = searchTokens(q).slice(0, 8);
-  const everything = readable.length === searchable.length;
+  const readable: string[] = [];
+  const restrictions: RawBuilder<unknown>[] = [];
+  let restricted = false;
+  for (const definition of searchable.filter((d) => requested.includes(d.key))) {
+    const grant = readGrant(ctx, actor, definition.key);
+    if (!grant) continue;
+    readable.push(definition.key);
+    const hidesSearchField = definition.searchFields.some((key) => grant.hiddenFields.has(key));
+    if (!grant.rows && !hidesSearchField) {
+      restrictions.push(sql`d.object = ${definition.key}`);
+      continue;
+    }
+    // Only rows the reader may read, matched on fields the reader may see.
+    restricted = true;
+    const alias = 's0';
+    const conditions = [
+      ...(grant.rows ? [grant.rows(alias)] : []),
+      ...(hidesSearchField ? [visibleTextMatch(ctx, definition, grant, tokens, alias)] : []),
+    ];
+    restrictions.push(sql`(d.object = ${definition.key} AND d.record_id IN (
+      SELECT ${sql.ref(`${alias}.id`)} FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
+      WHERE ${sql.join(conditions, sql` AND `)}))`);
+  }
+  const everything = readable.length === searchable.length && !restricted;
   const hits = await ctx.dialect.search({
     tokens,
     objects: readable,
+    restriction: restricted ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
     limit: options.limit,
-    // Restricted to some objects, the window could hold none of theirs: rank all matches then.
+    // Restricted to some objects or rows, the window could hold none of theirs: rank all matches then.
     window: everything ? SEARCH_WINDOW : null,
   });
   const subtitles = await subtitlesOf(ctx, actor, hits);
@@ -78,18 +94,21 @@ async function subtitlesOf(
   for (const hit of hits) idsByObject.set(hit.object, [...(idsByObject.get(hit.object) ?? []), hit.recordId]);
   for (const [object, ids] of idsByObject) {
     const definition = ctx.registry.get(object);
-    const fields = (definition?.subtitleFields ?? []).map((key) => definition?.field(key));
+    const hidden = readGrant(ctx, actor, object)?.hiddenFields;
+    // A hidden field is no more shown under a hit than anywhere else.
+    const keys = (definition?.subtitleFields ?? []).filter((key) => !hidden?.has(key));
+    const fields = keys.map((key) => definition?.field(key));
     if (!definition || fields.length === 0) continue;
     const references = fields.filter((field) => field?.target).map((field) => field?.key ?? '');
     const { items } = await listRecords(ctx, actor, object, {
       filter: { field: 'id', op: 'in', value: ids },
-      fields: ['id', ...definition.subtitleFields],
+      fields: ['id', ...keys],
       expand: references,
       limit: ids.length,
     });
     for (const item of items) {
       const expansions = (item._expanded ?? {}) as Record<string, RecordRef | RecordRef[] | null>;
-      const parts = definition.subtitleFields.map((key) => {
+      const parts = keys.map((key) => {
         const expanded = expansions[key];
         if (expanded && !Array.isArray(expanded)) return expanded.title;
         const value = item[key];
@@ -100,4 +119,14 @@ async function subtitlesOf(
     }
   }
   return subtitles;
+}
+
+/** The read grant, or null when the actor may not read the object at all. */
+function readGrant(ctx: RecordsContext, actor: Actor, object: string): AccessGrant | null {
+  try {
+    return authorize(ctx.registry, actor, object, 'read');
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 403) return null;
+    throw error;
+  }
 }

@@ -1,10 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
-import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
+import type { AccessGrant, RecordAction } from '../access/policy.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
-import { LIST_ALIAS, listConditions, objectOrThrow } from './reader.ts';
+import { grantFor, LIST_ALIAS, listConditions, objectOrThrow } from './reader.ts';
 
 /**
  * The rows of a list, as a WHERE clause, for operations over a whole list (count, bulk
@@ -39,18 +39,18 @@ export function compileSelection(
   actor: Actor,
   object: string,
   request: SelectionRequest,
-  /** The right the selection is for: its row scope is that right's (a bulk edit: `update`). */
-  right: RecordAction = 'read',
+  /** The rights the selection is for: rows within all of them (a bulk edit: `bulk`, `update`). */
+  rights: RecordAction[] = ['read'],
 ): CompiledSelection {
   const definition = objectOrThrow(ctx, object);
-  const grant = authorize(actor, object, right);
+  const grant = grantFor(ctx, actor, object, rights);
   const deleted = request.deleted ?? 'exclude';
   const list = listConditions(ctx, actor, definition, grant, { ...request, deleted });
   return {
     definition,
     grant,
     conditions: list.conditions,
-    narrowed: list.narrowed || grant.rowScope !== null || deleted === 'only',
+    narrowed: list.narrowed || grant.rows !== null || deleted === 'only',
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.ts';
 import { actorUserId } from '../access/actor.ts';
-import { authorize } from '../access/policy.ts';
+import { type AccessGrant, authorize, restrictedRights } from '../access/policy.ts';
 import type { Executor, Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
@@ -9,7 +9,7 @@ import { writeEvent } from './events.ts';
 import { diffValues, type FieldChange, writeHistory } from './history.ts';
 import { type CheckedInput, checkInput } from './input.ts';
 import type { ApiRecord } from './present.ts';
-import { assertInScope, checkId, getRecord, loadRow, objectOrThrow, present } from './reader.ts';
+import { checkId, getRecord, inScope, loadRow, objectOrThrow, present } from './reader.ts';
 import { indexRecord } from './search-index.ts';
 
 /**
@@ -134,8 +134,9 @@ export async function createRecord(
   body: unknown,
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
-  authorize(actor, object, 'create');
+  const grant = authorizeWrite(ctx, actor, definition, 'create');
   const input = checkInput(definition, body, 'create');
+  assertWritableFields(definition, grant, body);
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
   const id = await inTransaction(ctx, definition, async (trx) => {
@@ -155,6 +156,12 @@ export async function createRecord(
     const recordId = Number(row.id);
     for (const [field, ids] of input.memberships)
       await replaceMemberships(trx, recordId, field, ids, actorId, at);
+    // Checked on the new row, before commit: a record outside the creator's scope never exists.
+    if (!(await inScope(trx, definition, grant, recordId))) {
+      throw errors.forbidden(
+        `You may not create this ${definition.key}: it would be outside the records you may create`,
+      );
+    }
     const changes: FieldChange[] = [
       ...[...input.values]
         .filter(([, v]) => v !== null)
@@ -164,6 +171,7 @@ export async function createRecord(
         .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
     ];
     await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
+    for (const invariant of definition.invariants) await invariant(trx);
     await indexRecord(trx, ctx.dialect, definition, row);
     await writeEvent(trx, {
       object,
@@ -211,16 +219,17 @@ export async function updateRecord(
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
-  const grant = authorize(actor, object, 'update');
+  const grant = authorizeWrite(ctx, actor, definition, 'update');
   const input = checkInput(definition, body, 'update');
+  assertWritableFields(definition, grant, body);
   const version = requiredVersion(body);
-  await assertInScope(ctx, actor, definition, grant, id);
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
   const outcome = await inTransaction(ctx, definition, async (trx) => {
     const before = await loadRow(trx, definition, id);
     if (!before || before.deleted_at)
       throw errors.notFound(`${definition.key} ${id} does not exist or was deleted`);
+    await assertReachable(ctx, trx, actor, definition, grant, id, 'update');
     if (Number(before.version) !== version) return 'stale' as const;
     await checkReferences(ctx, trx, input);
     const [beforeRecord] = await present(ctx, trx, actor, [...input.values.keys()], [], [before]);
@@ -246,7 +255,13 @@ export async function updateRecord(
       .executeTakeFirst();
     if (!updated) return 'stale' as const;
     for (const [field, ids] of input.memberships) await replaceMemberships(trx, id, field, ids, actorId, at);
+    if (!(await inScope(trx, definition, grant, id))) {
+      throw errors.forbidden(
+        `This change would move ${definition.key} ${id} outside the records you may edit; ask someone who may`,
+      );
+    }
     await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at });
+    for (const invariant of definition.invariants) await invariant(trx);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,
@@ -293,13 +308,13 @@ async function setDeleted(
 ): Promise<number> {
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
-  const grant = authorize(actor, object, deleting ? 'delete' : 'restore');
-  await assertInScope(ctx, actor, definition, grant, id);
+  const grant = authorizeWrite(ctx, actor, definition, deleting ? 'delete' : 'restore');
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
   const outcome = await inTransaction(ctx, definition, async (trx) => {
     const before = await loadRow(trx, definition, id);
     if (!before) throw errors.notFound(`${definition.key} ${id} does not exist`);
+    await assertReachable(ctx, trx, actor, definition, grant, id, deleting ? 'delete' : 'restore');
     if (deleting && before.deleted_at) throw errors.notFound(`${definition.key} ${id} is already deleted`);
     if (!deleting && !before.deleted_at) throw errors.conflict(`${definition.key} ${id} is not in the trash`);
     const expected = version ?? Number(before.version);
@@ -319,6 +334,7 @@ async function setDeleted(
     if (!updated) return 'stale' as const;
     const action = deleting ? 'delete' : 'restore';
     await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at });
+    for (const invariant of definition.invariants) await invariant(trx);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,
@@ -332,4 +348,53 @@ async function setDeleted(
   });
   if (outcome === 'stale') throw await staleVersion(ctx, actor, definition, id);
   return id;
+}
+
+/**
+ * The grant for a write. Objects that only administrators administer (accounts) refuse every
+ * other writer here, whatever their roles say: nobody edits their own account into power.
+ */
+function authorizeWrite(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  action: 'create' | 'update' | 'delete' | 'restore',
+): AccessGrant {
+  if (definition.administratorsOnly && restrictedRights(actor)) {
+    throw errors.forbidden(`Only administrators may ${action} ${definition.key} records`);
+  }
+  return authorize(ctx.registry, actor, definition.key, action);
+}
+
+/** A write naming a hidden field is told the field does not exist; a read-only one that it is. */
+function assertWritableFields(definition: ObjectDefinition, grant: AccessGrant, body: unknown): void {
+  if (!body || typeof body !== 'object') return;
+  const issues: FieldIssue[] = [];
+  for (const key of Object.keys(body)) {
+    if (grant.hiddenFields.has(key)) {
+      issues.push({ field: key, code: 'unknown_field', message: `${definition.key} has no field "${key}"` });
+    } else if (grant.readOnlyFields.has(key)) {
+      issues.push({ field: key, code: 'read_only', message: 'you may read this field but not change it' });
+    }
+  }
+  if (issues.length > 0) throw errors.validation(issues);
+}
+
+/**
+ * Inside the write's transaction: the record is within the rows the right reaches. Outside
+ * them, a record the actor can read is refused (403); one they cannot is missing (404).
+ */
+async function assertReachable(
+  ctx: RecordsContext,
+  trx: Tx,
+  actor: Actor,
+  definition: ObjectDefinition,
+  grant: AccessGrant,
+  id: number,
+  action: string,
+): Promise<void> {
+  if (await inScope(trx, definition, grant, id)) return;
+  const readable = await inScope(trx, definition, authorize(ctx.registry, actor, definition.key, 'read'), id);
+  if (readable) throw errors.forbidden(`You may not ${action} ${definition.key} ${id}`);
+  throw errors.notFound(`${definition.key} ${id} does not exist`);
 }

@@ -68,11 +68,29 @@ export async function loadDataset(
   const dictionaryId = (dictionary: string, code: string) =>
     dictionaryIds.get(`${dictionary}:${code}`) ?? null;
 
+  // Each department name the generator uses becomes a department record.
+  const departmentIds = new Map<string, number>();
+  await dialect.db.transaction().execute(async (trx) => {
+    for (const employee of employees(options.seed, options.size)) {
+      if (departmentIds.has(employee.department)) continue;
+      const row = await trx
+        .insertInto('department')
+        .values({ name: employee.department, ...audit })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      departmentIds.set(employee.department, Number(row.id));
+    }
+  });
   const employeeIds = await insertAll(
     dialect,
     definition('employee'),
     employees(options.seed, options.size),
-    (e) => ({ ...e, active: dialect.encodeBoolean(e.active), ...audit }),
+    ({ department, ...e }) => ({
+      ...e,
+      department_id: departmentIds.get(department) ?? null,
+      active: dialect.encodeBoolean(e.active),
+      ...audit,
+    }),
     batchSize,
   );
   progress(`employees: ${employeeIds.length}`);

@@ -58,5 +58,9 @@ export interface ObjectMeta {
   titleFields: string[];
   searchable: boolean;
   defaultSort: SortSpec[];
+  /** Path to the owning employee (`account_manager`, `self`…), when records have an owner. */
+  owner?: string;
+  /** Named actions that roles can grant (`offer.accept`). */
+  actions?: string[];
   fields: FieldMeta[];
 }

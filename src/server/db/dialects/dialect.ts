@@ -33,6 +33,11 @@ export interface SearchRequest {
   /** Tokens already folded with `foldText`; the last one is matched as a prefix. */
   tokens: string[];
   objects: string[];
+  /**
+   * A further condition on the search document aliased `d` (its `object` and `record_id`):
+   * the reader's row scope per object. Null: every document of `objects`.
+   */
+  restriction: RawBuilder<unknown> | null;
   limit: number;
   /**
    * Rank only the newest `window` matches (null: all). Ranking every match of a short prefix

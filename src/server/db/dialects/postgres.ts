@@ -113,11 +113,12 @@ class PostgresDialectImpl implements Dialect {
     if (request.tokens.length === 0 || request.objects.length === 0) return [];
     const query = tsQuery(request.tokens);
     // The window takes matches as the GIN scan yields them and stops; ranking happens on those.
+    const restriction = request.restriction ? sql`AND ${request.restriction}` : sql``;
     const candidates = request.window
       ? sql`SELECT d.id, d.object, d.record_id, d.title, d.tsv FROM search_doc d
-          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects}) LIMIT ${request.window}`
+          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects}) ${restriction} LIMIT ${request.window}`
       : sql`SELECT d.id, d.object, d.record_id, d.title, d.tsv FROM search_doc d
-          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects})`;
+          WHERE d.tsv @@ to_tsquery('simple', ${query}) AND d.object = ANY(${request.objects}) ${restriction}`;
     const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
       SELECT c.object, c.record_id, c.title, ts_rank(c.tsv, to_tsquery('simple', ${query})) AS rank
       FROM (${candidates}) AS c

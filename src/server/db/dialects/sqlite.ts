@@ -158,6 +158,7 @@ class SqliteDialectImpl implements Dialect {
       SELECT d.object, d.record_id, d.title, bm25(search_fts, 10.0, 1.0) AS rank
       FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
       WHERE search_fts MATCH ${match} ${window} AND d.object IN (${sql.join(request.objects)})
+        ${request.restriction ? sql`AND ${request.restriction}` : sql``}
       ORDER BY rank, d.id
       LIMIT ${request.limit}`.execute(this.db);
     return result.rows.map((row) => ({

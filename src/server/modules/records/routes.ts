@@ -5,7 +5,7 @@ import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { readHistory } from '../../records/history.ts';
-import { assertInScope, checkId, getRecord, listRecords, objectOrThrow } from '../../records/reader.ts';
+import { checkId, getRecord, listRecords, loadRowInScope, objectOrThrow } from '../../records/reader.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../records/writer.ts';
 
 const record = z.record(z.string(), z.unknown());
@@ -226,20 +226,18 @@ export async function recordRoutes(app: AppInstance, services: AppServices): Pro
       const actor = actorOf(request);
       const definition = objectOrThrow(ctx, request.params.object);
       const id = checkId(request.params.id);
-      const grant = authorize(actor, definition.key, 'read');
-      await assertInScope(ctx, actor, definition, grant, id);
-      const exists = await ctx.dialect.db
-        .selectFrom(definition.table)
-        .select('id')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!exists) throw errors.notFound(`${definition.key} ${id} does not exist`);
+      const grant = authorize(ctx.registry, actor, definition.key, 'read');
+      // One check for "missing" and "not yours": both are 404.
+      if (!(await loadRowInScope(ctx.dialect.db, definition, grant, id))) {
+        throw errors.notFound(`${definition.key} ${id} does not exist`);
+      }
       const items = await readHistory(
         ctx.dialect.db,
         definition.key,
         id,
         request.query.limit,
         request.query.before ?? null,
+        grant.hiddenFields,
       );
       return { items };
     },

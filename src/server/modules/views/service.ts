@@ -6,6 +6,7 @@ import { authorize } from '../../access/policy.ts';
 import type { Dialect, Executor } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
+import { visibleLookup } from '../../records/visible.ts';
 import {
   checkDefinition,
   type createViewBody,
@@ -55,15 +56,21 @@ function userOf(actor: Actor): UserActor {
 }
 
 function objectMeta(ctx: ViewsContext, actor: Actor, object: string): ObjectMeta {
-  const meta = ctx.registry.describe(object);
-  if (!meta) throw errors.notFound(`Unknown object "${object}"`);
+  if (!ctx.registry.describe(object)) throw errors.notFound(`Unknown object "${object}"`);
   // Whoever may not list an object's records has no use for views of it.
-  authorize(actor, object, 'read');
+  authorize(ctx.registry, actor, object, 'read');
+  const meta = visibleLookup(ctx.registry, actor)(object);
+  if (!meta) throw errors.notFound(`Unknown object "${object}"`);
   return meta;
 }
 
-function validDefinition(ctx: ViewsContext, meta: ObjectMeta, input: ViewDefinitionInput): ViewDefinition {
-  const { definition, issues } = checkDefinition(input, meta, ctx.registry.lookup);
+function validDefinition(
+  ctx: ViewsContext,
+  actor: Actor,
+  meta: ObjectMeta,
+  input: ViewDefinitionInput,
+): ViewDefinition {
+  const { definition, issues } = checkDefinition(input, meta, visibleLookup(ctx.registry, actor));
   if (issues.length > 0) throw errors.validation(issues);
   return definition;
 }
@@ -260,7 +267,7 @@ export async function createView(
 ): Promise<SavedView> {
   const user = userOf(actor);
   const meta = objectMeta(ctx, actor, body.object);
-  const definition = validDefinition(ctx, meta, body.definition);
+  const definition = validDefinition(ctx, actor, meta, body.definition);
   const at = ctx.now().toISOString();
   const id = await inTransaction(ctx, body.name, async (trx) => {
     const row = await trx
@@ -296,7 +303,7 @@ export async function updateView(
   const user = userOf(actor);
   const before = await ownView(ctx, ctx.dialect.db, user, id);
   const meta = objectMeta(ctx, actor, before.object_key);
-  const definition = body.definition ? validDefinition(ctx, meta, body.definition) : undefined;
+  const definition = body.definition ? validDefinition(ctx, actor, meta, body.definition) : undefined;
   if (before.version !== body.version) throw await staleView(ctx, actor, id);
   const changes: Record<string, unknown> = {};
   if (body.name !== undefined) changes.name = body.name;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../../../test/auth-fixtures.ts';
+import { createAccount, createRole, grantsOn } from '../../../../test/access-fixtures.ts';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { type Session, useTestEnv } from '../../../../test/harness.ts';
 import { count } from '../../../../test/record-fixtures.ts';
 import type { SavedView, SavedViewList, ViewDefinition } from '../../../shared/views/types.ts';
 
-const PASSWORD = 'another-horse-battery-9';
 
 const overdueRed: ViewDefinition = {
   columns: ['name', 'city', 'next_action_date'],
@@ -22,11 +21,11 @@ describe.each(DIALECTS)('saved views over HTTP (%s)', (dialect) => {
   /** Two more users besides the administrator, made once per dialect. */
   async function users() {
     if (!sessions) {
-      const other = await createUser(env, PASSWORD);
-      const third = await createUser(env, PASSWORD);
+      // Readers of every object, but not administrators: views are per user, not per role.
+      const role = await createRole(env, grantsOn(env, 'all'));
       sessions = {
-        other: await env().login(other.login, PASSWORD),
-        third: await env().login(third.login, PASSWORD),
+        other: (await createAccount(env, [role])).session,
+        third: (await createAccount(env, [role])).session,
       };
     }
     return sessions;

@@ -58,13 +58,14 @@ export async function startExport(
   request: ExportRequest,
 ): Promise<ExportFile> {
   const definition = objectOrThrow(ctx, object);
-  const columns = exportColumns(definition, actor, request.fields);
+  const columns = exportColumns(ctx, definition, actor, request.fields);
   const list: ListRequest = {
     filter: withoutIds(withIds(request.filter, request.ids), request.exceptIds),
     q: request.q,
     sort: request.sort,
     fields: columns.map((column) => column.field.key),
     expand: columns.filter((column) => column.field.target).map((column) => column.field.key),
+    rights: ['export'],
   };
   const pages = recordPages(ctx, actor, object, list, await listRecords(ctx, actor, object, pageOf(list)));
   const context: CellContext = { locale: actor.locale, toWallClock: wallClock(actor.timeZone) };
@@ -80,8 +81,13 @@ export async function startExport(
 }
 
 /** The requested fields in the requested order, each one the actor may see. */
-function exportColumns(definition: ObjectDefinition, actor: Actor, keys: string[]): ExportColumn[] {
-  const grant = authorize(actor, definition.key, 'read');
+function exportColumns(
+  ctx: RecordsContext,
+  definition: ObjectDefinition,
+  actor: Actor,
+  keys: string[],
+): ExportColumn[] {
+  const grant = authorize(ctx.registry, actor, definition.key, 'export');
   if (keys.length === 0 || keys.length > MAX_EXPORT_FIELDS) {
     throw errors.badRequest(`fields must name 1 to ${MAX_EXPORT_FIELDS} fields to export`);
   }

@@ -4,6 +4,7 @@ import { addDays, relativeDayRange, startOfDayUtc } from '../../../shared/filter
 import type { FilterValue } from '../../../shared/filter/types.ts';
 import type { ResolvedFilter, ResolvedLeaf } from '../../../shared/filter/validate.ts';
 import { foldText } from '../../../shared/text/fold.ts';
+import type { RowPredicate } from '../../access/row-scope.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition } from '../../metadata/define-object.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
@@ -17,6 +18,11 @@ export interface CompileContext {
   nowIso: string;
   /** Subqueries need their own table aliases. */
   nextAlias: () => string;
+  /**
+   * The rows of an object the reader may read (null: all), for relation paths: a path only
+   * reaches related records the reader can see. Absent for trusted compilation (tests).
+   */
+  rowsOf?: (object: string) => RowPredicate | null;
 }
 
 type Predicate = RawBuilder<unknown>;
@@ -77,7 +83,10 @@ function compileLeaf(
   if (!via) throw new Error(`unknown field ${step.object}.${step.field.key}`);
   const inner = ctx.nextAlias();
   const rest = compileLeaf(leaf, stepIndex + 1, inner, ctx, false);
-  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)} WHERE ${rest}`;
+  const visible = ctx.rowsOf?.(target.key);
+  const scope = visible ? sql` AND ${visible(inner)}` : sql``;
+  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
+    WHERE ${rest} AND ${sql.ref(`${inner}.deleted_at`)} IS NULL${scope}`;
   if (via.through) {
     const ids = membersMatching(via, sql`IN (${matching})`, ctx);
     return sql`${sql.ref(`${alias}.id`)} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${ids})`;

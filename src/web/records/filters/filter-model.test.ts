@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // biome-ignore lint/style/noRestrictedImports: the test checks the builder against the server's real metadata.
-import { standardRegistry } from '../../../server/metadata/registry.ts';
+import { standardRegistry } from '../../../server/modules/objects.ts';
 import { OPERATORS, OPERATORS_BY_TYPE } from '../../../shared/filter/operators.ts';
 import type { Filter } from '../../../shared/filter/types.ts';
 import { resolveFilter } from '../../../shared/filter/validate.ts';

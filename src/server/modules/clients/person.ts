@@ -1,10 +1,12 @@
-import { defineObject, field, labels as L } from '../define-object.ts';
+import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 /** A company's representative (contact person); also listed globally. */
 export const person = defineObject({
   key: 'person',
   labels: { one: L('Person', 'Osoba', 'Személy'), many: L('People', 'Osoby', 'Személyek') },
   icon: 'user',
+  // A representative belongs to whoever looks after their company.
+  owner: 'company.account_manager',
   sortIndex: ['last_name', 'first_name'],
   titleFields: ['first_name', 'last_name'],
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],

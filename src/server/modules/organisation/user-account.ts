@@ -1,8 +1,10 @@
-import { defineObject, field, labels as L } from '../define-object.ts';
+import { assertAdministratorRemains } from '../../access/roles.ts';
+import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 /**
  * A login. The password hash is deliberately not a field: it cannot be read, filtered or
- * written through the records engine, only through the authentication module.
+ * written through the records engine, only through the authentication module. Roles are not a
+ * field either: they are granted through the access routes, which check who may grant what.
  */
 export const userAccount = defineObject({
   key: 'user_account',
@@ -12,6 +14,10 @@ export const userAccount = defineObject({
   },
   icon: 'key',
   titleFields: ['login'],
+  owner: 'employee',
+  // Nobody but an administrator changes an account (its employee, its being active…).
+  administratorsOnly: true,
+  invariants: [assertAdministratorRemains],
   fields: {
     login: field.text(L('Login', 'Login', 'Felhasználónév'), {
       required: true,
@@ -19,12 +25,6 @@ export const userAccount = defineObject({
       lowercase: true,
     }),
     employee: field.relation(L('Employee', 'Pracownik', 'Munkatárs'), 'employee'),
-    // Roles are granted by an administrator command, never by a generic record write.
-    role: field.text(L('Role', 'Rola', 'Szerepkör'), {
-      readOnly: true,
-      maxLength: 50,
-      defaultValue: 'admin',
-    }),
     active: field.boolean(L('Active', 'Aktywne', 'Aktív'), { defaultValue: true }),
     locale: field.text(L('Language', 'Język', 'Nyelv'), { maxLength: 5 }),
     time_zone: field.text(L('Time zone', 'Strefa czasowa', 'Időzóna'), { maxLength: 64 }),

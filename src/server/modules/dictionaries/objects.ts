@@ -1,4 +1,4 @@
-import { defineObject, field, labels as L } from '../define-object.ts';
+import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 /** Values of user-extendable dictionaries: industry, status, category, customer type, activity type… */
 export const dictionaryValue = defineObject({

@@ -1,9 +1,10 @@
-import { defineObject, field, labels as L } from '../define-object.ts';
+import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 export const company = defineObject({
   key: 'company',
   labels: { one: L('Company', 'Firma', 'Cég'), many: L('Companies', 'Firmy', 'Cégek') },
   icon: 'building',
+  owner: 'account_manager',
   sortIndex: ['name'],
   titleFields: ['name'],
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],

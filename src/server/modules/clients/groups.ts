@@ -1,4 +1,4 @@
-import { defineObject, field, labels as L } from '../define-object.ts';
+import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 const groupFields = {
   name: field.text(L('Name', 'Nazwa', 'Név'), { required: true, maxLength: 100 }),

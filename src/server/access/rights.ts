@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import { type FieldAccess, type Scope, widerFieldAccess, widerScope } from '../../shared/access/rights.ts';
+import type { Db, Executor } from '../db/dialects/dialect.ts';
+
+/** One object's effective rights for one account: the union of all its roles. */
+export interface ObjectAccess {
+  /** right or named action → the widest scope any role grants; absent is `none`. */
+  rights: ReadonlyMap<string, Scope>;
+  /** Fields whose effective access is narrower than `edit`. */
+  fields: ReadonlyMap<string, Exclude<FieldAccess, 'edit'>>;
+}
+
+/**
+ * What one account may do, loaded once per request (from a cache) and applied by the records
+ * engine. `administrator` short-cuts everything: the built-in role has every right.
+ */
+export interface AccessRights {
+  accountId: number;
+  employeeId: number | null;
+  departmentId: number | null;
+  workGroupIds: readonly number[];
+  administrator: boolean;
+  roles: ReadonlyArray<{ id: number; name: string }>;
+  objects: ReadonlyMap<string, ObjectAccess>;
+  /** Objects with at least one record shared with this account (directly or through its groups). */
+  sharedObjects: ReadonlySet<string>;
+}
+
+/** Who an account is in the organisation right now; part of the cache key. */
+interface Membership {
+  revision: number;
+  departmentId: number | null;
+  workGroupIds: number[];
+}
+
+/**
+ * Caches rights per account. The key is the access revision (bumped in the same transaction as
+ * every change of roles, grants or shares) plus the account's employee, department and work
+ * groups, which are read on every request by two indexed look-ups: a change made through the
+ * records engine (moving an employee, a new group member) applies on the next request, on
+ * every instance, without anyone remembering to invalidate anything.
+ */
+export class RightsCache {
+  private readonly entries = new Map<number, { key: string; rights: AccessRights }>();
+
+  async rightsOf(db: Db, accountId: number, employeeId: number | null): Promise<AccessRights> {
+    const membership = await readMembership(db, employeeId);
+    const key = JSON.stringify([membership, employeeId]);
+    const cached = this.entries.get(accountId);
+    if (cached && cached.key === key) return cached.rights;
+    const rights = await loadRights(db, accountId, employeeId, membership);
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(accountId, { key, rights });
+    return rights;
+  }
+}
+
+async function readMembership(db: Db, employeeId: number | null): Promise<Membership> {
+  const head = await sql<{ revision: number | string; department_id: number | string | null }>`
+    SELECT (SELECT revision FROM access_revision WHERE id = 1) AS revision,
+      (SELECT department_id FROM employee WHERE id = ${employeeId ?? 0}) AS department_id`.execute(db);
+  const row = head.rows[0];
+  const groups =
+    employeeId === null
+      ? []
+      : await db
+          .selectFrom('work_group_member')
+          .select('work_group_id')
+          .where('employee_id', '=', employeeId)
+          .orderBy('work_group_id')
+          .execute();
+  return {
+    revision: Number(row?.revision ?? 0),
+    departmentId:
+      row?.department_id === null || row?.department_id === undefined ? null : Number(row.department_id),
+    workGroupIds: groups.map((g) => Number(g.work_group_id)),
+  };
+}
+
+async function loadRights(
+  db: Db,
+  accountId: number,
+  employeeId: number | null,
+  membership: Membership,
+): Promise<AccessRights> {
+  const roleRows = await sql<{ id: number | string; name: string; builtin: string | null }>`
+    SELECT r.id, r.name, r.builtin FROM access_role r
+    WHERE r.id IN (SELECT role_id FROM account_role WHERE account_id = ${accountId})
+      OR r.id IN (SELECT wr.role_id FROM work_group_role wr
+        JOIN work_group g ON g.id = wr.work_group_id AND g.deleted_at IS NULL
+        WHERE wr.work_group_id IN (${sql.join([0, ...membership.workGroupIds])}))
+    ORDER BY r.name`.execute(db);
+  const roles = roleRows.rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  const roleIds = [0, ...roles.map((r) => r.id)];
+  const grants = await db
+    .selectFrom('access_role_grant')
+    .select(['role_id', 'object', 'right_name', 'scope'])
+    .where('role_id', 'in', roleIds)
+    .execute();
+  const rules = await db
+    .selectFrom('access_role_field')
+    .select(['role_id', 'object', 'field', 'access'])
+    .where('role_id', 'in', roleIds)
+    .execute();
+  return {
+    accountId,
+    employeeId,
+    departmentId: membership.departmentId,
+    workGroupIds: membership.workGroupIds,
+    administrator: roleRows.rows.some((r) => r.builtin === 'administrator'),
+    roles,
+    objects: mergeRoles(grants, rules),
+    sharedObjects: await sharedObjects(db, accountId, membership),
+  };
+}
+
+type GrantRow = { role_id: unknown; object: unknown; right_name: unknown; scope: unknown };
+type RuleRow = { role_id: unknown; object: unknown; field: unknown; access: unknown };
+
+/**
+ * The most permissive grant wins. A field is as open as the most open role that can read the
+ * object makes it: a role that reads the object without a rule for the field sees and edits it.
+ */
+export function mergeRoles(grants: GrantRow[], rules: RuleRow[]): Map<string, ObjectAccess> {
+  const rights = new Map<string, Map<string, Scope>>();
+  const readers = new Map<string, Set<number>>();
+  for (const grant of grants) {
+    const object = String(grant.object);
+    const scope = String(grant.scope) as Scope;
+    const perObject = rights.get(object) ?? new Map<string, Scope>();
+    perObject.set(
+      String(grant.right_name),
+      widerScope(perObject.get(String(grant.right_name)) ?? 'none', scope),
+    );
+    rights.set(object, perObject);
+    if (grant.right_name === 'read' && scope !== 'none') {
+      readers.set(object, (readers.get(object) ?? new Set()).add(Number(grant.role_id)));
+    }
+  }
+  const objects = new Map<string, ObjectAccess>();
+  for (const [object, perObject] of rights) {
+    const reading = readers.get(object) ?? new Set<number>();
+    const byField = new Map<string, Map<number, FieldAccess>>();
+    for (const rule of rules) {
+      if (rule.object !== object || !reading.has(Number(rule.role_id))) continue;
+      const field = String(rule.field);
+      byField.set(
+        field,
+        (byField.get(field) ?? new Map()).set(Number(rule.role_id), rule.access as FieldAccess),
+      );
+    }
+    const fields = new Map<string, Exclude<FieldAccess, 'edit'>>();
+    for (const [field, perRole] of byField) {
+      // A reading role without a rule for this field leaves it editable.
+      if (perRole.size < reading.size) continue;
+      const access = [...perRole.values()].reduce(widerFieldAccess, 'hidden' as FieldAccess);
+      if (access !== 'edit') fields.set(field, access);
+    }
+    objects.set(object, { rights: perObject, fields });
+  }
+  return objects;
+}
+
+async function sharedObjects(db: Db, accountId: number, membership: Membership): Promise<Set<string>> {
+  const rows = await sql<{ object: string }>`SELECT DISTINCT object FROM record_share
+    WHERE account_id = ${accountId}
+      OR department_id = ${membership.departmentId ?? 0}
+      OR work_group_id IN (${sql.join([0, ...membership.workGroupIds])})`.execute(db);
+  return new Set(rows.rows.map((r) => r.object));
+}
+
+/** Marks every cached snapshot stale; call it inside the transaction that changes rights. */
+export async function bumpAccessRevision(executor: Executor): Promise<void> {
+  await sql`UPDATE access_revision SET revision = revision + 1 WHERE id = 1`.execute(executor);
+}

@@ -1,0 +1,111 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Scope } from '../../shared/access/rights.ts';
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import type { MetadataRegistry } from '../metadata/registry.ts';
+import type { AccessRights } from './rights.ts';
+
+/** A condition on the rows of a table aliased `alias`; every call makes fresh inner aliases. */
+export type RowPredicate = (alias: string) => RawBuilder<unknown>;
+
+const FALSE = sql`1 = 0`;
+
+/**
+ * The employees whose records a scope reaches, as a subquery (or a single id): `own` is the
+ * account's employee; `department` adds everyone in the employee's department; `subtree` adds
+ * everyone in that department and all departments below it (a recursive query, so moving a
+ * department in the tree applies at once, with no cached tree to forget).
+ */
+function ownersIn(scope: Scope, employeeId: number, alias: string): RawBuilder<unknown> {
+  const e = `${alias}_e`;
+  if (scope === 'own') return sql`${employeeId}`;
+  if (scope === 'department') {
+    return sql`SELECT ${sql.ref(`${e}.id`)} FROM employee AS ${sql.raw(e)}
+      WHERE ${sql.ref(`${e}.id`)} = ${employeeId} OR ${sql.ref(`${e}.department_id`)} =
+        (SELECT department_id FROM employee WHERE id = ${employeeId})`;
+  }
+  const tree = sql.raw(`${alias}_tree`);
+  const d = `${alias}_d`;
+  return sql`SELECT ${sql.ref(`${e}.id`)} FROM employee AS ${sql.raw(e)}
+    WHERE ${sql.ref(`${e}.id`)} = ${employeeId} OR ${sql.ref(`${e}.department_id`)} IN (
+      WITH RECURSIVE ${tree}(id) AS (
+        SELECT department_id FROM employee WHERE id = ${employeeId}
+        UNION
+        SELECT ${sql.ref(`${d}.id`)} FROM department AS ${sql.raw(d)}
+          JOIN ${tree} ON ${sql.ref(`${d}.parent_id`)} = ${tree}.id
+      )
+      SELECT id FROM ${tree})`;
+}
+
+/** Rows whose owner (at the end of the object's owner path) is among the scope's employees. */
+export function ownerPredicate(
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  scope: Scope,
+  rights: AccessRights,
+): RowPredicate | null {
+  if (scope === 'all') return null;
+  if (scope === 'none' || !definition.owner || rights.employeeId === null) return () => FALSE;
+  const employeeId = rights.employeeId;
+  const path = registry.ownerPath(definition);
+  return (alias) => {
+    const owners = ownersIn(scope, employeeId, alias);
+    if (path.length === 0) return sql`${sql.ref(`${alias}.id`)} IN (${owners})`;
+    // Walk the path backwards: the last hop's column holds the employee id.
+    let condition: RawBuilder<unknown> | null = null;
+    for (let index = path.length - 1; index >= 0; index -= 1) {
+      const step = path[index];
+      if (!step?.column) throw new Error(`${definition.key}: owner path step without a column`);
+      const hopAlias = index === 0 ? alias : `${alias}_o${index}`;
+      const column = sql.ref(`${hopAlias}.${step.column}`);
+      const inner: RawBuilder<unknown> = condition
+        ? sql`${column} IN (${condition})`
+        : sql`${column} IN (${owners})`;
+      if (index === 0) return inner;
+      const from = registry.get(path[index - 1]?.target ?? '');
+      if (!from) throw new Error(`${definition.key}: owner path through an unknown object`);
+      condition = sql`SELECT ${sql.ref(`${hopAlias}.id`)} FROM ${sql.table(from.table)} AS ${sql.raw(hopAlias)}
+        WHERE ${inner} AND ${sql.ref(`${hopAlias}.deleted_at`)} IS NULL`;
+    }
+    return FALSE;
+  };
+}
+
+/**
+ * Rows shared with the account, its department or one of its work groups (for `edit` only
+ * shares that allow editing). An uncorrelated `id IN (…)`: computed once per query.
+ */
+export function sharePredicate(
+  definition: ObjectDefinition,
+  rights: AccessRights,
+  access: 'read' | 'edit',
+): RowPredicate {
+  return (alias) => {
+    const s = `${alias}_s`;
+    const ref = (column: string) => sql.ref(`${s}.${column}`);
+    const editOnly = access === 'edit' ? sql` AND ${ref('access')} = 'edit'` : sql``;
+    return sql`${sql.ref(`${alias}.id`)} IN (SELECT ${ref('record_id')} FROM record_share AS ${sql.raw(s)}
+      WHERE ${ref('object')} = ${definition.key}${editOnly} AND (${ref('account_id')} = ${rights.accountId}
+        OR ${ref('department_id')} = ${rights.departmentId ?? 0}
+        OR ${ref('work_group_id')} IN (${sql.join([0, ...rights.workGroupIds])})))`;
+  };
+}
+
+export function anyOf(predicates: RowPredicate[]): RowPredicate {
+  return (alias) =>
+    predicates.length === 0
+      ? FALSE
+      : sql`(${sql.join(
+          predicates.map((p) => p(alias)),
+          sql` OR `,
+        )})`;
+}
+
+export function allOf(predicates: Array<RowPredicate | null>): RowPredicate | null {
+  const present = predicates.filter((p): p is RowPredicate => p !== null);
+  if (present.length === 0) return null;
+  return (alias) =>
+    sql`(${sql.join(
+      present.map((p) => p(alias)),
+      sql` AND `,
+    )})`;
+}

@@ -1,0 +1,29 @@
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { MetadataRegistry } from '../metadata/registry.ts';
+import { company } from './clients/company.ts';
+import { companyGroup, personGroup } from './clients/groups.ts';
+import { person } from './clients/person.ts';
+import { dictionaryValue } from './dictionaries/objects.ts';
+import { department, workGroup } from './organisation/department.ts';
+import { employee } from './organisation/employee.ts';
+import { userAccount } from './organisation/user-account.ts';
+
+/**
+ * The objects every capability declares, gathered where the application is composed (like the
+ * routes in app.ts): the records engine and the access layer only ever see this list.
+ */
+export const STANDARD_OBJECTS: ObjectDefinition[] = [
+  dictionaryValue,
+  department,
+  employee,
+  workGroup,
+  userAccount,
+  company,
+  person,
+  companyGroup,
+  personGroup,
+];
+
+export function standardRegistry(): MetadataRegistry {
+  return new MetadataRegistry(STANDARD_OBJECTS);
+}
