@@ -54,7 +54,9 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging a production stack trace, but no `//# sourceMappingURL`
+    // points browsers at them, and the server refuses to serve *.map (src/server/http/static.ts).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

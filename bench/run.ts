@@ -5,9 +5,11 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.ts';
 import { openServices } from '../src/server/runtime.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
+import { scopedClients } from './access.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
 import { BenchClient } from './http-client.ts';
 import { type Measurement, measure, summarise } from './load.ts';
+import { measureListPage, measureSearch } from './scenarios.ts';
 import { firstScreenSize, listFirstRowsMs } from './web.ts';
 
 /**
@@ -70,32 +72,7 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
         limit: 100,
       })) as { items: Array<{ id: number }> }
     ).items.map((i) => i.id);
-    const listBody = (i: number, cursor?: string) => ({
-      filter: { field: 'industry', op: 'eq', value: industries[i % industries.length] },
-      sort: [{ field: 'name', direction: 'asc' }],
-      // The columns a list view shows (what the web app asks for), not every field.
-      fields: ['name', 'tax_id', 'city', 'phone', 'email', 'industry', 'status', 'next_action_date'],
-      limit: 50,
-      locale: 'pl',
-      ...(cursor ? { cursor } : {}),
-    });
-    const cursors = new Map<number, string>();
-    row(
-      'list_page',
-      await measure(
-        async (i) => {
-          // Alternate first pages and the pages after them, across industries.
-          const key = i % industries.length;
-          const page = (await client.ok(
-            'POST',
-            '/api/records/company/query',
-            listBody(i, cursors.get(key)),
-          )) as { nextCursor: string | null };
-          if (page.nextCursor) cursors.set(key, page.nextCursor);
-        },
-        { concurrency: 1, durationMs: DURATION_MS },
-      ),
-    );
+    row('list_page', await measureListPage(client, industries, DURATION_MS));
 
     const services = await openServices({ ...loadConfig({}), database, logLevel: 'silent' });
     try {
@@ -132,34 +109,18 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
       }),
     );
 
-    const prefixes = [
-      'kow',
-      'lodz',
-      'gyor',
-      'szab',
-      'nagy',
-      'krak',
-      'wars',
-      'debr',
-      'kiss',
-      'lond',
-      'mol',
-      'bud',
-      'zak',
-      'ślus',
-      'pécs',
-    ];
-    row(
-      'search',
-      await measure(
-        async (i) =>
-          void (await client.ok(
-            'GET',
-            `/api/search?q=${encodeURIComponent(prefixes[i % prefixes.length] ?? 'a')}&limit=20`,
-          )),
-        { concurrency: 1, durationMs: DURATION_MS },
-      ),
-    );
+    row('search', await measureSearch(client, DURATION_MS));
+
+    // The same list and search as readers whose rights narrow the rows (issue: access control).
+    const scoped = await scopedClients(client, server.url);
+    try {
+      for (const [label, reader] of Object.entries(scoped)) {
+        row(`list_page_${label}`, await measureListPage(reader, industries, DURATION_MS));
+        row(`search_${label}`, await measureSearch(reader, DURATION_MS));
+      }
+    } finally {
+      for (const reader of Object.values(scoped)) reader.close();
+    }
 
     row(
       'create',

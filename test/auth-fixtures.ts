@@ -6,7 +6,7 @@ import type { Session } from './harness.ts';
 import { count, type EnvGetter } from './record-fixtures.ts';
 
 export interface LoginBody {
-  user: { id: number; login: string; role: string; locale: string; timeZone: string };
+  user: { id: number; login: string; locale: string; timeZone: string };
   csrfToken: string;
   expiresAt: string;
 }
@@ -31,20 +31,53 @@ export function freshAddress(): string {
   return `10.77.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
 }
 
-/** POST /api/auth/login without any session, optionally from a given address or with a cookie. */
+/**
+ * POST /api/auth/login without any session, optionally from a given address, with a cookie, or
+ * with a two-factor code.
+ */
 export function login(
   env: EnvGetter,
   name: string,
   password: string,
-  options: { remoteAddress?: string; cookie?: string } = {},
+  options: { remoteAddress?: string; cookie?: string; totp?: string; userAgent?: string } = {},
 ): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.userAgent) headers['user-agent'] = options.userAgent;
   return env().app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { login: name, password },
+    payload: { login: name, password, ...(options.totp === undefined ? {} : { totp: options.totp }) },
     ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
-    ...(options.cookie ? { headers: { cookie: options.cookie } } : {}),
+    headers,
   });
+}
+
+/** The session a successful login response set up, for `env().api(…, session)`. */
+export function sessionOf(response: LightMyRequestResponse): Session {
+  expect(response.statusCode, response.body).toBe(200);
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie: `${SESSION_COOKIE}=${cookie.value}`, csrfToken: response.json<LoginBody>().csrfToken };
+}
+
+/** Rows of the security log about one login, oldest first, with details parsed on both dialects. */
+export async function securityEvents(
+  env: EnvGetter,
+  login: string,
+): Promise<Array<{ kind: string; accountId: number | null; ip: string | null; details: unknown }>> {
+  const rows = await env()
+    .services.dialect.db.selectFrom('security_event')
+    .select(['kind', 'account_id', 'ip', 'details'])
+    .where('login', '=', login)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    kind: String(row.kind),
+    accountId: row.account_id === null ? null : Number(row.account_id),
+    ip: (row.ip as string | null) ?? null,
+    details: typeof row.details === 'string' ? (JSON.parse(row.details) as unknown) : row.details,
+  }));
 }
 
 /** GET /api/auth/me with exactly the given headers. */

@@ -11,8 +11,10 @@ import {
 import { registerAuthentication } from './http/auth.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { objectSchemas } from './http/openapi.ts';
+import { httpsServerOptions, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
+import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { metadataRoutes } from './modules/metadata/routes.ts';
@@ -32,14 +34,17 @@ export async function buildApp(
     logger: options.logger === false ? false : { level: services.config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: services.config.trustProxy,
+    https: httpsServerOptions(services.config),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, services.config);
   await app.register(cookie);
   registerAuthentication(app, {
     dialect: services.dialect,
+    rights: services.rights,
     sessionTtlMs: services.config.sessionTtlMs,
     now: services.now,
   });
@@ -72,6 +77,7 @@ export async function buildApp(
   for (const routes of [
     healthRoutes,
     authRoutes,
+    accessRoutes,
     metadataRoutes,
     recordRoutes,
     listActionRoutes,

@@ -13,6 +13,7 @@ Commands:
   migrate                   Bring the database schema up to date and exit.
   seed [--size demo|bench]  Load the generated data set into an empty database.
   user password <login>     Set a user's password (read from standard input).
+  user unlock <login>       Lift the failed-login locks of a login (from every address).
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -55,15 +56,23 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'user': {
       const [action, login] = rest;
+      if (action === 'unlock' && login) {
+        const { unlockCommand } = await import('./modules/auth/unlock-command.ts');
+        return unlockCommand(config.database, login);
+      }
       if (action !== 'password' || !login) {
         process.stderr.write(
-          'Usage: kartoteka user password <login>  (the password is read from standard input)\n',
+          'Usage: kartoteka user password <login>  (the password is read from standard input)\n' +
+            '       kartoteka user unlock <login>\n',
         );
         return 1;
       }
       const password = await readStdinLine();
-      if (password.length < MIN_PASSWORD_LENGTH) {
-        process.stderr.write(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.\n`);
+      // The same policy as everywhere a password is set (length, common list, strength).
+      const { checkPasswordPolicy } = await import('./access/password-policy.ts');
+      const problem = checkPasswordPolicy(password, { login });
+      if (problem) {
+        process.stderr.write(`The password ${problem} (at least ${MIN_PASSWORD_LENGTH} characters).\n`);
         return 1;
       }
       const dialect = openDatabase(config.database);

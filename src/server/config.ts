@@ -1,4 +1,8 @@
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import path from 'node:path';
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 
 /** Thrown when the environment holds a value the server cannot start with. */
@@ -18,6 +22,85 @@ const booleanFlag = z
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** A host name or IP literal with an optional port, as in a Host header. */
+export interface HostPort {
+  /** Lower case, IDN in punycode (xn--…), IPv6 in brackets, no trailing dot. */
+  hostname: string;
+  port: number | undefined;
+}
+
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** Parses `host`, `host:port` or `[v6]:port`; null for anything else (a scheme, a path, a bad name). */
+export function parseHostPort(value: string): HostPort | null {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(value.trim());
+  if (!match?.[1]) return null;
+  const port = match[2] === undefined ? undefined : Number(match[2]);
+  if (port !== undefined && (port < 1 || port > 65535)) return null;
+  if (match[1].startsWith('[')) {
+    const hostname = match[1].toLowerCase();
+    return isIPv6(hostname.slice(1, -1)) ? { hostname, port } : null;
+  }
+  // Letters of any script (an IDN), digits, dots and hyphens only: domainToASCII would quietly
+  // cut `crm.example.com/path` down to the host.
+  if (!/^[\p{L}\p{M}\p{N}.-]+$/u.test(match[1])) return null;
+  // domainToASCII lower-cases, turns an IDN into punycode and answers '' for an invalid name.
+  const hostname = domainToASCII(match[1].replace(/\.$/, ''));
+  if (hostname === '' || !hostname.split('.').every((label) => DNS_LABEL.test(label))) return null;
+  return { hostname, port };
+}
+
+const publicUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    const host = url ? parseHostPort(url.host) : null;
+    if (
+      !url ||
+      !host ||
+      !['http:', 'https:'].includes(url.protocol) ||
+      url.username ||
+      url.password ||
+      url.pathname !== '/' ||
+      url.search ||
+      url.hash
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be the address users open, like https://crm.example.com (no path, query or login)',
+      });
+      return z.NEVER;
+    }
+    return { origin: url.origin, host };
+  });
+
+const hostList = z.string().transform((value, ctx) => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const parsed = entries.map(parseHostPort);
+  const bad = entries.filter((_entry, index) => parsed[index] === null);
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be host or host:port names separated by commas, without a scheme or path${
+        bad.length > 0 ? ` (not valid: ${bad.map((entry) => JSON.stringify(entry)).join(', ')})` : ''
+      }`,
+    });
+    return z.NEVER;
+  }
+  return parsed.filter((host): host is HostPort => host !== null);
+});
+
+const filePath = z.string().trim().min(1, 'must not be empty');
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a whole number' })
@@ -36,7 +119,7 @@ const envSchema = z.object({
     .optional(),
   KARTOTEKA_ADMIN_PASSWORD: z
     .string()
-    .min(10, 'must be at least 10 characters long')
+    .min(12, 'must be at least 12 characters long')
     .max(200, 'must be at most 200 characters long')
     .optional(),
   KARTOTEKA_DEMO: booleanFlag.optional(),
@@ -47,7 +130,20 @@ const envSchema = z.object({
     .max(24 * 90, 'must be at most 2160 hours (90 days)')
     .default(12),
   KARTOTEKA_TRUST_PROXY: booleanFlag.optional(),
+  KARTOTEKA_PUBLIC_URL: publicUrl.optional(),
+  KARTOTEKA_ALLOWED_HOSTS: hostList.optional(),
+  KARTOTEKA_TLS_CERT: filePath.optional(),
+  KARTOTEKA_TLS_KEY: filePath.optional(),
+  KARTOTEKA_TLS_CLIENT_CA: filePath.optional(),
 });
+
+/** PEM contents for serving HTTPS directly, read and checked at start. */
+export interface TlsConfig {
+  cert: Buffer;
+  key: Buffer;
+  /** Set: every client must present a certificate signed by this CA (mutual TLS). */
+  clientCa: Buffer | undefined;
+}
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -61,6 +157,15 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['KARTOTEKA_LOG_LEVEL'];
   sessionTtlMs: number;
   trustProxy: boolean;
+  /** KARTOTEKA_PUBLIC_URL as an origin (https://crm.example.com), when set. */
+  publicUrl: string | undefined;
+  /**
+   * Host names requests may be addressed to (DNS rebinding defence): the public URL's host and
+   * KARTOTEKA_ALLOWED_HOSTS. Empty when neither is set; see http/allowed-hosts.ts for what then.
+   */
+  allowedHosts: HostPort[];
+  /** Set: the server speaks HTTPS itself (KARTOTEKA_TLS_CERT + KARTOTEKA_TLS_KEY). */
+  tls: TlsConfig | undefined;
 }
 
 export interface ConfigDefaults {
@@ -82,14 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       .map((key) => [key, env[key]]),
   );
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         return `${name}=${shown(name, String(present[name] ?? ''))}: ${issue.message}`;
-      }),
-    );
-  }
+      });
+  const tls = readTls(present, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const dataDir = path.resolve(values.KARTOTEKA_DATA);
   const database: DatabaseConfig = values.DATABASE_URL
@@ -105,5 +210,76 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     logLevel: values.KARTOTEKA_LOG_LEVEL,
     sessionTtlMs: values.KARTOTEKA_SESSION_HOURS * 3600_000,
     trustProxy: values.KARTOTEKA_TRUST_PROXY ?? false,
+    publicUrl: values.KARTOTEKA_PUBLIC_URL?.origin,
+    allowedHosts: [
+      ...(values.KARTOTEKA_PUBLIC_URL ? [values.KARTOTEKA_PUBLIC_URL.host] : []),
+      ...(values.KARTOTEKA_ALLOWED_HOSTS ?? []),
+    ],
+    tls,
   };
+}
+
+type TlsVariable = 'KARTOTEKA_TLS_CERT' | 'KARTOTEKA_TLS_KEY' | 'KARTOTEKA_TLS_CLIENT_CA';
+
+/**
+ * Reads the TLS files and checks that they are what they claim to be, so that a wrong path,
+ * a swapped key or a mismatched pair stops the start with the variable's name rather than
+ * failing at the first connection.
+ */
+function readTls(present: Record<string, unknown>, problems: string[]): TlsConfig | undefined {
+  const fileOf = (name: TlsVariable) => {
+    const value = present[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const certFile = fileOf('KARTOTEKA_TLS_CERT');
+  const keyFile = fileOf('KARTOTEKA_TLS_KEY');
+  const caFile = fileOf('KARTOTEKA_TLS_CLIENT_CA');
+  if (!certFile && !keyFile && !caFile) return undefined;
+  const before = problems.length;
+  if (certFile && !keyFile)
+    problems.push(
+      'KARTOTEKA_TLS_KEY: must be set when KARTOTEKA_TLS_CERT is (the private key of that certificate)',
+    );
+  if (keyFile && !certFile)
+    problems.push('KARTOTEKA_TLS_CERT: must be set when KARTOTEKA_TLS_KEY is (the certificate of that key)');
+  if (caFile && !certFile)
+    problems.push(
+      'KARTOTEKA_TLS_CLIENT_CA: needs KARTOTEKA_TLS_CERT and KARTOTEKA_TLS_KEY; client certificates are checked only when the server speaks HTTPS itself',
+    );
+  const read = <T>(name: TlsVariable, file: string | undefined, parse: (pem: Buffer) => T, what: string) => {
+    if (!file) return undefined;
+    let pem: Buffer;
+    try {
+      pem = readFileSync(path.resolve(file));
+    } catch (error) {
+      problems.push(`${name}=${shown(name, file)}: cannot be read (${(error as Error).message})`);
+      return undefined;
+    }
+    try {
+      return { pem, parsed: parse(pem) };
+    } catch (error) {
+      problems.push(`${name}=${shown(name, file)}: is not ${what} (${(error as Error).message})`);
+      return undefined;
+    }
+  };
+  const cert = read('KARTOTEKA_TLS_CERT', certFile, (pem) => new X509Certificate(pem), 'a PEM certificate');
+  const key = read(
+    'KARTOTEKA_TLS_KEY',
+    keyFile,
+    (pem): KeyObject => createPrivateKey(pem),
+    'an unencrypted PEM private key',
+  );
+  const ca = read(
+    'KARTOTEKA_TLS_CLIENT_CA',
+    caFile,
+    (pem) => new X509Certificate(pem),
+    'a PEM CA certificate',
+  );
+  if (cert && key && !cert.parsed.checkPrivateKey(key.parsed)) {
+    problems.push(
+      `KARTOTEKA_TLS_KEY=${shown('KARTOTEKA_TLS_KEY', keyFile ?? '')}: is not the private key of the certificate in KARTOTEKA_TLS_CERT`,
+    );
+  }
+  if (problems.length > before || !cert || !key) return undefined;
+  return { cert: cert.pem, key: key.pem, clientCa: ca?.pem };
 }

@@ -1,6 +1,7 @@
 import { ensureAdmin } from './access/users.ts';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
+import { openHostWarning } from './http/allowed-hosts.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
 import { openServices } from './runtime.ts';
 
@@ -32,13 +33,17 @@ export async function startServer(config: AppConfig, hooks: StartHooks = {}): Pr
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${shownHost}:${port}`;
+  const hostWarning = openHostWarning(config);
+  if (hostWarning) app.log.warn(hostWarning);
   const lines = [
     '',
     `  Kartoteka ${services.version} is running at ${url}`,
     `  Database: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
     `  API docs: ${url}/api/docs`,
   ];
+  if (config.tls?.clientCa)
+    lines.push('  Clients must present a certificate signed by KARTOTEKA_TLS_CLIENT_CA.');
   if (admin.created) {
     lines.push(
       `  Log in as: admin / ${admin.password ?? '(the password in KARTOTEKA_ADMIN_PASSWORD)'}`,

@@ -16,17 +16,24 @@ export type Actor =
       /** Set when an administrator looks through this account's eyes ("view as"): reads only. */
       viewedBy?: { userId: number; login: string };
     }
-  | { kind: 'system'; name: string; locale: Locale; timeZone: string };
+  | {
+      kind: 'system';
+      name: string;
+      locale: Locale;
+      timeZone: string;
+      /** The account a system command acts for (a user's own settings): recorded as the author. */
+      onBehalfOf?: number;
+    };
 
 export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
 
-export function systemActor(name: string): Actor {
-  return { kind: 'system', name, locale: 'en', timeZone: DEFAULT_TIME_ZONE };
+export function systemActor(name: string, onBehalfOf?: number): Actor {
+  return { kind: 'system', name, locale: 'en', timeZone: DEFAULT_TIME_ZONE, onBehalfOf };
 }
 
-/** The id written into created_by / updated_by; system work leaves them empty. */
+/** The id written into created_by / updated_by; system work leaves them empty unless it acts for someone. */
 export function actorUserId(actor: Actor): number | null {
-  return actor.kind === 'user' ? actor.userId : null;
+  return actor.kind === 'user' ? actor.userId : (actor.onBehalfOf ?? null);
 }
 
 /** The reader may ask for another language than their own for one request (the web app's). */

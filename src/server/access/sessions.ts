@@ -11,7 +11,10 @@ export function hashToken(token: string): string {
 }
 
 export interface SessionRow {
+  /** The hash of the cookie's token: the primary key, never shown to anyone. */
   id: string;
+  /** An opaque random id for listing and ending sessions (`/api/auth/sessions`). */
+  publicId: string;
   userId: number;
   csrfToken: string;
   expiresAt: string;
@@ -24,14 +27,16 @@ export async function createSession(
   ttlMs: number,
   meta: { ip: string; userAgent: string | undefined },
   now: Date,
-): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+): Promise<{ token: string; csrfToken: string; expiresAt: string; publicId: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  const publicId = randomBytes(16).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   await db
     .insertInto('session')
     .values({
       id: hashToken(token),
+      public_id: publicId,
       user_id: userId,
       csrf_token: csrfToken,
       created_at: now.toISOString(),
@@ -41,7 +46,7 @@ export async function createSession(
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  return { token, csrfToken, expiresAt };
+  return { token, csrfToken, expiresAt, publicId };
 }
 
 /**
@@ -60,14 +65,15 @@ export async function findSession(
     .innerJoin('user_account as u', 'u.id', 's.user_id')
     .select([
       's.csrf_token',
+      's.public_id',
       's.expires_at',
       's.last_seen_at',
       'u.id',
       'u.login',
-      'u.role',
       'u.locale',
       'u.time_zone',
       'u.employee_id',
+      'u.client_certificate',
     ])
     .where('s.id', '=', id)
     .where('u.deleted_at', 'is', null)
@@ -88,7 +94,16 @@ export async function findSession(
       .execute();
   }
   const user = userFromRow({ ...row, password_hash: null });
-  return { session: { id, userId: user.id, csrfToken: String(row.csrf_token), expiresAt }, user };
+  return {
+    session: {
+      id,
+      publicId: String(row.public_id),
+      userId: user.id,
+      csrfToken: String(row.csrf_token),
+      expiresAt,
+    },
+    user,
+  };
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
@@ -101,4 +116,69 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> 
     .where('expires_at', '<', now.toISOString())
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export interface SessionInfo {
+  /** The public id, never the token or its hash. */
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A user's live sessions, newest activity first; `currentId` is the caller's own session (its hash). */
+export async function listSessions(
+  db: Db,
+  userId: number,
+  currentId: string | null,
+  now: Date,
+): Promise<SessionInfo[]> {
+  const rows = await db
+    .selectFrom('session')
+    .select(['id', 'public_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: String(row.public_id),
+    createdAt: instant(row.created_at),
+    lastSeenAt: instant(row.last_seen_at),
+    expiresAt: instant(row.expires_at),
+    ip: (row.ip as string | null) ?? null,
+    userAgent: (row.user_agent as string | null) ?? null,
+    current: row.id === currentId,
+  }));
+}
+
+/**
+ * Ends one of the user's own sessions by its public id. Answers the ended session's hash (so the
+ * caller can tell it was its own), or null when the user has no such session: another user's id
+ * is as unknown as a made-up one.
+ */
+export async function endSession(db: Db, userId: number, publicId: string): Promise<string | null> {
+  const row = await db
+    .deleteFrom('session')
+    .where('public_id', '=', publicId)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return row ? String(row.id) : null;
+}
+
+/** Ends every session of the user except one (the caller's, after a password change); answers how many. */
+export async function endOtherSessions(db: Db, userId: number, keepId: string | null): Promise<number> {
+  let query = db.deleteFrom('session').where('user_id', '=', userId);
+  if (keepId) query = query.where('id', '<>', keepId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** One ISO form for both dialects' instants. */
+function instant(value: unknown): string {
+  return new Date(String(value)).toISOString();
 }

@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/dialects/dialect.ts';
 
-/** Failed logins allowed per login name, and per client address, within the window. */
+/**
+ * Failed logins allowed within the window, per login *from one address*, and per address over
+ * all logins. There is deliberately no lock on a login alone: anyone could then keep `admin`
+ * locked out for ever by failing five times every quarter of an hour. Guessing one login from
+ * many addresses is bounded by the per-address limit of each and by two-factor login.
+ */
 export const THROTTLE = {
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
@@ -9,8 +14,20 @@ export const THROTTLE = {
   maxFailuresPerAddress: 30,
 } as const;
 
+function normalisedLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
+/**
+ * The prefix of every key of one login. The login is URI-encoded so it can never contain the
+ * `|` that ends it: the prefix of `ann` is not a prefix of `ann|x`'s keys.
+ */
+function loginPrefix(login: string): string {
+  return `login:${encodeURIComponent(normalisedLogin(login))}|`;
+}
+
 export function throttleKeys(login: string, ip: string): { login: string; address: string } {
-  return { login: `login:${login.trim().toLowerCase()}`, address: `ip:${ip}` };
+  return { login: `${loginPrefix(login)}ip:${ip}`, address: `ip:${ip}` };
 }
 
 /** Seconds until the key may try again, or 0. Unknown and known logins are treated the same. */
@@ -27,8 +44,9 @@ export async function lockedFor(db: Db, keys: string[], now: Date): Promise<numb
 /**
  * Counts a failure; reaching the limit locks the key for a while. Kept in the database so every
  * instance agrees, and counted by single SQL statements so parallel attempts cannot lose a count.
+ * Answers true when this failure is the one that reached the limit (for the security log).
  */
-export async function recordFailure(db: Db, key: string, limit: number, now: Date): Promise<void> {
+export async function recordFailure(db: Db, key: string, limit: number, now: Date): Promise<boolean> {
   const nowIso = now.toISOString();
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
   await db
@@ -45,7 +63,8 @@ export async function recordFailure(db: Db, key: string, limit: number, now: Dat
     .where('login_key', '=', key)
     .returning('failures')
     .executeTakeFirst();
-  if (Number(counted?.failures ?? 0) < limit) return;
+  const failures = Number(counted?.failures ?? 0);
+  if (failures < limit) return false;
   const lockedUntil = new Date(now.getTime() + THROTTLE.lockMs).toISOString();
   // Only ever extends a lock: a slower parallel request must not lift one just set.
   await db
@@ -54,8 +73,23 @@ export async function recordFailure(db: Db, key: string, limit: number, now: Dat
     .where('login_key', '=', key)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', lockedUntil)]))
     .execute();
+  return failures === limit;
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('login_key', '=', key).execute();
+}
+
+/**
+ * Lifts every lock and failure count of a login, from whichever address (`kartoteka user
+ * unlock`). Locks of an address as a whole stay: they are about that address, not the login.
+ * Answers how many keys were cleared.
+ */
+export async function unlockLogin(db: Db, login: string): Promise<number> {
+  const prefix = loginPrefix(login);
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where(sql`substr(login_key, 1, ${sql.lit(prefix.length)})`, '=', prefix)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -14,6 +14,8 @@ export interface UserRow {
   preferredLocale: Locale | null;
   timeZone: string;
   employeeId: number | null;
+  /** Under mutual TLS: the SHA-256 fingerprint of the account's certificate, if recorded. */
+  clientCertificate: string | null;
 }
 
 function toLocale(value: unknown): Locale {
@@ -46,6 +48,7 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
     preferredLocale: LOCALES.includes(row.locale as Locale) ? (row.locale as Locale) : null,
     timeZone: (row.time_zone as string | null) ?? DEFAULT_TIME_ZONE,
     employeeId: row.employee_id === null ? null : Number(row.employee_id),
+    clientCertificate: (row.client_certificate as string | null | undefined) ?? null,
   };
 }
 

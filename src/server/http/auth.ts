@@ -1,17 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.ts';
+import type { AccessRights, RightsCache } from '../access/rights.ts';
+import { logSecurityEvent } from '../access/security-log.ts';
 import { findSession, SESSION_COOKIE, type SessionRow } from '../access/sessions.ts';
 import { userIdForToken } from '../access/tokens.ts';
-import { actorFor, findActiveUser } from '../access/users.ts';
+import { actorFor, findActiveUser, type UserRow } from '../access/users.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
 import { AppError, errors } from '../errors.ts';
+import { assertCertificateOfAccount } from './client-certificate.ts';
 
-/** Every route says who may call it; a route without a policy stops the server from starting. */
-export type RoutePolicy = 'public' | 'authenticated';
+/**
+ * Every route says who may call it; a route without a policy stops the server from starting.
+ * `administrator`: authenticated and holding the built-in administrator role.
+ */
+export type RoutePolicy = 'public' | 'authenticated' | 'administrator';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+  }
+  interface FastifyInstance {
+    /** Every route with the policy it declared, for the route-policy snapshot and reviews. */
+    routePolicies: Array<{ method: string; url: string; policy: RoutePolicy }>;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -23,9 +33,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthOptions {
   dialect: Dialect;
+  rights: RightsCache;
   sessionTtlMs: number;
   now: () => Date;
 }
+
+/** An administrator sends this on GET requests to see exactly what another account sees. */
+export const VIEW_AS_HEADER = 'x-kartoteka-view-as';
 
 /** Routes registered by plugins we trust, with the policy they get. */
 const PLUGIN_ROUTE_POLICIES: Array<[prefix: string, policy: RoutePolicy]> = [['/api/docs', 'authenticated']];
@@ -33,19 +47,32 @@ const PLUGIN_ROUTE_POLICIES: Array<[prefix: string, policy: RoutePolicy]> = [['/
 export function registerAuthentication(app: FastifyInstance, options: AuthOptions): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  const policies: FastifyInstance['routePolicies'] = [];
+  app.decorate('routePolicies', policies);
 
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { policy?: RoutePolicy };
-    if (config.policy) return;
+    const methods = [route.method].flat().map(String);
+    if (config.policy) {
+      for (const method of methods) policies.push({ method, url: route.url, policy: config.policy });
+      return;
+    }
     const fallback = PLUGIN_ROUTE_POLICIES.find(([prefix]) => route.url.startsWith(prefix));
     if (!fallback) throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
     route.config = { ...config, policy: fallback[1] };
+    for (const method of methods) policies.push({ method, url: route.url, policy: fallback[1] });
   });
 
   app.addHook('onRequest', async (request, reply) => {
     const policy = request.routeOptions.config.policy;
     if (policy === 'public' || !request.routeOptions.url) return;
     await authenticate(request, reply, options);
+    if (policy === 'administrator') {
+      const actor = request.actor;
+      if (actor?.kind !== 'user' || !actor.rights.administrator) {
+        throw errors.forbidden('Only administrators may do this');
+      }
+    }
   });
 }
 
@@ -57,14 +84,14 @@ async function authenticate(
   const now = options.now();
   const authorization = request.headers.authorization;
   if (authorization) {
-    const [scheme, token] = authorization.split(' ', 2);
-    const userId =
-      scheme?.toLowerCase() === 'bearer' && token
-        ? await userIdForToken(options.dialect.db, token, now)
-        : null;
+    // Exactly "Bearer <token>": anything after the token is not ignored but refused.
+    const match = /^bearer ([A-Za-z0-9_-]+)$/i.exec(authorization);
+    const token = match?.[1];
+    const userId = token ? await userIdForToken(options.dialect.db, token, now) : null;
     const user = userId === null ? null : await findActiveUser(options.dialect, { id: userId });
     if (!user) throw new AppError(401, 'invalid_token', 'The API token is invalid, expired or revoked');
-    request.actor = actorFor(user);
+    assertCertificateOfAccount(request, user);
+    request.actor = await viewedAs(request, actorFor(user, await rightsOf(options, user)), options);
     return;
   }
   const token = request.cookies[SESSION_COOKIE];
@@ -76,8 +103,50 @@ async function authenticate(
   }
   const { session, user } = found;
   if (!SAFE_METHODS.has(request.method)) checkCsrf(request, session);
+  assertCertificateOfAccount(request, user);
   request.session = session;
-  request.actor = actorFor(user);
+  request.actor = await viewedAs(request, actorFor(user, await rightsOf(options, user)), options);
+}
+
+function rightsOf(options: AuthOptions, user: UserRow): Promise<AccessRights> {
+  return options.rights.rightsOf(options.dialect.db, user.id, user.employeeId);
+}
+
+/**
+ * "View as": an administrator's GET request answered exactly as the named account would get
+ * it. Never for writes, never for anyone but an administrator; logged by the caller's route.
+ */
+async function viewedAs(request: FastifyRequest, actor: Actor, options: AuthOptions): Promise<Actor> {
+  const header = request.headers[VIEW_AS_HEADER];
+  if (header === undefined) return actor;
+  if (actor.kind !== 'user' || !actor.rights.administrator) {
+    throw errors.forbidden('Only administrators may view the application as another account');
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    throw errors.forbidden('"View as" is for reading only; send writes without the header');
+  }
+  // Someone's sessions, tokens and two-factor state are theirs, not part of what they see.
+  const path = request.url.split('?')[0] ?? '';
+  if (path.startsWith('/api/auth/') && path !== '/api/auth/me') {
+    throw errors.forbidden(
+      '"View as" shows records, not another account\'s sessions, tokens or sign-in settings',
+    );
+  }
+  const id = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : Number.NaN;
+  const target = Number.isSafeInteger(id) ? await findActiveUser(options.dialect, { id }) : null;
+  if (!target) throw errors.badRequest(`${VIEW_AS_HEADER}: no active account with id ${String(header)}`);
+  const viewed = actorFor(target, await rightsOf(options, target));
+  await logSecurityEvent(options.dialect.db, {
+    kind: 'view_as',
+    accountId: actor.userId,
+    login: actor.login,
+    ip: request.ip,
+    details: { viewedAccount: target.id, method: request.method, url: request.url.slice(0, 300) },
+    at: options.now(),
+  });
+  return viewed.kind === 'user'
+    ? { ...viewed, viewedBy: { userId: actor.userId, login: actor.login } }
+    : viewed;
 }
 
 /**

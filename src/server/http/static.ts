@@ -11,6 +11,8 @@ const HASHED_ASSETS = 'public, max-age=31536000, immutable';
 /** index.html names the current hashed assets, so the browser must revalidate it every time. */
 const REVALIDATE = 'no-cache';
 
+const SOURCE_MAP = /\.map$/i;
+
 function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
@@ -44,6 +46,9 @@ export async function registerWebApp(app: FastifyInstance, root: string = WEB_RO
     scope.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, (request, reply) => {
       const pathname = decodeURIComponentSafe(request.url.split('?')[0] ?? '/');
       if (isApiPath(pathname)) return reply.callNotFound();
+      // The build keeps source maps for debugging (vite `sourcemap: 'hidden'`); they hold the
+      // whole source with its comments, so they are not handed to browsers.
+      if (SOURCE_MAP.test(pathname)) return reply.callNotFound();
       if (pathname.startsWith('/assets/')) {
         reply.header('cache-control', HASHED_ASSETS);
         return reply.sendFile(pathname.slice(1));

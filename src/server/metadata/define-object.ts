@@ -50,7 +50,7 @@ export interface ObjectDefinition {
    * Rules over the whole database that every write of this object must leave true ("one active
    * administrator remains"); run inside the write's transaction, a throw rolls it back.
    */
-  invariants: Array<(executor: Executor) => Promise<void>>;
+  invariants: Array<(executor: Executor, recordId: number) => Promise<void>>;
   /** Named actions beyond the record rights (`accept` → right `offer.accept`), granted per role. */
   actions: string[];
   fields: FieldDefinition[];
@@ -174,7 +174,7 @@ export interface ObjectSpec {
   sortIndex?: string[];
   owner?: string;
   administratorsOnly?: boolean;
-  invariants?: Array<(executor: Executor) => Promise<void>>;
+  invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
   actions?: string[];
   fields: Record<string, FieldSpec>;
 }

@@ -11,7 +11,31 @@ export interface CheckedInput {
   memberships: Map<FieldDefinition, number[]>;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * An address a mail server will take: the local part is RFC 5322 dot-atom (so none of
+ * `<>()[]\\,;:"`, spaces or a stray dot), the domain is dot-separated labels of letters, digits
+ * and hyphens ending in a top-level domain of letters or an IDN's punycode (xn--…). Quoted local
+ * parts and IP-literal domains are valid by the RFC but never meant in a CRM, and a loose check
+ * let `a@b.c<script>` through into every list and export.
+ */
+const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+const TOP_LEVEL_DOMAIN = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+
+export function isEmailAddress(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  if (at < 1 || value.length > 254) return false;
+  const local = value.slice(0, at);
+  const labels = value.slice(at + 1).split('.');
+  return (
+    local.length <= 64 &&
+    EMAIL_LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL_DOMAIN.test(labels[labels.length - 1] ?? '')
+  );
+}
+
 const URL_PATTERN = /^https?:\/\/[^\s]+$/i;
 const PHONE = /^[+()0-9 ./-]*(?:(?:ext|wew|mellék)\.? ?[0-9]+)?$/i;
 const MAX_MEMBERSHIPS = 1000;
@@ -126,7 +150,8 @@ function checkText(field: FieldDefinition, raw: unknown): Checked {
   if (field.maxLength !== undefined && value.length > field.maxLength) {
     return invalid('too_long', `must be at most ${field.maxLength} characters`);
   }
-  if (field.type === 'email' && !EMAIL.test(value)) return invalid('format', 'must be an e-mail address');
+  if (field.type === 'email' && !isEmailAddress(value))
+    return invalid('format', 'must be an e-mail address like name@example.com');
   if (field.type === 'url' && !URL_PATTERN.test(value))
     return invalid('format', 'must be a web address (https://…)');
   if (field.type === 'phone' && !PHONE.test(value)) return invalid('format', 'must be a phone number');

@@ -171,7 +171,7 @@ export async function createRecord(
         .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
     ];
     await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
-    for (const invariant of definition.invariants) await invariant(trx);
+    for (const invariant of definition.invariants) await invariant(trx, recordId);
     await indexRecord(trx, ctx.dialect, definition, row);
     await writeEvent(trx, {
       object,
@@ -261,7 +261,7 @@ export async function updateRecord(
       );
     }
     await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at });
-    for (const invariant of definition.invariants) await invariant(trx);
+    for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,
@@ -334,7 +334,7 @@ async function setDeleted(
     if (!updated) return 'stale' as const;
     const action = deleting ? 'delete' : 'restore';
     await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at });
-    for (const invariant of definition.invariants) await invariant(trx);
+    for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,

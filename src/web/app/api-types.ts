@@ -4,7 +4,6 @@ import type { Locale } from '../../shared/metadata/types.ts';
 export interface CurrentUser {
   id: number;
   login: string;
-  role: string;
   locale: Locale;
   /** Null until the user picks a language: the browser's language applies meanwhile. */
   preferredLocale: Locale | null;

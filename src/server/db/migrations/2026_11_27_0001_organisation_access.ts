@@ -60,6 +60,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .column('employee_id')
     .execute();
 
+  // Under mutual TLS, the fingerprint of the certificate that identifies the account.
+  await db.schema.alterTable('user_account').addColumn('client_certificate', 'text').execute();
+
   await createRoleTables(db);
   await createShareTable(db);
   await moveAccountRoles(db, now);

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as core from './2026_11_23_0001_core.ts';
 import * as foldFunction from './2026_11_23_0002_fold_function.ts';
 import * as savedViews from './2026_11_23_0003_saved_views.ts';
+import * as organisationAccess from './2026_11_27_0001_organisation_access.ts';
+import * as loginHardening from './2026_11_27_0002_login_hardening.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_core': core,
   '2026_11_23_0002_fold_function': foldFunction,
   '2026_11_23_0003_saved_views': savedViews,
+  '2026_11_27_0001_organisation_access': organisationAccess,
+  '2026_11_27_0002_login_hardening': loginHardening,
 };

@@ -15,7 +15,8 @@ import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { accountRoutes } from './accounts-routes.ts';
+import { accountRoutes, certificateRoute } from './accounts-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { shareRoutes } from './shares-routes.ts';
 
 const tags = ['access'];
@@ -235,6 +236,8 @@ export async function accessRoutes(app: AppInstance, services: AppServices): Pro
   );
 
   await accountRoutes(app, services);
+  await certificateRoute(app, services);
+  await auditRoutes(app, services);
   await shareRoutes(app, services);
 }
 

@@ -22,7 +22,7 @@ describe.each(DIALECTS)('authentication over HTTP (%s)', (dialect) => {
       const response = await login(env, 'admin', ADMIN_PASSWORD);
       expect(response.statusCode, response.body).toBe(200);
       const body = response.json<LoginBody>();
-      expect(body.user).toMatchObject({ login: 'admin', role: 'admin' });
+      expect(body.user).toMatchObject({ login: 'admin', locale: 'en', preferredLocale: null });
       expect(body.user.id).toBeTypeOf('number');
       expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
       expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());

@@ -62,6 +62,19 @@ describe.each(DIALECTS)('personal settings (%s)', (dialect) => {
       400,
       'validation_failed',
     );
+    // The policy beyond length: not a common password, not the login, not guessable.
+    for (const [newPassword, code] of [
+      ['qwertyuiop12', 'password_common'],
+      ['aaaaaaaaaaaa', 'password_too_weak'],
+    ] as const) {
+      const refused = expectError(
+        await api('POST', '/api/auth/password', { currentPassword: 'first-password-1', newPassword }, laptop),
+        400,
+        'validation_failed',
+      );
+      expect(refused.details).toMatchObject({ fields: [{ field: 'body.newPassword', code }] });
+    }
+    expect((await api('GET', '/api/auth/me', undefined, phone)).statusCode).toBe(200);
     const changed = await api(
       'POST',
       '/api/auth/password',

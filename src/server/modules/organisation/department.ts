@@ -1,5 +1,6 @@
 import { assertAdministratorRemains } from '../../access/roles.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { noCycle } from './no-cycle.ts';
 
 /** A department of the company; departments form a tree that the row scope `subtree` follows. */
 export const department = defineObject({
@@ -7,6 +8,7 @@ export const department = defineObject({
   labels: { one: L('Department', 'Dział', 'Osztály'), many: L('Departments', 'Działy', 'Osztályok') },
   icon: 'sitemap',
   titleFields: ['name'],
+  invariants: [noCycle('department', 'parent_id', 'parent')],
   fields: {
     name: field.text(L('Name', 'Nazwa', 'Név'), { required: true, maxLength: 100 }),
     parent: field.relation(L('Parent department', 'Dział nadrzędny', 'Felettes osztály'), 'department'),

@@ -1,4 +1,5 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { noCycle } from './no-cycle.ts';
 
 /** People of the company using the CRM; user accounts are separate (one employee, several accounts). */
 export const employee = defineObject({
@@ -15,6 +16,7 @@ export const employee = defineObject({
   ],
   // An employee record is "own" for the accounts of that employee.
   owner: 'self',
+  invariants: [noCycle('employee', 'manager_id', 'manager')],
   fields: {
     first_name: field.text(L('First name', 'Imię', 'Keresztnév'), { required: true, maxLength: 100 }),
     last_name: field.text(L('Last name', 'Nazwisko', 'Vezetéknév'), { required: true, maxLength: 100 }),

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type Actor, withLocale } from '../../access/actor.ts';
+import { type Actor, actorUserId, withLocale } from '../../access/actor.ts';
+import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
@@ -101,6 +102,21 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
     reply: FastifyReply,
   ) => {
     const file = await startExport(ctx, actor, object, exportRequest);
+    // Who took which data out of the CRM is a question the security log must answer.
+    await logSecurityEvent(ctx.dialect.db, {
+      kind: 'export',
+      accountId: actorUserId(actor),
+      login: actor.kind === 'user' ? actor.login : null,
+      ip: reply.request.ip,
+      details: {
+        object,
+        format: exportRequest.format,
+        fields: exportRequest.fields,
+        ids: exportRequest.ids?.length ?? null,
+        filtered: exportRequest.filter !== undefined || exportRequest.q !== undefined,
+      },
+      at: ctx.now(),
+    });
     return reply
       .header('content-type', file.contentType)
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,17 +1,20 @@
-import { Alert, Button, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/access/passwords.ts';
 import { LOCALES, type Locale } from '../../../shared/metadata/types.ts';
-import { ApiError, api } from '../../app/api-client.ts';
+import { api } from '../../app/api-client.ts';
 import { LANGUAGE_NAMES, useChangeLanguage } from '../../app/language.ts';
 import { isLocale } from '../../app/locale.ts';
 import { ME_KEY, useCurrentUser } from '../../app/session.ts';
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { useLocale } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
+import { PasswordForm } from './PasswordForm.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+import { TokensSection } from './TokensSection.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 
 function timeZones(): string[] {
   try {
@@ -32,6 +35,9 @@ export function SettingsPage() {
       </Title>
       <PreferencesForm />
       <PasswordForm />
+      <TwoFactorSection />
+      <SessionsSection />
+      <TokensSection />
     </Stack>
   );
 }
@@ -91,92 +97,6 @@ function PreferencesForm() {
           <Group>
             <Button type="submit" loading={saving} disabled={timeZone === user?.timeZone}>
               {t('settings:save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
-  );
-}
-
-function PasswordForm() {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const tooShort = next.length > 0 && next.length < MIN_PASSWORD_LENGTH;
-  const mismatch = repeat.length > 0 && repeat !== next;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (tooShort || mismatch || !current || !next) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/password', { currentPassword: current, newPassword: next });
-      setCurrent('');
-      setNext('');
-      setRepeat('');
-      notify(t('settings:passwordChanged'));
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.code === 'invalid_current_password'
-          ? t('settings:wrongCurrent')
-          : errorMessage(failure),
-      );
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="settings-password">
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="md">
-          <Title order={2} size="h4" id="settings-password">
-            {t('settings:password')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('settings:passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          </Text>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('settings:currentPassword')}
-            autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.currentTarget.value)}
-            required
-          />
-          <PasswordInput
-            label={t('settings:newPassword')}
-            autoComplete="new-password"
-            value={next}
-            onChange={(event) => setNext(event.currentTarget.value)}
-            error={tooShort ? t('settings:tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined}
-            required
-          />
-          <PasswordInput
-            label={t('settings:repeatPassword')}
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={mismatch ? t('settings:mismatch') : undefined}
-            required
-          />
-          <Group>
-            <Button
-              type="submit"
-              loading={saving}
-              disabled={!current || !next || tooShort || repeat !== next}
-            >
-              {t('settings:changePassword')}
             </Button>
           </Group>
         </Stack>
