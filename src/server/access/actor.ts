@@ -10,6 +10,8 @@ export type Actor =
       employeeId: number | null;
       /** The account's effective rights, loaded once for this request. */
       rights: AccessRights;
+      /** Whether the account has two-factor login on (a role may require it). */
+      totpEnabled: boolean;
       locale: Locale;
       preferredLocale: Locale | null;
       timeZone: string;

@@ -20,6 +20,8 @@ export interface AccessRights {
   departmentId: number | null;
   workGroupIds: readonly number[];
   administrator: boolean;
+  /** One of the account's roles requires two-factor login. */
+  requireTotp: boolean;
   roles: ReadonlyArray<{ id: number; name: string }>;
   objects: ReadonlyMap<string, ObjectAccess>;
   /** Objects with at least one record shared with this account (directly or through its groups). */
@@ -83,8 +85,13 @@ async function loadRights(
   employeeId: number | null,
   membership: Membership,
 ): Promise<AccessRights> {
-  const roleRows = await sql<{ id: number | string; name: string; builtin: string | null }>`
-    SELECT r.id, r.name, r.builtin FROM access_role r
+  const roleRows = await sql<{
+    id: number | string;
+    name: string;
+    builtin: string | null;
+    require_totp: number | boolean;
+  }>`
+    SELECT r.id, r.name, r.builtin, r.require_totp FROM access_role r
     WHERE r.id IN (SELECT role_id FROM account_role WHERE account_id = ${accountId})
       OR r.id IN (SELECT wr.role_id FROM work_group_role wr
         JOIN work_group g ON g.id = wr.work_group_id AND g.deleted_at IS NULL
@@ -108,6 +115,7 @@ async function loadRights(
     departmentId: membership.departmentId,
     workGroupIds: membership.workGroupIds,
     administrator: roleRows.rows.some((r) => r.builtin === 'administrator'),
+    requireTotp: roleRows.rows.some((r) => r.require_totp === true || Number(r.require_totp) === 1),
     roles,
     objects: mergeRoles(grants, rules),
     sharedObjects: await sharedObjects(db, accountId, membership),

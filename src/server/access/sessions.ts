@@ -74,6 +74,7 @@ export async function findSession(
       'u.time_zone',
       'u.employee_id',
       'u.client_certificate',
+      'u.totp_secret',
     ])
     .where('s.id', '=', id)
     .where('u.deleted_at', 'is', null)

@@ -16,6 +16,8 @@ export interface UserRow {
   employeeId: number | null;
   /** Under mutual TLS: the SHA-256 fingerprint of the account's certificate, if recorded. */
   clientCertificate: string | null;
+  /** Whether the account has two-factor login on. */
+  totpEnabled: boolean;
 }
 
 function toLocale(value: unknown): Locale {
@@ -49,6 +51,7 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
     timeZone: (row.time_zone as string | null) ?? DEFAULT_TIME_ZONE,
     employeeId: row.employee_id === null ? null : Number(row.employee_id),
     clientCertificate: (row.client_certificate as string | null | undefined) ?? null,
+    totpEnabled: row.totp_secret !== null && row.totp_secret !== undefined,
   };
 }
 
@@ -59,6 +62,7 @@ export function actorFor(user: UserRow, rights: AccessRights): Actor {
     login: user.login,
     employeeId: user.employeeId,
     rights,
+    totpEnabled: user.totpEnabled,
     locale: user.locale,
     preferredLocale: user.preferredLocale,
     timeZone: user.timeZone,

@@ -91,7 +91,9 @@ async function authenticate(
     const user = userId === null ? null : await findActiveUser(options.dialect, { id: userId });
     if (!user) throw new AppError(401, 'invalid_token', 'The API token is invalid, expired or revoked');
     assertCertificateOfAccount(request, user);
-    request.actor = await viewedAs(request, actorFor(user, await rightsOf(options, user)), options);
+    const rights = await rightsOf(options, user);
+    assertSecondFactorIfRequired(request, user, rights);
+    request.actor = await viewedAs(request, actorFor(user, rights), options);
     return;
   }
   const token = request.cookies[SESSION_COOKIE];
@@ -104,8 +106,35 @@ async function authenticate(
   const { session, user } = found;
   if (!SAFE_METHODS.has(request.method)) checkCsrf(request, session);
   assertCertificateOfAccount(request, user);
+  const rights = await rightsOf(options, user);
+  assertSecondFactorIfRequired(request, user, rights);
   request.session = session;
-  request.actor = await viewedAs(request, actorFor(user, await rightsOf(options, user)), options);
+  request.actor = await viewedAs(request, actorFor(user, rights), options);
+}
+
+/** What an account whose role requires two-factor login may still reach before turning it on. */
+const TOTP_SETUP_ROUTES = new Set([
+  'GET /api/auth/me',
+  'GET /api/auth/totp',
+  'POST /api/auth/totp/setup',
+  'POST /api/auth/totp/enable',
+  'POST /api/auth/logout',
+  'PATCH /api/auth/me',
+  'POST /api/auth/password',
+]);
+
+/**
+ * A role may require two-factor login. Until the account turns it on, it can only set it up
+ * (and log out): every other route answers 403 `totp_setup_required`.
+ */
+function assertSecondFactorIfRequired(request: FastifyRequest, user: UserRow, rights: AccessRights): void {
+  if (!rights.requireTotp || user.totpEnabled) return;
+  if (TOTP_SETUP_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return;
+  throw new AppError(
+    403,
+    'totp_setup_required',
+    'Your role requires two-factor login: set it up in your settings before going on',
+  );
 }
 
 function rightsOf(options: AuthOptions, user: UserRow): Promise<AccessRights> {

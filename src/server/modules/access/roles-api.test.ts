@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createAs, createRole, type TestAccount } from '../../../../test/access-fixtures.ts';
 import { buildWorld, type World } from '../../../../test/access-world.ts';
@@ -218,5 +219,26 @@ describe.each(DIALECTS)('roles, shares and view-as over HTTP (%s)', (dialect) =>
       items: Array<{ details: { viewedAccount: number } }>;
     }>();
     expect(log.items[0]?.details.viewedAccount).toBe(seller.id);
+  });
+
+  it('makes an account whose role requires two-factor login set it up before anything else', async () => {
+    const role = await env().api('POST', '/api/access/roles', {
+      name: `Two-factor ${dialect}`,
+      requireTotp: true,
+      grants: [{ object: 'company', right: 'read', scope: 'all' }],
+      fields: [],
+    });
+    expect(role.statusCode, role.body).toBe(201);
+    const account = await createAccount(env, [role.json<{ id: number }>().id], world.employees.colleague);
+    const as = (method: string, url: string, body?: unknown) => env().api(method, url, body, account.session);
+    expectError(await as('GET', '/api/records/company'), 403, 'totp_setup_required');
+    const me = await as('GET', '/api/auth/me');
+    expect(me.json<{ user: { totpSetupRequired: boolean } }>().user.totpSetupRequired).toBe(true);
+    const setup = await as('POST', '/api/auth/totp/setup');
+    expect(setup.statusCode, setup.body).toBe(200);
+    const secret = setup.json<{ secret: string }>().secret;
+    const enabled = await as('POST', '/api/auth/totp/enable', { code: await generate({ secret }) });
+    expect(enabled.statusCode, enabled.body).toBe(200);
+    expect((await as('GET', '/api/records/company')).statusCode).toBe(200);
   });
 });

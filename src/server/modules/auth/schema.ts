@@ -7,6 +7,10 @@ export const meSchema = z.object({
   locale: z.enum(['en', 'pl', 'hu']),
   preferredLocale: z.enum(['en', 'pl', 'hu']).nullable(),
   timeZone: z.string(),
+  /** A role requires two-factor login and the account has not turned it on yet. */
+  totpSetupRequired: z.boolean().optional(),
+  /** Set while an administrator views the application as this account. */
+  viewedBy: z.object({ id: z.number(), login: z.string() }).optional(),
 });
 
 export const sessionListSchema = z.object({
