@@ -12,6 +12,8 @@ export type Actor =
       rights: AccessRights;
       /** Whether the account has two-factor login on (a role may require it). */
       totpEnabled: boolean;
+      /** The account or one of its roles requires two-factor login. */
+      totpRequired: boolean;
       locale: Locale;
       preferredLocale: Locale | null;
       timeZone: string;

@@ -75,6 +75,7 @@ export async function findSession(
       'u.employee_id',
       'u.client_certificate',
       'u.totp_secret',
+      'u.require_totp',
     ])
     .where('s.id', '=', id)
     .where('u.deleted_at', 'is', null)

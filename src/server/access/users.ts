@@ -18,6 +18,8 @@ export interface UserRow {
   clientCertificate: string | null;
   /** Whether the account has two-factor login on. */
   totpEnabled: boolean;
+  /** An administrator requires two-factor login of this account. */
+  totpRequired: boolean;
 }
 
 function toLocale(value: unknown): Locale {
@@ -52,6 +54,7 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
     employeeId: row.employee_id === null ? null : Number(row.employee_id),
     clientCertificate: (row.client_certificate as string | null | undefined) ?? null,
     totpEnabled: row.totp_secret !== null && row.totp_secret !== undefined,
+    totpRequired: row.require_totp === true || Number(row.require_totp) === 1,
   };
 }
 
@@ -63,6 +66,7 @@ export function actorFor(user: UserRow, rights: AccessRights): Actor {
     employeeId: user.employeeId,
     rights,
     totpEnabled: user.totpEnabled,
+    totpRequired: user.totpRequired || rights.requireTotp,
     locale: user.locale,
     preferredLocale: user.preferredLocale,
     timeZone: user.timeZone,

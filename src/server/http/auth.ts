@@ -128,7 +128,7 @@ const TOTP_SETUP_ROUTES = new Set([
  * (and log out): every other route answers 403 `totp_setup_required`.
  */
 function assertSecondFactorIfRequired(request: FastifyRequest, user: UserRow, rights: AccessRights): void {
-  if (!rights.requireTotp || user.totpEnabled) return;
+  if ((!rights.requireTotp && !user.totpRequired) || user.totpEnabled) return;
   if (TOTP_SETUP_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return;
   throw new AppError(
     403,

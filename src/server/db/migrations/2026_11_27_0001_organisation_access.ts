@@ -62,6 +62,11 @@ export async function up(db: MigrationDb): Promise<void> {
 
   // Under mutual TLS, the fingerprint of the certificate that identifies the account.
   await db.schema.alterTable('user_account').addColumn('client_certificate', 'text').execute();
+  // An administrator can require two-factor login of one account (roles can require it too).
+  await db.schema
+    .alterTable('user_account')
+    .addColumn('require_totp', sql.raw(t.bool), (c) => c.notNull().defaultTo(falseLiteral(db)))
+    .execute();
 
   await createRoleTables(db);
   await createShareTable(db);
@@ -156,8 +161,12 @@ async function createShareTable(db: MigrationDb): Promise<void> {
   await db.schema.createIndex('record_share_account').on('record_share').column('account_id').execute();
 }
 
+function falseLiteral(db: MigrationDb) {
+  return columnTypes(db).bool === 'boolean' ? sql`false` : sql`0`;
+}
+
 async function moveAccountRoles(db: MigrationDb, now: string): Promise<void> {
-  const falseValue = columnTypes(db).bool === 'boolean' ? sql`false` : sql`0`;
+  const falseValue = falseLiteral(db);
   await sql`INSERT INTO access_role (name, description, builtin, require_totp, version, created_at, updated_at)
     VALUES ('Administrator', 'Every right on every object; cannot be changed', 'administrator',
       ${falseValue}, 1, ${now}, ${now})`.execute(db);

@@ -233,4 +233,38 @@ export async function certificateRoute(app: AppInstance, services: AppServices):
       return { id, fingerprint };
     },
   );
+
+  app.put(
+    '/api/access/accounts/:id/require-totp',
+    {
+      config: { policy: 'administrator' },
+      schema: {
+        tags,
+        summary: 'Require two-factor login of one account (until it is on, the account can only set it up)',
+        params: idParams,
+        body: z.object({ required: z.boolean() }),
+        response: { 200: z.object({ id: z.number(), required: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      const { required } = request.body;
+      const updated = await services.dialect.db
+        .updateTable('user_account')
+        .set({ require_totp: services.dialect.encodeBoolean(required) })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw errors.notFound(`No account with id ${id}`);
+      const actor = actorOf(request);
+      await logSecurityEvent(services.dialect.db, {
+        kind: 'rights_changed',
+        accountId: actor.kind === 'user' ? actor.userId : null,
+        ip: request.ip,
+        details: { account: id, requireTotp: required },
+        at: services.now(),
+      });
+      return { id, required };
+    },
+  );
 }

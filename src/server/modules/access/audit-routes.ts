@@ -24,6 +24,7 @@ export async function auditRoutes(app: AppInstance, services: AppServices): Prom
                 active: z.boolean(),
                 roles: z.array(z.number()),
                 totpEnabled: z.boolean(),
+                totpRequired: z.boolean(),
                 lastLoginAt: z.string().nullable(),
               }),
             ),
@@ -34,7 +35,7 @@ export async function auditRoutes(app: AppInstance, services: AppServices): Prom
     async () => {
       const rows = await dialect.db
         .selectFrom('user_account')
-        .select(['id', 'login', 'employee_id', 'active', 'totp_enabled_at', 'last_login_at'])
+        .select(['id', 'login', 'employee_id', 'active', 'totp_enabled_at', 'require_totp', 'last_login_at'])
         .where('deleted_at', 'is', null)
         .orderBy('login')
         .execute();
@@ -50,6 +51,7 @@ export async function auditRoutes(app: AppInstance, services: AppServices): Prom
             .map((r) => Number(r.role_id))
             .sort((a, b) => a - b),
           totpEnabled: row.totp_enabled_at !== null,
+          totpRequired: dialect.decodeBoolean(row.require_totp) === true,
           lastLoginAt: row.last_login_at === null ? null : String(row.last_login_at),
         })),
       };

@@ -241,4 +241,20 @@ describe.each(DIALECTS)('roles, shares and view-as over HTTP (%s)', (dialect) =>
     expect(enabled.statusCode, enabled.body).toBe(200);
     expect((await as('GET', '/api/records/company')).statusCode).toBe(200);
   });
+
+  it('lets an administrator require two-factor login of one account', async () => {
+    const path = `/api/access/accounts/${seller.id}/require-totp`;
+    expect((await env().api('PUT', path, { required: true })).statusCode).toBe(200);
+    expectError(
+      await env().api('GET', '/api/records/company', undefined, seller.session),
+      403,
+      'totp_setup_required',
+    );
+    const accounts = (await env().api('GET', '/api/access/accounts')).json<{
+      items: Array<{ id: number; totpRequired: boolean }>;
+    }>();
+    expect(accounts.items.find((a) => a.id === seller.id)?.totpRequired).toBe(true);
+    expect((await env().api('PUT', path, { required: false })).statusCode).toBe(200);
+    expect((await env().api('GET', '/api/records/company', undefined, seller.session)).statusCode).toBe(200);
+  });
 });

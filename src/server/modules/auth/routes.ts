@@ -60,7 +60,7 @@ export async function authRoutes(app: AppInstance, services: AppServices): Promi
           login: actor.login,
           locale: actor.locale,
           preferredLocale: actor.preferredLocale,
-          totpSetupRequired: actor.rights.requireTotp && !actor.totpEnabled,
+          totpSetupRequired: actor.totpRequired && !actor.totpEnabled,
           ...(actor.viewedBy ? { viewedBy: { id: actor.viewedBy.userId, login: actor.viewedBy.login } } : {}),
           timeZone: actor.timeZone,
         },
