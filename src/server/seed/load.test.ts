@@ -1,18 +1,25 @@
-import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { type RawBuilder, sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.ts';
 import { useTestEnv } from '../../../test/harness.ts';
 import { loadDemoIfFirstStart } from './demo.ts';
+import { TOP_DEPARTMENT } from './generator/organisation.ts';
 import { isValidHungarianTaxNumber, isValidNip, isValidUkVat } from './generator/tax-ids.ts';
 
 describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
   const env = useTestEnv(dialect);
+  const starts: boolean[] = [];
+  const rows = async <T>(query: RawBuilder<T>): Promise<T[]> =>
+    (await query.execute(env().services.dialect.db)).rows;
+  beforeAll(async () => {
+    const { services } = env();
+    starts.push(await loadDemoIfFirstStart(services, () => {}));
+    starts.push(await loadDemoIfFirstStart(services, () => {}));
+  }, 60_000);
 
   it('loads once on first start, searchable, with valid tax ids', async () => {
     const { services, api } = env();
-    const logs: string[] = [];
-    expect(await loadDemoIfFirstStart(services, (m) => logs.push(m))).toBe(true);
-    expect(await loadDemoIfFirstStart(services, (m) => logs.push(m))).toBe(false);
+    expect(starts).toEqual([true, false]);
     const count = async (table: string) =>
       Number(
         (await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(services.dialect.db))
@@ -54,5 +61,57 @@ describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
     expect(hits.map((h: { id: number; object: string }) => `${h.object}:${h.id}`)).toContain(
       `company:${sample.id}`,
     );
+  });
+
+  it('has a department tree under one top, with heads and a chain of managers', async () => {
+    const departments = await rows(
+      sql<{ id: number; name: string; parent_id: number | null; head_id: number | null }>`
+        SELECT id, name, parent_id, head_id FROM department`,
+    );
+    const byId = new Map(departments.map((d) => [Number(d.id), d]));
+    const tops = departments.filter((d) => d.parent_id === null);
+    expect(tops.map((d) => d.name)).toEqual([TOP_DEPARTMENT]);
+    const depth = (id: number): number => {
+      const parent = byId.get(id)?.parent_id;
+      return parent === null || parent === undefined ? 0 : 1 + depth(Number(parent));
+    };
+    const depths = departments.map((d) => depth(Number(d.id)));
+    expect(Math.max(...depths)).toBe(2);
+    // Sales has departments below it, so a manager's `subtree` is more than their `department`.
+    const sales = departments.find((d) => d.name === 'Sprzedaż');
+    expect(
+      departments.filter((d) => d.parent_id !== null && Number(d.parent_id) === Number(sales?.id)),
+    ).not.toEqual([]);
+    expect(departments.every((d) => d.head_id !== null)).toBe(true);
+
+    const staff = await rows(
+      sql<{ id: number; manager_id: number | null; department_id: number | null; name_day: string | null }>`
+        SELECT id, manager_id, department_id, name_day FROM employee`,
+    );
+    expect(staff).toHaveLength(15);
+    const topHead = Number(tops[0]?.head_id);
+    expect(staff.filter((e) => e.manager_id === null).map((e) => Number(e.id))).toEqual([topHead]);
+    expect(staff.every((e) => e.department_id !== null)).toBe(true);
+    // Each employee's manager heads their department, or a department above it.
+    const headsUp = (id: number | null): number[] => {
+      const department = id === null ? undefined : byId.get(Number(id));
+      return department ? [Number(department.head_id), ...headsUp(department.parent_id)] : [];
+    };
+    for (const employee of staff) {
+      if (employee.manager_id !== null)
+        expect(headsUp(employee.department_id)).toContain(Number(employee.manager_id));
+    }
+    const days = staff.flatMap((e) => (e.name_day === null ? [] : [e.name_day]));
+    expect(days.length).toBeGreaterThan(3);
+    expect(days.length).toBeLessThan(staff.length);
+    for (const day of days) expect(day).toMatch(/^\d\d-\d\d$/);
+  });
+
+  it('has work groups with members, readable through the API', async () => {
+    const page = (await env().api('GET', '/api/records/work_group?fields=name,members&limit=50')).json();
+    expect(page.items.length).toBeGreaterThanOrEqual(2);
+    for (const group of page.items as Array<{ name: string; members: number[] }>) {
+      expect(group.members.length, group.name).toBeGreaterThanOrEqual(2);
+    }
   });
 });

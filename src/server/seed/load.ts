@@ -13,7 +13,9 @@ import {
   personGroupMemberships,
   personGroups,
 } from './generator/generate.ts';
-import { DICTIONARY_SEEDS } from './generator/rows.ts';
+import { type OrganisationPlan, planOrganisation } from './generator/organisation.ts';
+import { DICTIONARY_SEEDS, type EmployeeRow } from './generator/rows.ts';
+import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
 
 export interface LoadOptions {
   seed: number;
@@ -22,6 +24,16 @@ export interface LoadOptions {
   /** Rows per INSERT statement; SQLite and PostgreSQL both take 500 × 25 parameters. */
   batchSize?: number;
   onProgress?: (message: string) => void;
+}
+
+/** What the demo builds on after loading: the staff and their organisation, with database ids. */
+export interface LoadedDataset {
+  staff: EmployeeRow[];
+  organisation: OrganisationPlan;
+  /** By department index of `organisation`. */
+  departmentIds: number[];
+  /** By employee index of `staff`. */
+  employeeIds: number[];
 }
 
 /**
@@ -33,7 +45,7 @@ export async function loadDataset(
   dialect: Dialect,
   registry: MetadataRegistry,
   options: LoadOptions,
-): Promise<void> {
+): Promise<LoadedDataset> {
   const batchSize = options.batchSize ?? 500;
   const at = new Date().toISOString();
   const audit = { created_at: at, updated_at: at, version: 1 };
@@ -68,31 +80,25 @@ export async function loadDataset(
   const dictionaryId = (dictionary: string, code: string) =>
     dictionaryIds.get(`${dictionary}:${code}`) ?? null;
 
-  // Each department name the generator uses becomes a department record.
-  const departmentIds = new Map<string, number>();
-  await dialect.db.transaction().execute(async (trx) => {
-    for (const employee of employees(options.seed, options.size)) {
-      if (departmentIds.has(employee.department)) continue;
-      const row = await trx
-        .insertInto('department')
-        .values({ name: employee.department, ...audit })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      departmentIds.set(employee.department, Number(row.id));
-    }
-  });
+  // Each department name the generator uses becomes a department, in a tree with heads and
+  // managers (see planOrganisation): a few dozen rows even for the benchmark's staff.
+  const staff = [...employees(options.seed, options.size)];
+  const organisation = planOrganisation(staff);
+  const departmentIds = await insertDepartments(dialect, organisation, audit);
+  const departmentIdByName = new Map(organisation.departments.map((d, i) => [d.name, departmentIds[i]]));
   const employeeIds = await insertAll(
     dialect,
     definition('employee'),
-    employees(options.seed, options.size),
+    staff,
     ({ department, ...e }) => ({
       ...e,
-      department_id: departmentIds.get(department) ?? null,
+      department_id: departmentIdByName.get(department) ?? null,
       active: dialect.encodeBoolean(e.active),
       ...audit,
     }),
     batchSize,
   );
+  await linkHeadsAndManagers(dialect, organisation, departmentIds, employeeIds);
   progress(`employees: ${employeeIds.length}`);
   const companyGroupIds = await insertAll(
     dialect,
@@ -174,6 +180,7 @@ export async function loadDataset(
     batchSize,
   );
   progress('done');
+  return { staff, organisation, departmentIds, employeeIds };
 }
 
 /** Inserts rows in batches inside transactions and returns the new ids in input order. */

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/databases.ts';
+import { expectError } from '../../../test/errors.ts';
+import { type Session, type TestEnv, useTestEnv } from '../../../test/harness.ts';
+import { checkPasswordPolicy } from '../access/password-policy.ts';
+import { type DemoLoad, loadDemo } from './demo.ts';
+import { DEMO_LOGINS, demoPasswords } from './demo-accounts.ts';
+
+const LOGINS = Object.values(DEMO_LOGINS);
+const CONFIGURED = 'quiet-orchard-lantern-47';
+const EXPORT = { format: 'csv', fields: ['name'] };
+
+type Row = { id: number | string; account_manager_id: number | string | null };
+
+/** Ids of the companies whose account manager is one of `employees`, sorted. */
+async function companiesManagedBy(env: TestEnv, employees: ReadonlySet<number>): Promise<number[]> {
+  const rows = await sql<Row>`SELECT id, account_manager_id FROM company WHERE deleted_at IS NULL`.execute(
+    env.services.dialect.db,
+  );
+  return rows.rows
+    .filter((r) => r.account_manager_id !== null && employees.has(Number(r.account_manager_id)))
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
+}
+
+/** The employee and everyone in their department (`deep`: and in the departments below it). */
+async function colleagues(env: TestEnv, employeeId: number, deep: boolean): Promise<Set<number>> {
+  const db = env.services.dialect.db;
+  const departments = (
+    await sql<{ id: number; parent_id: number | null }>`
+    SELECT id, parent_id FROM department`.execute(db)
+  ).rows;
+  const staff = (
+    await sql<{ id: number; department_id: number | null }>`
+    SELECT id, department_id FROM employee`.execute(db)
+  ).rows;
+  const own = staff.find((e) => Number(e.id) === employeeId)?.department_id;
+  const tree = [Number(own)];
+  for (let i = 0; deep && i < tree.length; i++) {
+    for (const d of departments) if (Number(d.parent_id) === tree[i]) tree.push(Number(d.id));
+  }
+  return new Set([
+    employeeId,
+    ...staff.filter((e) => tree.includes(Number(e.department_id))).map((e) => Number(e.id)),
+  ]);
+}
+
+async function employeeOf(env: TestEnv, login: string): Promise<number> {
+  const row = await env.services.dialect.db
+    .selectFrom('user_account')
+    .select('employee_id')
+    .where('login', '=', login)
+    .executeTakeFirstOrThrow();
+  return Number(row.employee_id);
+}
+
+describe.each(DIALECTS)('demo accounts (%s)', (dialect) => {
+  const env = useTestEnv(dialect);
+  const logs: string[] = [];
+  let demo: DemoLoad = { loaded: false, accounts: [] };
+  const sessions = new Map<string, Session>();
+  beforeAll(async () => {
+    demo = await loadDemo(env().services, (m) => logs.push(m), undefined);
+    for (const account of demo.accounts)
+      sessions.set(account.login, await env().login(account.login, account.password));
+  }, 60_000);
+  const as = (login: string, method: string, url: string, body?: unknown) => {
+    const session = sessions.get(login);
+    if (!session) throw new Error(`no session for ${login}`);
+    return env().api(method, url, body, session);
+  };
+  const companyIds = async (login: string) => {
+    const response = await as(login, 'GET', '/api/records/company?limit=500');
+    expect(response.statusCode, response.body).toBe(200);
+    const items = response.json().items as Array<Record<string, unknown>>;
+    return { ids: items.map((c) => Number(c.id)).sort((a, b) => a - b), items };
+  };
+
+  it('creates three accounts with random passwords that log in, printed once', () => {
+    expect(demo.loaded).toBe(true);
+    expect(demo.accounts.map((a) => a.login)).toEqual(LOGINS);
+    expect([...sessions.keys()]).toEqual(LOGINS);
+    for (const account of demo.accounts) {
+      expect(account.configured).toBe(false);
+      expect(checkPasswordPolicy(account.password, { login: account.login })).toBeNull();
+      expect(logs.filter((line) => line.includes(account.password))).toHaveLength(1);
+    }
+    expect(new Set(demo.accounts.map((a) => a.password)).size).toBe(3);
+  });
+
+  it('shows the salesperson exactly their own clients and refuses them export', async () => {
+    const mine = await companiesManagedBy(env(), new Set([await employeeOf(env(), 'salesperson')]));
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await companyIds('salesperson')).ids).toEqual(mine);
+    expectError(await as('salesperson', 'POST', '/api/records/company/export', EXPORT), 403, 'forbidden');
+  });
+
+  it('shows the sales manager the clients of their department subtree, more than the salesperson', async () => {
+    const manager = await employeeOf(env(), 'sales.manager');
+    const expected = await companiesManagedBy(env(), await colleagues(env(), manager, true));
+    const { ids } = await companyIds('sales.manager');
+    expect(ids).toEqual(expected);
+    expect(ids.length).toBeGreaterThan((await companyIds('salesperson')).ids.length);
+    // Below the manager's own department: `subtree` reaches further than `department` would.
+    const department = await companiesManagedBy(env(), await colleagues(env(), manager, false));
+    expect(ids.length).toBeGreaterThan(department.length);
+    const exported = await as('sales.manager', 'POST', '/api/records/company/export', EXPORT);
+    expect(exported.statusCode, exported.body).toBe(200);
+  });
+
+  it('lets the assistant read every company without the employee count, and not export', async () => {
+    const { ids, items } = await companyIds('assistant');
+    expect(ids).toHaveLength(200);
+    expect(items.every((c) => !('employee_count' in c) && 'name' in c)).toBe(true);
+    const admin = (await env().api('GET', '/api/records/company?limit=1')).json().items[0];
+    expect(admin).toHaveProperty('employee_count');
+    expectError(await as('assistant', 'POST', '/api/records/company/export', EXPORT), 403, 'forbidden');
+    expect((await as('assistant', 'GET', '/api/records/user_account')).statusCode).toBe(403);
+  });
+});
+
+describe.each(DIALECTS)('demo accounts with KARTOTEKA_DEMO_PASSWORD (%s)', (dialect) => {
+  const env = useTestEnv(dialect);
+
+  it('gives every account that password and does not print it', async () => {
+    const logs: string[] = [];
+    const demo = await loadDemo(env().services, (m) => logs.push(m), CONFIGURED);
+    expect(demo.accounts.map((a) => [a.login, a.password, a.configured])).toEqual(
+      LOGINS.map((login) => [login, CONFIGURED, true]),
+    );
+    for (const login of LOGINS) await env().login(login, CONFIGURED);
+    expect(logs.join('\n')).not.toContain(CONFIGURED);
+    expect(logs.join('\n')).toContain('KARTOTEKA_DEMO_PASSWORD');
+  }, 60_000);
+});
+
+describe('demo passwords', () => {
+  it('refuses a configured password the policy refuses, naming the variable', async () => {
+    await expect(demoPasswords('short')).rejects.toThrow(/KARTOTEKA_DEMO_PASSWORD must be at least 12/);
+    await expect(demoPasswords('assistant-quiet-orchard-47')).rejects.toThrow(/"assistant"/);
+  });
+
+  it('treats an empty variable as unset', async () => {
+    const passwords = await demoPasswords('');
+    expect(Object.values(passwords).every((p) => !p.configured && p.password.length >= 12)).toBe(true);
+  });
+});
