@@ -217,7 +217,7 @@ function editableField(
       { field: key, code: 'unknown_field', message: `${definition.key} has no field "${key}"` },
     ]);
   }
-  if (field.system || field.readOnly) {
+  if (field.system || field.readOnly || grant.readOnlyFields.has(key)) {
     throw errors.validation([
       { field: key, code: 'read_only', message: 'is read-only and cannot be set here' },
     ]);

@@ -254,4 +254,28 @@ describe.each(DIALECTS)('access leaks closed (%s)', (dialect) => {
     }>();
     expect(roles.items.find((a) => a.id === created.json<{ id: number }>().id)?.roles).toEqual([]);
   });
+
+  it('offers shared views without hidden columns, and not at all when their filter needs a hidden field', async () => {
+    const save = async (name: string, filter: unknown) => {
+      const response = await env().api('POST', '/api/views', {
+        object: 'company',
+        name,
+        shared: true,
+        definition: {
+          columns: ['name', 'tax_id', 'city'],
+          filter,
+          sort: [{ field: 'tax_id', direction: 'asc' }],
+          colourRules: [],
+        },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    await save('By city', { field: 'city', op: 'eq', value: 'Łódź' });
+    await save('By notes', { field: 'notes', op: 'contains', value: 'plan' });
+    const views = (await as('GET', '/api/views?object=company')).json<{
+      items: Array<{ name: string; definition: { columns: string[]; sort: unknown[] } }>;
+    }>().items;
+    expect(views.map((v) => v.name)).toEqual(['By city']);
+    expect(views[0]?.definition).toMatchObject({ columns: ['name', 'city'], sort: [] });
+  });
 });

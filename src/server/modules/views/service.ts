@@ -7,6 +7,7 @@ import type { Dialect, Executor } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import { visibleLookup } from '../../records/visible.ts';
+import { definitionForReader } from './for-reader.ts';
 import {
   checkDefinition,
   type createViewBody,
@@ -203,8 +204,13 @@ export async function listViews(ctx: ViewsContext, actor: Actor, object: string)
     )
     .execute();
   const collator = new Intl.Collator(user.locale);
+  const lookup = visibleLookup(ctx.registry, actor);
   const views = rows
     .map((row) => decodeRow(ctx.dialect, row))
+    .flatMap((view) => {
+      const definition = definitionForReader(view.definition, object, lookup);
+      return definition ? [{ ...view, definition }] : [];
+    })
     .sort(
       (a, b) =>
         Number(b.owner_user_id === user.userId) - Number(a.owner_user_id === user.userId) ||

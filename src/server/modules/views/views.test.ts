@@ -6,7 +6,6 @@ import { type Session, useTestEnv } from '../../../../test/harness.ts';
 import { count } from '../../../../test/record-fixtures.ts';
 import type { SavedView, SavedViewList, ViewDefinition } from '../../../shared/views/types.ts';
 
-
 const overdueRed: ViewDefinition = {
   columns: ['name', 'city', 'next_action_date'],
   filter: { field: 'city', op: 'contains', value: 'Łódź' },
