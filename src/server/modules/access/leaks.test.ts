@@ -278,4 +278,66 @@ describe.each(DIALECTS)('access leaks closed (%s)', (dialect) => {
     expect(views.map((v) => v.name)).toEqual(['By city']);
     expect(views[0]?.definition).toMatchObject({ columns: ['name', 'city'], sort: [] });
   });
+
+  it('keeps bulk actions and exports inside the scope, even over an empty filter', async () => {
+    const role = await createRole(
+      env,
+      ['read', 'update', 'delete', 'export', 'bulk'].map((right) => ({
+        object: 'company',
+        right,
+        scope: 'own' as const,
+      })),
+    );
+    const bulkSeller = await createAccount(env, [role], world.employees.me);
+    const mine = (
+      await env().api('POST', '/api/records/company/query', {
+        filter: { field: 'account_manager', op: 'eq', value: world.employees.me },
+        fields: ['id'],
+        limit: 500,
+      })
+    )
+      .json<{ items: Array<{ id: number }> }>()
+      .items.map((c) => c.id);
+    const theirsBefore = (await env().api('GET', `/api/records/company/${companies.theirs}`)).json<{
+      version: number;
+    }>();
+    const bulk = await env().api(
+      'POST',
+      '/api/records/company/bulk',
+      { selection: {}, action: { type: 'update', field: 'city', value: 'Bulk City' } },
+      bulkSeller.session,
+    );
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    const emptyFilter = await env().api(
+      'POST',
+      '/api/records/company/bulk',
+      { selection: { filter: {} }, action: { type: 'delete' } },
+      bulkSeller.session,
+    );
+    expect(emptyFilter.statusCode).toBe(400);
+    expect(bulk.json<{ count: number }>().count).toBe(mine.length);
+    expect(
+      (await env().api('GET', `/api/records/company/${companies.theirs}`)).json<{ version: number }>()
+        .version,
+    ).toBe(theirsBefore.version);
+    const exported = await env().api(
+      'POST',
+      '/api/records/company/export',
+      { format: 'csv', fields: ['id'] },
+      bulkSeller.session,
+    );
+    expect(exported.statusCode, exported.body).toBe(200);
+    const ids = exported.body
+      .replace('\uFEFF', '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map(Number)
+      .sort((a, b) => a - b);
+    expect(ids).toEqual([...mine].sort((a, b) => a - b));
+    const log = (await env().api('GET', '/api/access/security-events?kind=export')).json<{
+      items: Array<{ account: number }>;
+    }>();
+    expect(log.items[0]?.account).toBe(bulkSeller.id);
+  });
 });
