@@ -9,7 +9,6 @@ import { revokeAllTokens } from '../../access/tokens.ts';
 import type { Tx } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
-import { FINGERPRINT_PATTERN } from '../../http/client-certificate.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import type { RecordsContext } from '../../records/context.ts';
 import { getRecord, loadRow } from '../../records/reader.ts';
@@ -195,76 +194,4 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
 
 function never(): never {
   throw new Error('user_account is not declared');
-}
-
-/** Records which client certificate identifies an account under mutual TLS (null: its login as CN). */
-export async function certificateRoute(app: AppInstance, services: AppServices): Promise<void> {
-  app.put(
-    '/api/access/accounts/:id/certificate',
-    {
-      config: { policy: 'administrator' },
-      schema: {
-        tags,
-        summary:
-          'Under mutual TLS, the SHA-256 fingerprint (AB:CD:…) of the certificate that identifies the account; null: a certificate whose CN is the login',
-        params: idParams,
-        body: z.object({ fingerprint: z.string().toUpperCase().regex(FINGERPRINT_PATTERN).nullable() }),
-        response: { 200: z.object({ id: z.number(), fingerprint: z.string().nullable() }) },
-      },
-    },
-    async (request) => {
-      const id = request.params.id;
-      const fingerprint = request.body.fingerprint;
-      const updated = await services.dialect.db
-        .updateTable('user_account')
-        .set({ client_certificate: fingerprint })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) throw errors.notFound(`No account with id ${id}`);
-      const actor = actorOf(request);
-      await logSecurityEvent(services.dialect.db, {
-        kind: 'rights_changed',
-        accountId: actor.kind === 'user' ? actor.userId : null,
-        ip: request.ip,
-        details: { account: id, clientCertificate: fingerprint },
-        at: services.now(),
-      });
-      return { id, fingerprint };
-    },
-  );
-
-  app.put(
-    '/api/access/accounts/:id/require-totp',
-    {
-      config: { policy: 'administrator' },
-      schema: {
-        tags,
-        summary: 'Require two-factor login of one account (until it is on, the account can only set it up)',
-        params: idParams,
-        body: z.object({ required: z.boolean() }),
-        response: { 200: z.object({ id: z.number(), required: z.boolean() }) },
-      },
-    },
-    async (request) => {
-      const id = request.params.id;
-      const { required } = request.body;
-      const updated = await services.dialect.db
-        .updateTable('user_account')
-        .set({ require_totp: services.dialect.encodeBoolean(required) })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) throw errors.notFound(`No account with id ${id}`);
-      const actor = actorOf(request);
-      await logSecurityEvent(services.dialect.db, {
-        kind: 'rights_changed',
-        accountId: actor.kind === 'user' ? actor.userId : null,
-        ip: request.ip,
-        details: { account: id, requireTotp: required },
-        at: services.now(),
-      });
-      return { id, required };
-    },
-  );
 }

@@ -15,7 +15,8 @@ import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { accountRoutes, certificateRoute } from './accounts-routes.ts';
+import { accountSecurityRoutes } from './account-security-routes.ts';
+import { accountRoutes } from './accounts-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { shareRoutes } from './shares-routes.ts';
 
@@ -236,7 +237,7 @@ export async function accessRoutes(app: AppInstance, services: AppServices): Pro
   );
 
   await accountRoutes(app, services);
-  await certificateRoute(app, services);
+  await accountSecurityRoutes(app, services);
   await auditRoutes(app, services);
   await shareRoutes(app, services);
 }
