@@ -18,6 +18,8 @@ export type RoutePolicy = 'public' | 'authenticated' | 'administrator';
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** A POST that only reads (a list query, a count): "view as" may use it like a GET. */
+    reads?: boolean;
   }
   interface FastifyInstance {
     /** Every route with the policy it declared, for the route-policy snapshot and reviews. */
@@ -151,7 +153,7 @@ async function viewedAs(request: FastifyRequest, actor: Actor, options: AuthOpti
   if (actor.kind !== 'user' || !actor.rights.administrator) {
     throw errors.forbidden('Only administrators may view the application as another account');
   }
-  if (!SAFE_METHODS.has(request.method)) {
+  if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.reads !== true) {
     throw errors.forbidden('"View as" is for reading only; send writes without the header');
   }
   // Someone's sessions, tokens and two-factor state are theirs, not part of what they see.

@@ -32,7 +32,7 @@ export class MetadataRegistry {
     let current: ObjectDefinition | undefined = definition;
     for (const key of definition.owner.split('.')) {
       const step: FieldDefinition | undefined = current?.field(key);
-      if (!step || step.type !== 'relation' || !step.target) {
+      if (step?.type !== 'relation' || !step.target) {
         throw new Error(`${definition.key}: owner path ${definition.owner} needs relations, not ${key}`);
       }
       path.push(step);

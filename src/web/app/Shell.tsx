@@ -3,31 +3,65 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import {
+  canRead,
+  forgetViewAsOfOthers,
+  useMyRights,
+  useViewAs,
+  VIEW_AS_BANNER_HEIGHT,
+  ViewAsBanner,
+} from '../modules/access/index.ts';
+import { useObjects } from '../modules/metadata/index.ts';
 import { useAdoptUserLanguage } from './language.ts';
-import { NAV_ITEMS } from './navigation.ts';
+import { ADMIN_NAV_ITEMS, NAV_ITEMS, type NavItem } from './navigation.ts';
 import { SearchButton, SearchPalette } from './SearchPalette.tsx';
 import { useCurrentUser } from './session.ts';
 import { UserMenu } from './UserMenu.tsx';
+
+const HEADER_HEIGHT = 56;
 
 export function Shell() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const location = useLocation();
-  useAdoptUserLanguage(useCurrentUser()?.preferredLocale);
+  const user = useCurrentUser();
+  useAdoptUserLanguage(user?.preferredLocale);
+  // Before anything below sends a request: a "view as" left by another login in this tab ends.
+  forgetViewAsOfOthers(user?.id);
+  const viewAs = useViewAs();
+  const rights = useMyRights();
+  const objects = useObjects();
+  // The metadata lists only objects the reader may read; the rights say it too (and load apart).
+  const visible = (item: NavItem) =>
+    !item.object ||
+    (objects.data?.some((object) => object.key === item.object) === true &&
+      (!rights.data || canRead(rights.data, item.object)));
   // On a phone the menu covers the page: close it once the user has gone somewhere.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => {
     nav.close();
   }, [location.pathname]);
 
+  const link = (item: NavItem) => (
+    <NavLink
+      key={item.key}
+      component={Link}
+      to={item.to}
+      label={t(item.labelKey)}
+      leftSection={<item.icon size={18} aria-hidden />}
+      active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+      aria-current={location.pathname === item.to ? 'page' : undefined}
+    />
+  );
+
   return (
     <AppShell
-      header={{ height: 56 }}
+      header={{ height: HEADER_HEIGHT + (viewAs ? VIEW_AS_BANNER_HEIGHT : 0) }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
+        <Group h={HEADER_HEIGHT} px="md" gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={navOpened}
@@ -47,20 +81,20 @@ export function Shell() {
             <UserMenu />
           </Group>
         </Group>
+        <ViewAsBanner />
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('shell:nav.label')} component="nav">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_ITEMS.map((item) => (
-            <NavLink
-              key={item.key}
-              component={Link}
-              to={item.to}
-              label={t(item.labelKey)}
-              leftSection={<item.icon size={18} aria-hidden />}
-              active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
-              aria-current={location.pathname === item.to ? 'page' : undefined}
-            />
-          ))}
+          {NAV_ITEMS.filter(visible).map(link)}
+          {rights.data?.administrator && (
+            <>
+              {/* A heading, so screen readers can jump to the section and hear what it is. */}
+              <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} m={0}>
+                {t('access:nav.administration')}
+              </Text>
+              {ADMIN_NAV_ITEMS.map(link)}
+            </>
+          )}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -33,6 +33,7 @@ export const NETWORK_ERROR = 'network_error';
 
 let csrfToken: string | null = null;
 let sessionLostListener: ((error: ApiError) => void) | null = null;
+let extraHeaders: ((method: string, path: string) => Record<string, string>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -41,6 +42,16 @@ export function setCsrfToken(token: string | null): void {
 /** Called on every 401 from a request that needs a session. */
 export function onSessionLost(listener: (error: ApiError) => void): void {
   sessionLostListener = listener;
+}
+
+/**
+ * Headers a feature adds to requests (the access module's "view as" header). A hook rather
+ * than knowledge of the feature here, so this client stays the same for every module.
+ */
+export function setExtraHeaders(
+  provider: ((method: string, path: string) => Record<string, string>) | null,
+): void {
+  extraHeaders = provider;
 }
 
 export interface RequestOptions {
@@ -63,6 +74,7 @@ async function send(
   const headers: Record<string, string> = { accept };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (extraHeaders) Object.assign(headers, extraHeaders(method, path));
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {

@@ -1,37 +1,67 @@
 import {
   IconBuilding,
   IconFolders,
+  IconHierarchy2,
   IconIdBadge2,
+  IconKey,
+  IconShieldLock,
   IconUser,
+  IconUsers,
   IconUsersGroup,
+  IconZoomScan,
   type TablerIcon,
 } from '@tabler/icons-react';
 
 /**
  * The main menu. Feature modules to come (cases, sales, calendar…) add their entries here;
- * `labelKey` is an i18n key in the `shell` namespace.
+ * `labelKey` is a full i18n key (`namespace:key`).
  */
 export interface NavItem {
   key: string;
   labelKey: string;
   to: string;
   icon: TablerIcon;
+  /** The object the entry lists: the entry is shown only to readers who may read it. */
+  object?: string;
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { key: 'clients', labelKey: 'shell:nav.clients', to: '/records/company', icon: IconBuilding },
-  { key: 'people', labelKey: 'shell:nav.people', to: '/records/person', icon: IconUser },
+  {
+    key: 'clients',
+    labelKey: 'shell:nav.clients',
+    to: '/records/company',
+    icon: IconBuilding,
+    object: 'company',
+  },
+  { key: 'people', labelKey: 'shell:nav.people', to: '/records/person', icon: IconUser, object: 'person' },
   {
     key: 'companyGroups',
     labelKey: 'shell:nav.companyGroups',
     to: '/records/company_group',
     icon: IconFolders,
+    object: 'company_group',
   },
   {
     key: 'personGroups',
     labelKey: 'shell:nav.personGroups',
     to: '/records/person_group',
     icon: IconUsersGroup,
+    object: 'person_group',
   },
-  { key: 'employees', labelKey: 'shell:nav.employees', to: '/records/employee', icon: IconIdBadge2 },
+  {
+    key: 'employees',
+    labelKey: 'shell:nav.employees',
+    to: '/records/employee',
+    icon: IconIdBadge2,
+    object: 'employee',
+  },
+];
+
+/** The administration section: shown to administrators only (the server refuses everyone else). */
+export const ADMIN_NAV_ITEMS: NavItem[] = [
+  { key: 'accounts', labelKey: 'access:nav.accounts', to: '/admin/accounts', icon: IconKey },
+  { key: 'roles', labelKey: 'access:nav.roles', to: '/admin/roles', icon: IconShieldLock },
+  { key: 'departments', labelKey: 'access:nav.departments', to: '/admin/departments', icon: IconHierarchy2 },
+  { key: 'workGroups', labelKey: 'access:nav.workGroups', to: '/admin/work-groups', icon: IconUsers },
+  { key: 'securityLog', labelKey: 'access:nav.securityLog', to: '/admin/security-log', icon: IconZoomScan },
 ];

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { RequireAdministrator } from '../modules/access/index.ts';
 import { LoginPage } from '../modules/auth/index.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -23,6 +24,15 @@ const PrintListPage = lazy(() =>
 const RecordPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
 );
+
+// The administration screens: their own chunk (see modules/access/admin.ts).
+const adminPages = () => import('../modules/access/admin.ts');
+const AccountsPage = lazy(() => adminPages().then((module) => ({ default: module.AccountsPage })));
+const RolesPage = lazy(() => adminPages().then((module) => ({ default: module.RolesPage })));
+const RoleEditorPage = lazy(() => adminPages().then((module) => ({ default: module.RoleEditorPage })));
+const DepartmentsPage = lazy(() => adminPages().then((module) => ({ default: module.DepartmentsPage })));
+const WorkGroupsPage = lazy(() => adminPages().then((module) => ({ default: module.WorkGroupsPage })));
+const SecurityLogPage = lazy(() => adminPages().then((module) => ({ default: module.SecurityLogPage })));
 
 function lazyPage(Page: React.ComponentType) {
   return (
@@ -48,6 +58,23 @@ export const router = createBrowserRouter([
       { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
       { path: 'records/:object/:id', element: lazyPage(RecordPage) },
       { path: 'settings', element: lazyPage(SettingsPage) },
+      {
+        path: 'admin',
+        element: (
+          <RequireAdministrator>
+            <Outlet />
+          </RequireAdministrator>
+        ),
+        children: [
+          { index: true, element: <Navigate to="/admin/accounts" replace /> },
+          { path: 'accounts', element: lazyPage(AccountsPage) },
+          { path: 'roles', element: lazyPage(RolesPage) },
+          { path: 'roles/:id', element: lazyPage(RoleEditorPage) },
+          { path: 'departments', element: lazyPage(DepartmentsPage) },
+          { path: 'work-groups', element: lazyPage(WorkGroupsPage) },
+          { path: 'security-log', element: lazyPage(SecurityLogPage) },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

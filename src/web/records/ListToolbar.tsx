@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
+import { useObjectAbilities } from '../modules/access/index.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -53,6 +54,8 @@ export function ListToolbar(props: ListToolbarProps) {
   const [search, setSearch] = useState(props.q);
   const commitSearch = useDebouncedCallback((value: string) => props.onSearch(value.trim()), 250);
   const countText = useCountText();
+  // "New" and Export only for readers with those rights (and never while viewing as someone).
+  const can = useObjectAbilities(meta.key);
   // The printable view gets the whole state in its address: it has no saved view to fall back on.
   const printParams = writeListAddress(new URLSearchParams(), state, NO_STATE, null);
   if (props.q) printParams.set('q', props.q);
@@ -81,21 +84,25 @@ export function ListToolbar(props: ListToolbarProps) {
             </Button>
           ) : (
             <>
-              <Button
-                component={Link}
-                to={`/records/${meta.key}/new`}
-                leftSection={<IconPlus size={16} aria-hidden />}
-              >
-                {t('records:create.new')}
-              </Button>
-              <ExportMenu
-                meta={meta}
-                columns={state.columns}
-                sort={state.sort}
-                selection={props.exportSelection}
-                list={{ filter: state.filter, q: props.q }}
-                printHref={`/records/${meta.key}/print?${printParams.toString()}`}
-              />
+              {can.create && (
+                <Button
+                  component={Link}
+                  to={`/records/${meta.key}/new`}
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                >
+                  {t('records:create.new')}
+                </Button>
+              )}
+              {can.export && (
+                <ExportMenu
+                  meta={meta}
+                  columns={state.columns}
+                  sort={state.sort}
+                  selection={props.exportSelection}
+                  list={{ filter: state.filter, q: props.q }}
+                  printHref={`/records/${meta.key}/print?${printParams.toString()}`}
+                />
+              )}
               <Button
                 variant="subtle"
                 color="gray"

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { RecordCan } from '../../shared/access/rights.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, api } from '../app/api-client.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
@@ -17,10 +18,17 @@ export async function restoreRecord(object: string, id: number): Promise<void> {
 
 /**
  * The record page's "⋯" menu. Deleting moves the record to the trash (a soft delete), so the
- * notice offers Undo instead of a second "are you sure".
+ * notice offers Undo instead of a second "are you sure". Only what the reader may do is offered
+ * (`can`, from the record's `_can`); with nothing to offer there is no menu.
  */
-export function RecordActions(props: { meta: ObjectMeta; id: number; version: number; title: string }) {
-  const { meta, id, version, title } = props;
+export function RecordActions(props: {
+  meta: ObjectMeta;
+  id: number;
+  version: number;
+  title: string;
+  can: RecordCan;
+}) {
+  const { meta, id, version, title, can } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -78,6 +86,8 @@ export function RecordActions(props: { meta: ObjectMeta; id: number; version: nu
       ),
     });
   }
+
+  if (!can.delete) return null;
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Stack } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -13,6 +13,7 @@ import { notify } from '../ui/notify.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { clearDraft, type Draft, loadDraft, saveDraft } from './draft.ts';
 import { FieldInput } from './FieldInput.tsx';
+import { FieldValue } from './FieldValue.tsx';
 import { editableFields, effectiveChanges, type Values } from './form-values.ts';
 import { saveErrorMessages } from './validation.ts';
 
@@ -23,13 +24,15 @@ export interface RecordEditorProps {
   record: RecordData;
   /** The server's answer to a successful save. */
   onSaved: (saved: RecordData) => void;
+  /** The reader may not change this record (its `_can.update` is false): values are shown, not inputs. */
+  readOnly?: boolean;
 }
 
 /**
  * The record form. Edits are a set of changes over the version they started from (`base`);
  * Save sends only those with that version, so a concurrent change is a 409, never an overwrite.
  */
-export function RecordEditor({ meta, record, onSaved }: RecordEditorProps) {
+export function RecordEditor({ meta, record, onSaved, readOnly = false }: RecordEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorMessage = useErrorMessage();
@@ -100,10 +103,12 @@ export function RecordEditor({ meta, record, onSaved }: RecordEditorProps) {
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (dirty && !saving) void save(base, pending);
+    if (dirty && !saving && !readOnly) void save(base, pending);
   }
 
   useHotkeys([['mod+S', () => submit()]], []);
+
+  if (readOnly) return <ReadOnlyValues meta={meta} record={record} />;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('records:page.formLabel')}>
@@ -177,5 +182,30 @@ export function RecordEditor({ meta, record, onSaved }: RecordEditorProps) {
         />
       )}
     </form>
+  );
+}
+
+/** The form's fields as values: for a reader who may see the record but not change it. */
+function ReadOnlyValues({ meta, record }: { meta: ObjectMeta; record: RecordData }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Stack gap="md">
+      <Alert color="gray" role="status">
+        {t('access:record.readOnly')}
+      </Alert>
+      <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm" m={0}>
+        {editableFields(meta).map((field) => (
+          <div key={field.key} style={WIDE_TYPES.has(field.type) ? { gridColumn: '1 / -1' } : undefined}>
+            <Text component="dt" size="xs" c="dimmed">
+              {pickLabel(field.labels, locale)}
+            </Text>
+            <Text component="dd" size="sm" m={0} mih="1.5em" style={{ whiteSpace: 'pre-wrap' }}>
+              <FieldValue field={field} record={record} />
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
+import { useRecordCan } from '../modules/access/index.ts';
 import { isReference, pickLabel, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
@@ -35,6 +36,8 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
   const [params, setParams] = useSearchParams();
   const expand = meta.fields.filter(isReference).map((field) => field.key);
   const record = useRecord(meta.key, id, expand, locale);
+  // What the reader may do with this record (its `_can`; nothing while viewing as someone else).
+  const can = useRecordCan(record.data ?? {});
   const relations = incomingRelations(meta, objects);
   const tab = params.get('tab') ?? 'details';
   const loadedTitle = record.data ? recordTitle(meta, record.data, locale) || `#${record.data.id}` : null;
@@ -63,7 +66,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
           </Title>
           <Badge variant="light">{pickLabel(meta.labels.one, locale)}</Badge>
         </Group>
-        <RecordActions meta={meta} id={data.id} version={data.version} title={title} />
+        <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
       </Group>
       <RecordFacts meta={meta} record={data} />
       <Tabs
@@ -86,7 +89,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
         </Tabs.List>
         {/* The form stays mounted while other tabs are open, so unsaved edits are kept. */}
         <Tabs.Panel value="details" pt="md" keepMounted>
-          <RecordEditor meta={meta} record={data} onSaved={onSaved} />
+          <RecordEditor meta={meta} record={data} onSaved={onSaved} readOnly={!can.update} />
         </Tabs.Panel>
         {relations.length > 0 && (
           <Tabs.Panel value="related" pt="md">

@@ -10,6 +10,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
+import { useObjectAbilities } from '../modules/access/index.ts';
 import { useFormatters } from '../ui/format.ts';
 import { type BulkKind, membershipFields } from './BulkActionDialog.tsx';
 import { type Selection, selectedCount } from './selection.ts';
@@ -35,6 +36,9 @@ export function SelectionBar(props: SelectionBarProps) {
   const { selection, total } = props;
   const count = selectedCount(selection, total);
   const groups = membershipFields(props.meta).length > 0;
+  // Bulk actions (restoring from the trash is one too) need the bulk right; marking rows for an
+  // export does not.
+  const bulk = useObjectAbilities(props.meta.key).bulk;
   const label =
     count === null
       ? t('records:selection.allMatching')
@@ -71,7 +75,7 @@ export function SelectionBar(props: SelectionBarProps) {
             {t('records:selection.clear')}
           </Button>
         </Group>
-        {props.trash ? (
+        {!bulk ? null : props.trash ? (
           <Button
             size="compact-sm"
             leftSection={<IconRestore size={14} aria-hidden />}

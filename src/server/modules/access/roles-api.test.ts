@@ -202,6 +202,15 @@ describe.each(DIALECTS)('roles, shares and view-as over HTTP (%s)', (dialect) =>
     const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, ...viewAs };
     const list = await env().app.inject({ method: 'GET', url: '/api/records/company', headers });
     expect(list.json<{ items: Array<{ id: number }> }>().items.map((c) => c.id)).not.toContain(theirs);
+    // A list query and a count only read: allowed, answered as the viewed account.
+    const query = await env().app.inject({
+      method: 'POST',
+      url: '/api/records/company/query',
+      headers,
+      payload: { filter: { field: 'name', op: 'eq', value: 'Theirs' } },
+    });
+    expect(query.statusCode, query.body).toBe(200);
+    expect(query.json<{ items: unknown[] }>().items).toEqual([]);
     const write = await env().app.inject({
       method: 'POST',
       url: '/api/records/company',

@@ -61,7 +61,7 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
   app.post(
     '/api/records/:object/count',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', reads: true },
       schema: {
         tags,
         summary:

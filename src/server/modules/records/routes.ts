@@ -69,7 +69,7 @@ export async function recordRoutes(app: AppInstance, services: AppServices): Pro
   app.post(
     '/api/records/:object/query',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', reads: true },
       schema: {
         tags,
         summary:
