@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role, RoleFieldRule, RoleGrant } from '../../shared/access/api.ts';
 import {
   ADMINISTRATOR_ROLE,
   FIELD_ACCESS,
@@ -12,40 +13,12 @@ import { AppError, errors } from '../errors.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import { bumpAccessRevision } from './rights.ts';
 
-export interface RoleGrant {
-  object: string;
-  right: string;
-  scope: Scope;
-}
-
-export interface RoleFieldRule {
-  object: string;
-  field: string;
-  access: FieldAccess;
-}
-
 export interface RoleInput {
   name: string;
   description?: string | null;
   requireTotp?: boolean;
   grants: unknown[];
   fields: unknown[];
-}
-
-export interface Role {
-  id: number;
-  name: string;
-  description: string | null;
-  /** `administrator` for the built-in role, which has every right and cannot be changed. */
-  builtin: string | null;
-  requireTotp: boolean;
-  grants: RoleGrant[];
-  fields: RoleFieldRule[];
-  /** Accounts and work groups that have the role. */
-  accounts: number[];
-  workGroups: number[];
-  version: number;
-  updatedAt: string;
 }
 
 /** Checks grants against metadata: every problem named, so the role editor can show it. */

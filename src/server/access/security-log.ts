@@ -1,30 +1,7 @@
+import type { SecurityEventKind } from '../../shared/access/api.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 
-/** What the security log records. Reading it is the audit module's business; this only writes. */
-export const SECURITY_EVENT_KINDS = [
-  'login',
-  'login_failed',
-  'lockout',
-  'unlock',
-  'totp_enabled',
-  'totp_disabled',
-  'recovery_code_used',
-  'password_changed',
-  'token_created',
-  'token_revoked',
-  'token_used',
-  'session_ended',
-  'rights_changed',
-  'account_created',
-  'account_deactivated',
-  'password_reset',
-  'export',
-  'view_as',
-  'share_created',
-  'share_removed',
-] as const;
-
-export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+export { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../shared/access/api.ts';
 
 export interface SecurityEvent {
   kind: SecurityEventKind;

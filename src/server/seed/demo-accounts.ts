@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import type { RoleFieldRule, RoleGrant } from '../../shared/access/api.ts';
 import type { Scope } from '../../shared/access/rights.ts';
 import { checkPasswordPolicy } from '../access/password-policy.ts';
 import { generatePassword, hashPassword } from '../access/passwords.ts';
 import { bumpAccessRevision } from '../access/rights.ts';
-import { checkFieldRules, checkGrants, type RoleFieldRule, type RoleGrant } from '../access/roles.ts';
+import { checkFieldRules, checkGrants } from '../access/roles.ts';
 import type { Dialect, Tx } from '../db/dialects/dialect.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import { departmentSubtree, leadingDepartment, type OrganisationPlan } from './generator/organisation.ts';

@@ -35,6 +35,7 @@ export async function accountSecurityRoutes(app: AppInstance, services: AppServi
     await logSecurityEvent(dialect.db, {
       kind: 'rights_changed',
       accountId: actor.kind === 'user' ? actor.userId : null,
+      login: actor.kind === 'user' ? actor.login : null,
       ip: request.ip,
       details: { account: id, ...details },
       at: services.now(),

@@ -108,6 +108,7 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
       await logSecurityEvent(dialect.db, {
         kind: 'account_created',
         accountId: actor.kind === 'user' ? actor.userId : null,
+        login: actor.kind === 'user' ? actor.login : null,
         ip: request.ip,
         details: { account: created.id, login: created.login, roles: created.roles },
         at: services.now(),
@@ -142,6 +143,7 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
       await logSecurityEvent(dialect.db, {
         kind: 'account_deactivated',
         accountId: actor.kind === 'user' ? actor.userId : null,
+        login: actor.kind === 'user' ? actor.login : null,
         ip: request.ip,
         details: { account: id },
         at: services.now(),
@@ -183,6 +185,7 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
       await logSecurityEvent(dialect.db, {
         kind: 'password_reset',
         accountId: actor.kind === 'user' ? actor.userId : null,
+        login: actor.kind === 'user' ? actor.login : null,
         ip: request.ip,
         details: { account: id },
         at: services.now(),

@@ -133,6 +133,7 @@ export async function shareRoutes(app: AppInstance, services: AppServices): Prom
       await logSecurityEvent(dialect.db, {
         kind: 'share_created',
         accountId: actor.kind === 'user' ? actor.userId : null,
+        login: actor.kind === 'user' ? actor.login : null,
         ip: request.ip,
         details: {
           object: definition.key,
@@ -180,6 +181,7 @@ export async function shareRoutes(app: AppInstance, services: AppServices): Prom
       await logSecurityEvent(dialect.db, {
         kind: 'share_removed',
         accountId: actor.kind === 'user' ? actor.userId : null,
+        login: actor.kind === 'user' ? actor.login : null,
         ip: request.ip,
         details: { object: definition.key, record: id, share: request.params.shareId },
         at: services.now(),

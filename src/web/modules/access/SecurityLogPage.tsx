@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { SECURITY_EVENT_KINDS } from '../../../shared/access/api.ts';
 import { api } from '../../app/api-client.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useFormatters } from '../../ui/format.ts';
@@ -11,29 +12,8 @@ import { SECURITY_EVENTS_KEY, type SecurityEventItem, useAccounts } from './api.
 
 const PAGE = 50;
 
-/** What the server logs (src/server/access/security-log.ts); a kind not listed here shows as it is. */
-const KINDS = [
-  'login',
-  'login_failed',
-  'lockout',
-  'unlock',
-  'totp_enabled',
-  'totp_disabled',
-  'recovery_code_used',
-  'password_changed',
-  'token_created',
-  'token_revoked',
-  'token_used',
-  'session_ended',
-  'rights_changed',
-  'account_created',
-  'account_deactivated',
-  'password_reset',
-  'export',
-  'view_as',
-  'share_created',
-  'share_removed',
-] as const;
+/** What the server logs; a kind the web app does not know yet shows as it is. */
+const KINDS = SECURITY_EVENT_KINDS;
 
 /** `details` as one line: `key: value` pairs, nested values as JSON. */
 function detailsText(details: unknown): string {
