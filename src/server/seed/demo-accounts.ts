@@ -62,10 +62,10 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     manager: {
       name: 'Sales manager',
       description:
-        'Demo role: reads, edits, deletes, exports and bulk-edits the clients of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
+        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
       grants: [
-        ...grant('company', ['read', 'update', 'delete', 'export', 'bulk'], 'subtree'),
-        ...grant('person', ['read', 'update', 'delete', 'export', 'bulk'], 'subtree'),
+        ...grant('company', ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
+        ...grant('person', ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
         ...['dictionary_value', 'employee', 'department', 'work_group'].flatMap((o) =>
           grant(o, ['read'], 'all'),
         ),
