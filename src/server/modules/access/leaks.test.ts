@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createAs, createRole, type TestAccount } from '../../../../test/access-fixtures.ts';
 import { buildWorld, type World } from '../../../../test/access-world.ts';
@@ -339,5 +341,55 @@ describe.each(DIALECTS)('access leaks closed (%s)', (dialect) => {
       items: Array<{ account: number }>;
     }>();
     expect(log.items[0]?.account).toBe(bulkSeller.id);
+  });
+
+  it('leaves hidden fields out of exports, CSV and XLSX read back', async () => {
+    const role = await createRole(
+      env,
+      ['read', 'export'].map((right) => ({ object: 'company', right, scope: 'all' as const })),
+      [
+        { object: 'company', field: 'notes', access: 'hidden' },
+        { object: 'company', field: 'tax_id', access: 'hidden' },
+      ],
+    );
+    const exporter = await createAccount(env, [role], world.employees.colleague);
+    const fields = (await env().api('GET', '/api/metadata/objects/company', undefined, exporter.session))
+      .json<{ fields: Array<{ key: string; type: string }> }>()
+      .fields.filter((f) => f.type !== 'multiRelation')
+      .map((f) => f.key);
+    expect(fields).not.toContain('notes');
+    const asked = { fields: ['name', 'notes'], filter: { field: 'id', op: 'eq', value: companies.mine } };
+    const refused = await env().api(
+      'POST',
+      '/api/records/company/export',
+      { format: 'csv', ...asked },
+      exporter.session,
+    );
+    expectError(refused, 400, 'bad_request', /notes/);
+    const only = { fields, filter: { field: 'id', op: 'eq', value: companies.mine } };
+    const csv = await env().api(
+      'POST',
+      '/api/records/company/export',
+      { format: 'csv', ...only },
+      exporter.session,
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('Mine Łódź');
+    expect(csv.body).not.toMatch(/secret-plan|7251801126|Tax ID|Notes/);
+    const xlsx = await env().api(
+      'POST',
+      '/api/records/company/export',
+      { format: 'xlsx', ...only },
+      exporter.session,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(Readable.from(xlsx.rawPayload));
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      for (const value of row.values as unknown[])
+        if (value !== null && value !== undefined) cells.push(String(value));
+    });
+    expect(cells).toContain('Mine Łódź');
+    expect(cells.join('|')).not.toMatch(/secret-plan|7251801126|Tax ID|Notes/);
   });
 });

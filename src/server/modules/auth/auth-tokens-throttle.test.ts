@@ -70,6 +70,25 @@ describe.each(DIALECTS)('API tokens and route policies over HTTP (%s)', (dialect
       expect(await writeCounts(env)).toEqual(before);
     });
 
+    it('refuses a real token with anything after it', async () => {
+      const created = await createToken(env);
+      const before = await writeCounts(env);
+      for (const authorization of [
+        `Bearer ${created.token} junk`,
+        `Bearer ${created.token},x`,
+        `Bearer  ${created.token}`,
+      ]) {
+        const response = await env().app.inject({
+          method: 'POST',
+          url: '/api/records/company',
+          headers: { authorization },
+          payload: { name: 'Smuggled' },
+        });
+        expectError(response, 401, 'invalid_token', /token/);
+      }
+      expect(await writeCounts(env)).toEqual(before);
+    });
+
     it('answers a revoked token and an expired token with 401', async () => {
       const db = env().services.dialect.db;
       const revoked = await createToken(env, 'revoked');
