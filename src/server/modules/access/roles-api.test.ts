@@ -266,4 +266,51 @@ describe.each(DIALECTS)('roles, shares and view-as over HTTP (%s)', (dialect) =>
     expect((await env().api('PUT', path, { required: false })).statusCode).toBe(200);
     expect((await env().api('GET', '/api/records/company', undefined, seller.session)).statusCode).toBe(200);
   });
+
+  it('gives an account the roles of its employee’s work groups, and takes them with the membership', async () => {
+    const readers = await createRole(env, [{ object: 'company', right: 'read', scope: 'all' }]);
+    const plain = await createAccount(env, [], world.employees.sub);
+    const list = async () =>
+      (await env().api('GET', '/api/records/company', undefined, plain.session)).statusCode;
+    expect(await list()).toBe(403);
+    const group = await createAs(env, 'work_group', {
+      name: `Readers ${dialect}`,
+      members: [world.employees.sub],
+    });
+    expect(
+      (await env().api('PUT', `/api/access/work-groups/${group}/roles`, { roles: [readers] })).statusCode,
+    ).toBe(200);
+    expect(await list()).toBe(200);
+    const version = (await env().api('GET', `/api/records/work_group/${group}`)).json<{ version: number }>()
+      .version;
+    expect(
+      (await env().api('PATCH', `/api/records/work_group/${group}`, { members: [], version })).statusCode,
+    ).toBe(200);
+    expect(await list()).toBe(403);
+  });
+
+  it('shares a record with a department and with a work group', async () => {
+    const path = `/api/records/company/${theirs}`;
+    const colleague = await createAccount(env, [sellerRole], world.employees.colleague);
+    const sees = async () => (await env().api('GET', path, undefined, colleague.session)).statusCode;
+    expect(await sees()).toBe(404);
+    const byDepartment = await env().api('POST', `${path}/shares`, {
+      department: world.departments.sales,
+      access: 'read',
+    });
+    expect(byDepartment.statusCode, byDepartment.body).toBe(201);
+    expect(await sees()).toBe(200);
+    expect(
+      (await env().api('DELETE', `${path}/shares/${byDepartment.json<{ id: number }>().id}`)).statusCode,
+    ).toBe(204);
+    expect(await sees()).toBe(404);
+    const group = await createAs(env, 'work_group', {
+      name: `Share ${dialect}`,
+      members: [world.employees.colleague],
+    });
+    const byGroup = await env().api('POST', `${path}/shares`, { workGroup: group, access: 'read' });
+    expect(byGroup.statusCode, byGroup.body).toBe(201);
+    expect(await sees()).toBe(200);
+    expect((await env().api('GET', path, undefined, seller.session)).statusCode).toBe(404);
+  });
 });
