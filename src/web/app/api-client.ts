@@ -1,7 +1,8 @@
 /**
  * The one way the web app talks to the API: JSON in and out, the CSRF header on writes,
  * errors turned into `ApiError`, and a lost session reported to whoever listens (the app
- * sends the user to the login page and back).
+ * sends the user to the login page and back), as is a two-factor login the account must set up
+ * first (the app sends the user to the settings page).
  */
 
 export interface FieldIssue {
@@ -33,6 +34,7 @@ export const NETWORK_ERROR = 'network_error';
 
 let csrfToken: string | null = null;
 let sessionLostListener: ((error: ApiError) => void) | null = null;
+let secondFactorListener: (() => void) | null = null;
 let extraHeaders: ((method: string, path: string) => Record<string, string>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -42,6 +44,21 @@ export function setCsrfToken(token: string | null): void {
 /** Called on every 401 from a request that needs a session. */
 export function onSessionLost(listener: (error: ApiError) => void): void {
   sessionLostListener = listener;
+}
+
+/** The 403 code of every route but the two-factor setup ones while a role requires it and it is off. */
+export const TOTP_SETUP_REQUIRED = 'totp_setup_required';
+
+/**
+ * Called on every 403 `totp_setup_required`: like a lost session, it is about the account, not
+ * about the screen that asked, so one listener (the session guard) handles it for all. Returns
+ * a function that removes the listener.
+ */
+export function onSecondFactorRequired(listener: () => void): () => void {
+  secondFactorListener = listener;
+  return () => {
+    if (secondFactorListener === listener) secondFactorListener = null;
+  };
 }
 
 /**
@@ -92,6 +109,7 @@ async function send(
   const payload: unknown = await response.json().catch(() => null);
   const error = toApiError(response.status, payload);
   if (response.status === 401 && !options.expectUnauthorized) sessionLostListener?.(error);
+  if (response.status === 403 && error.code === TOTP_SETUP_REQUIRED) secondFactorListener?.();
   throw error;
 }
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, setCsrfToken } from './api-client.ts';
+import { ApiError, api, onSecondFactorRequired, setCsrfToken } from './api-client.ts';
 import type { CurrentUser, LoginResponse, MeResponse } from './api-types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -25,6 +25,37 @@ export function useMe() {
 /** The logged-in user; only for components rendered inside the session guard. */
 export function useCurrentUser(): CurrentUser | null {
   return useMe().data?.user ?? null;
+}
+
+/** Where two-factor login is set up, and where an account that must set it up is kept. */
+export const SETTINGS_PATH = '/settings';
+
+/**
+ * Whether a role (or an administrator) requires two-factor login of this account and it is not
+ * on yet: the server then refuses everything but setting it up. The login answer does not say
+ * so, only `/api/auth/me`; until that is asked again the first refused request tells (below).
+ */
+export function secondFactorSetupRequired(me: MeResponse | null | undefined): boolean {
+  const user: (CurrentUser & { totpSetupRequired?: boolean }) | undefined = me?.user;
+  return user?.totpSetupRequired === true;
+}
+
+/**
+ * Mirrors the 401 handling for 403 `totp_setup_required`: whichever screen asked, the user goes
+ * to the settings page, and the session is asked again so that page can say why. Used by the
+ * session guard, which is mounted whenever such a request can be made.
+ */
+export function useSecondFactorGuard(): void {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onSecondFactorRequired(() => {
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        if (window.location.pathname !== SETTINGS_PATH) void navigate(SETTINGS_PATH, { replace: true });
+      }),
+    [navigate, queryClient],
+  );
 }
 
 export async function logIn(login: string, password: string): Promise<LoginResponse> {

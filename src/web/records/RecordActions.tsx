@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconShare, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import type { RecordCan } from '../../shared/access/rights.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, api } from '../app/api-client.ts';
+import { ShareDialog } from '../modules/access/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { notify } from '../ui/notify.ts';
 
@@ -19,7 +20,7 @@ export async function restoreRecord(object: string, id: number): Promise<void> {
 /**
  * The record page's "⋯" menu. Deleting moves the record to the trash (a soft delete), so the
  * notice offers Undo instead of a second "are you sure". Only what the reader may do is offered
- * (`can`, from the record's `_can`); with nothing to offer there is no menu.
+ * (`can`, from the record's `_can`: sharing and deleting); with nothing to offer there is no menu.
  */
 export function RecordActions(props: {
   meta: ObjectMeta;
@@ -34,6 +35,7 @@ export function RecordActions(props: {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const [confirming, setConfirming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function moveToTrash() {
@@ -87,7 +89,7 @@ export function RecordActions(props: {
     });
   }
 
-  if (!can.delete) return null;
+  if (!can.delete && !can.share) return null;
 
   return (
     <>
@@ -98,13 +100,21 @@ export function RecordActions(props: {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item
-            color="red"
-            leftSection={<IconTrash size={14} aria-hidden />}
-            onClick={() => setConfirming(true)}
-          >
-            {t('records:actions.delete')}
-          </Menu.Item>
+          {can.share && (
+            <Menu.Item leftSection={<IconShare size={14} aria-hidden />} onClick={() => setSharing(true)}>
+              {t('access:share.action')}
+            </Menu.Item>
+          )}
+          {can.share && can.delete && <Menu.Divider />}
+          {can.delete && (
+            <Menu.Item
+              color="red"
+              leftSection={<IconTrash size={14} aria-hidden />}
+              onClick={() => setConfirming(true)}
+            >
+              {t('records:actions.delete')}
+            </Menu.Item>
+          )}
         </Menu.Dropdown>
       </Menu>
       <Modal
@@ -125,6 +135,7 @@ export function RecordActions(props: {
           </Group>
         </Stack>
       </Modal>
+      {sharing && <ShareDialog object={meta.key} id={id} title={title} onClose={() => setSharing(false)} />}
     </>
   );
 }

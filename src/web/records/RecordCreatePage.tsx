@@ -9,6 +9,7 @@ import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
+import { useMyRights, useObjectAbilities } from '../modules/access/index.ts';
 import { pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useErrorMessage } from '../ui/error-message.ts';
@@ -22,14 +23,47 @@ import { saveErrorMessages } from './validation.ts';
 
 const WIDE_TYPES = new Set(['longText', 'multiRelation']);
 
-/** `/records/:object/new?company=12`: a blank form; query parameters prefill reference fields. */
+/**
+ * `/records/:object/new?company=12`: a blank form; query parameters prefill reference fields.
+ * Only for readers with the create right on the object (and not while viewing as someone else).
+ */
 export function RecordCreatePage() {
   const { object = '' } = useParams();
   const { meta, isPending, error } = useObjectMeta(object);
-  if (isPending) return <PageLoader />;
+  const rights = useMyRights();
+  const abilities = useObjectAbilities(object);
+  if (isPending || rights.isPending) return <PageLoader />;
   if (error) return <ErrorState error={error} />;
+  if (rights.isError) return <ErrorState error={rights.error} onRetry={() => void rights.refetch()} />;
   if (!meta) return <NotFound />;
+  // A form the server would refuse on saving helps nobody: say so before anything is typed.
+  if (!abilities.create) return <CreateRefused meta={meta} viewingAs={abilities.readOnlySession} />;
   return <CreateForm key={meta.key} meta={meta} />;
+}
+
+function CreateRefused({ meta, viewingAs }: { meta: ObjectMeta; viewingAs: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const title = t('records:create.title', { object: pickLabel(meta.labels.one, locale) });
+  useDocumentTitle(`${title} · ${t('common:appName')}`);
+  return (
+    <Stack gap="md">
+      <RecordBreadcrumbs meta={meta} current={title} />
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Alert color="yellow" role="alert">
+        {viewingAs
+          ? t('access:create.viewingAs')
+          : t('access:create.refused', { objects: pickLabel(meta.labels.many, locale) })}
+      </Alert>
+      <Group>
+        <Button variant="default" component={Link} to={`/records/${meta.key}`}>
+          {t('access:create.backToList', { objects: pickLabel(meta.labels.many, locale) })}
+        </Button>
+      </Group>
+    </Stack>
+  );
 }
 
 /** Only ids are taken from the address: a link from a company's page can preselect that company. */

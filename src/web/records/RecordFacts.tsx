@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { expandedTitle, pickLabel } from '../modules/metadata/index.ts';
+import { headerFactsFor } from '../modules/organisation/index.ts';
 import { useFormatters, useLocale } from '../ui/format.ts';
 import { listColumns } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
@@ -15,10 +16,13 @@ export function RecordFacts({ meta, record }: { meta: ObjectMeta; record: Record
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
+  // What a module shows better itself (an employee's department path and manager).
+  const special = headerFactsFor(meta.key);
   const facts = [
     ...listColumns(meta).filter((field) => !meta.titleFields.includes(field.key)),
     ...readOnlyFields(meta),
   ]
+    .filter((field) => !special?.replaces.includes(field.key))
     .filter(
       (field) => record[field.key] !== null && record[field.key] !== undefined && record[field.key] !== '',
     )
@@ -28,8 +32,9 @@ export function RecordFacts({ meta, record }: { meta: ObjectMeta; record: Record
 
   return (
     <Group gap="lg" wrap="wrap" align="flex-start">
-      {facts.length > 0 && (
+      {(facts.length > 0 || special) && (
         <dl style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--mantine-spacing-lg)', margin: 0 }}>
+          {special && <special.Facts meta={meta} record={record} />}
           {facts.map((field) => (
             <div key={field.key}>
               <Text component="dt" size="xs" c="dimmed">

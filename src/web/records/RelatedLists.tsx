@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import type { Filter } from '../../shared/filter/types.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError } from '../app/api-client.ts';
+import { useObjectAbilities } from '../modules/access/index.ts';
 import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
+import { useRelationHeading } from '../modules/organisation/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { listColumns, listProjection } from './columns.ts';
@@ -47,6 +49,9 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { object, field } = relation;
+  // "Add" only for those who may create such records; the server would refuse the form.
+  const canCreate = useObjectAbilities(object.key).create;
+  const heading = useRelationHeading();
   // The first column shows the whole title, so the other title fields would only repeat it.
   const columns = listColumns(object)
     .filter(
@@ -66,7 +71,9 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
     ...listProjection(object, columns),
   });
   const rows = pages.data?.pages[0]?.items ?? [];
-  const title = `${pickLabel(object.labels.many, locale)} · ${pickLabel(field.labels, locale)}`;
+  const title =
+    heading(object.key, field.key) ??
+    `${pickLabel(object.labels.many, locale)} · ${pickLabel(field.labels, locale)}`;
   const headingId = `related-${object.key}-${field.key}`;
   // Objects the user may not read are simply not listed.
   if (pages.error instanceof ApiError && pages.error.status === 403) return null;
@@ -88,7 +95,7 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
           >
             {t('records:related.openList')}
           </Button>
-          {field.type === 'relation' && (
+          {field.type === 'relation' && canCreate && (
             // A new record that already points here: a company's new person has the company set.
             <Button
               component={Link}

@@ -1,12 +1,24 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconDots, IconEye, IconKey, IconPlus, IconShieldLock, IconUserOff } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconEye,
+  IconKey,
+  IconLockOpen,
+  IconPlus,
+  IconShieldCheck,
+  IconShieldLock,
+  IconUserOff,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session.ts';
 import { useRecordTitles } from '../../records/titles.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { useErrorMessage } from '../../ui/error-message.ts';
 import { useFormatters, useLocale } from '../../ui/format.ts';
+import { notify } from '../../ui/notify.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import {
   CreateAccountDialog,
@@ -14,7 +26,7 @@ import {
   ResetPasswordDialog,
   RolesDialog,
 } from './AccountDialogs.tsx';
-import { type AccountItem, useAccounts, useRoles } from './api.ts';
+import { ACCESS_KEY, type AccountItem, accessApi, useAccounts, useRoles } from './api.ts';
 import { useSetViewAs } from './view-as.ts';
 
 type Open =
@@ -39,6 +51,11 @@ export function AccountsPage() {
     locale,
   );
   const roleName = new Map((roles.data ?? []).map((role) => [role.id, role.name]));
+  const setTotpRequired = useSetTotpRequired();
+  // Roles may require two-factor login too; the account's own flag is the one toggled here.
+  const rolesRequiringTotp = new Set(
+    (roles.data ?? []).filter((role) => role.requireTotp).map((role) => role.id),
+  );
 
   if (accounts.isPending || roles.isPending) return <PageLoader />;
   if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />;
@@ -92,7 +109,20 @@ export function AccountsPage() {
                   {account.active ? t('access:accounts.active') : t('access:accounts.inactive')}
                 </Table.Td>
                 <Table.Td>
-                  {account.totpEnabled ? t('access:accounts.on') : t('access:accounts.off')}
+                  <Group gap={6} wrap="nowrap">
+                    {account.totpEnabled ? t('access:accounts.on') : t('access:accounts.off')}
+                    {account.totpRequired && (
+                      // Orange or grey text on its pale ground is below 4.5:1: the text keeps its colour.
+                      <Badge variant="light" color="orange" tt="none" c="var(--mantine-color-text)">
+                        {t('access:accounts.totpRequired')}
+                      </Badge>
+                    )}
+                    {!account.totpRequired && account.roles.some((id) => rolesRequiringTotp.has(id)) && (
+                      <Badge variant="light" color="gray" tt="none" c="var(--mantine-color-text)">
+                        {t('access:accounts.totpRequiredByRole')}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   {account.lastLoginAt ? format.dateTime(account.lastLoginAt) : t('access:accounts.never')}
@@ -120,6 +150,20 @@ export function AccountsPage() {
                         onClick={() => setOpen({ dialog: 'password', account })}
                       >
                         {t('access:accounts.resetPassword')}
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={
+                          account.totpRequired ? (
+                            <IconLockOpen size={14} aria-hidden />
+                          ) : (
+                            <IconShieldCheck size={14} aria-hidden />
+                          )
+                        }
+                        onClick={() => void setTotpRequired(account, !account.totpRequired)}
+                      >
+                        {account.totpRequired
+                          ? t('access:accounts.stopRequiringTotp')
+                          : t('access:accounts.requireTotp')}
                       </Menu.Item>
                       {/* Seeing the application as oneself, or as nobody who can log in, shows nothing new. */}
                       {account.active && account.id !== me?.id && (
@@ -164,4 +208,29 @@ export function AccountsPage() {
       )}
     </Stack>
   );
+}
+
+/**
+ * Requiring two-factor login of one account (its roles may require it too, which this does not
+ * show). No confirmation: it is undone the same way, and the account keeps working once it has
+ * set two-factor login up.
+ */
+function useSetTotpRequired(): (account: AccountItem, required: boolean) => Promise<void> {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  return async (account, required) => {
+    try {
+      await accessApi.setTotpRequired(account.id, required);
+      notify(
+        t(required ? 'access:accounts.totpRequiredSet' : 'access:accounts.totpRequiredCleared', {
+          login: account.login,
+        }),
+      );
+    } catch (error) {
+      notify(errorMessage(error), 'red');
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ACCESS_KEY });
+    }
+  };
 }

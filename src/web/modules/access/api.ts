@@ -64,6 +64,10 @@ export const accessApi = {
       `/api/access/accounts/${id}/reset-password`,
       password ? { password } : {},
     ),
+  setTotpRequired: (id: number, required: boolean) =>
+    request<{ id: number; required: boolean }>('PUT', `/api/access/accounts/${id}/require-totp`, {
+      body: { required },
+    }),
   setAccountRoles: (id: number, roles: number[]) =>
     request<{ roles: number[] }>('PUT', `/api/access/accounts/${id}/roles`, { body: { roles } }),
   setWorkGroupRoles: (id: number, roles: number[]) =>

@@ -1,16 +1,18 @@
-import { Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { IconShieldLock } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/metadata/types.ts';
 import { api } from '../../app/api-client.ts';
 import { LANGUAGE_NAMES, useChangeLanguage } from '../../app/language.ts';
 import { isLocale } from '../../app/locale.ts';
-import { ME_KEY, useCurrentUser } from '../../app/session.ts';
+import { ME_KEY, secondFactorSetupRequired, useCurrentUser, useMe } from '../../app/session.ts';
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { useLocale } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
+import { fetchTotp, TOTP_KEY } from './access-api.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
@@ -28,6 +30,21 @@ function timeZones(): string[] {
 export function SettingsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('settings:title')} · ${t('common:appName')}`);
+  const setupRequired = secondFactorSetupRequired(useMe().data);
+  if (setupRequired) {
+    // First things first. Sessions and tokens are left out: the server refuses them until then.
+    return (
+      <Stack gap="lg" maw={640}>
+        <Title order={1} size="h2">
+          {t('settings:title')}
+        </Title>
+        <SecondFactorRequiredNotice />
+        <TwoFactorSection />
+        <PreferencesForm />
+        <PasswordForm />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1} size="h2">
@@ -39,6 +56,34 @@ export function SettingsPage() {
       <SessionsSection />
       <TokensSection />
     </Stack>
+  );
+}
+
+/**
+ * Why the user was brought here. Once the two-factor section has turned it on, every answer the
+ * server refused meanwhile (rights, metadata, lists) is asked again, and the session with it,
+ * which lifts the guard that keeps the user on this page.
+ */
+function SecondFactorRequiredNotice() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: TOTP_KEY, queryFn: fetchTotp });
+  const enabled = status.data?.enabled === true;
+  useEffect(() => {
+    if (enabled) void queryClient.invalidateQueries();
+  }, [enabled, queryClient]);
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconShieldLock aria-hidden />}
+      title={t('access:totpRequired.title')}
+      // Orange on pale orange is below the 4.5:1 contrast text needs: the title keeps the text colour.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+      role="status"
+    >
+      {t('access:totpRequired.text')}
+    </Alert>
   );
 }
 
