@@ -51,8 +51,15 @@ export async function listFirstRowsMs(
       // the navigation: a locator's wait polls at growing intervals (up to 500 ms) and would
       // measure its own back-off.
       const shownAt = await page.waitForFunction(
-        // A string: this file is compiled without the DOM's types; it runs in the page.
-        "document.querySelector('tbody tr') ? performance.now() : false",
+        // A function, not a string: the app's Content-Security-Policy forbids the page to
+        // evaluate strings. This file is compiled without the DOM's types; it runs in the page.
+        () => {
+          const page = globalThis as unknown as {
+            document: { querySelector(selector: string): unknown };
+            performance: { now(): number };
+          };
+          return page.document.querySelector('tbody tr') ? page.performance.now() : false;
+        },
         null,
         { polling: 'raf', timeout: 30_000 },
       );

@@ -24,12 +24,17 @@ export interface AccessGrant {
   hiddenFields: ReadonlySet<string>;
   /** Fields the actor may see but not change. */
   readOnlyFields: ReadonlySet<string>;
+  /**
+   * Equalities every row in `rows` meets ("owner = my employee"), for the list planner: a row
+   * scope narrows a list as much as a filter does, and the best plan depends on it.
+   */
+  equalities: Array<{ column: string; values: number }>;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
 
 function fullAccess(object: string): AccessGrant {
-  return { object, scope: 'all', rows: null, hiddenFields: NOTHING, readOnlyFields: NOTHING };
+  return { object, scope: 'all', rows: null, hiddenFields: NOTHING, readOnlyFields: NOTHING, equalities: [] };
 }
 
 /** The rights of a user actor, or null for the system and administrators (everything). */
@@ -82,7 +87,27 @@ export function authorize(
     rows: allOf([readRows, rightRows]),
     hiddenFields: with_('hidden'),
     readOnlyFields: with_('read'),
+    equalities: [
+      ...ownerEquality(registry, definition, rights, actor, 'read'),
+      ...ownerEquality(registry, definition, rights, actor, right),
+    ],
   };
+}
+
+/** `owner column = my employee` when a right's rows are exactly the own ones (no shares, one hop). */
+function ownerEquality(
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  rights: AccessRights,
+  actor: Actor,
+  right: string,
+): AccessGrant['equalities'] {
+  if (scopeOf(actor, definition.key, right) !== 'own' || !definition.owner || definition.owner === 'self')
+    return [];
+  if ((right === 'read' || right === 'update') && rights.sharedObjects.has(definition.key)) return [];
+  const path = registry.ownerPath(definition);
+  const column = path.length === 1 ? path[0]?.column : undefined;
+  return column ? [{ column, values: 1 }] : [];
 }
 
 /** The rows one right reaches: a predicate, null for all rows, or 'none' when it reaches none. */

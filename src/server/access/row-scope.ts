@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Scope } from '../../shared/access/rights.ts';
-import type { ObjectDefinition } from '../metadata/define-object.ts';
+import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import type { AccessRights } from './rights.ts';
 
@@ -50,24 +50,34 @@ export function ownerPredicate(
   return (alias) => {
     const owners = ownersIn(scope, employeeId, alias);
     if (path.length === 0) return sql`${sql.ref(`${alias}.id`)} IN (${owners})`;
-    // Walk the path backwards: the last hop's column holds the employee id.
-    let condition: RawBuilder<unknown> | null = null;
-    for (let index = path.length - 1; index >= 0; index -= 1) {
-      const step = path[index];
-      if (!step?.column) throw new Error(`${definition.key}: owner path step without a column`);
-      const hopAlias = index === 0 ? alias : `${alias}_o${index}`;
-      const column = sql.ref(`${hopAlias}.${step.column}`);
-      const inner: RawBuilder<unknown> = condition
-        ? sql`${column} IN (${condition})`
-        : sql`${column} IN (${owners})`;
-      if (index === 0) return inner;
-      const from = registry.get(path[index - 1]?.target ?? '');
-      if (!from) throw new Error(`${definition.key}: owner path through an unknown object`);
-      condition = sql`SELECT ${sql.ref(`${hopAlias}.id`)} FROM ${sql.table(from.table)} AS ${sql.raw(hopAlias)}
-        WHERE ${inner} AND ${sql.ref(`${hopAlias}.deleted_at`)} IS NULL`;
-    }
-    return FALSE;
+    return hop(registry, definition, path, 0, alias, owners);
   };
+}
+
+/**
+ * One hop of the owner path from the row aliased `alias`. The last hop compares the column
+ * with the (small) set of owners; earlier hops follow the reference with a correlated
+ * EXISTS, one primary-key look-up per row, instead of listing every record the owners own
+ * (a manager's subtree can own a fifth of a million companies).
+ */
+function hop(
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  path: FieldDefinition[],
+  index: number,
+  alias: string,
+  owners: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const step = path[index];
+  if (!step?.column) throw new Error(`${definition.key}: owner path step without a column`);
+  const column = sql.ref(`${alias}.${step.column}`);
+  if (index === path.length - 1) return sql`${column} IN (${owners})`;
+  const target = registry.get(step.target ?? '');
+  if (!target) throw new Error(`${definition.key}: owner path through an unknown object`);
+  const next = `${alias}_o${index + 1}`;
+  return sql`EXISTS (SELECT 1 FROM ${sql.table(target.table)} AS ${sql.raw(next)}
+    WHERE ${sql.ref(`${next}.id`)} = ${column} AND ${sql.ref(`${next}.deleted_at`)} IS NULL
+      AND ${hop(registry, definition, path, index + 1, next, owners)})`;
 }
 
 /**

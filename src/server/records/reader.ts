@@ -113,7 +113,11 @@ export function grantFor(
   const grants = rights.map((right) => authorize(ctx.registry, actor, object, right));
   const [first] = grants;
   if (!first) throw new Error('grantFor needs at least one right');
-  return { ...first, rows: allOf(grants.map((g) => g.rows)) };
+  return {
+    ...first,
+    rows: allOf(grants.map((g) => g.rows)),
+    equalities: grants.flatMap((g) => g.equalities),
+  };
 }
 
 /** The table alias of every list query; filter subqueries use t1, t2… after it. */
@@ -189,7 +193,7 @@ export async function listRecords(
     FROM ${await ctx.dialect.listSource(definition.table, ROOT, {
       // Partial sort indexes hold live rows only.
       sortIndex: deleted === 'exclude' ? sort.index : null,
-      equalities: topLevelEqualities(definition, [filter]),
+      equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
@@ -199,6 +203,15 @@ export async function listRecords(
   const nextCursor = result.rows.length > limit && last ? encodeCursor(sort, last) : null;
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   return { items, nextCursor };
+}
+
+/** One estimate per column: the same condition from the filter and the row scope counts once. */
+function distinctColumns(equalities: ListPlan['equalities']): ListPlan['equalities'] {
+  const byColumn = new Map<string, number>();
+  for (const { column, values } of equalities) {
+    byColumn.set(column, Math.min(values, byColumn.get(column) ?? values));
+  }
+  return [...byColumn].map(([column, values]) => ({ column, values }));
 }
 
 /** Equality conditions every row must meet (top level of the filter), for the planner. */

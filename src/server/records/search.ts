@@ -19,6 +19,11 @@ export interface GlobalSearchHit {
 const MAX_QUERY = 200;
 /** How many of the newest matches are ranked; see SearchRequest.window. */
 const SEARCH_WINDOW = 1000;
+/**
+ * For a reader who sees only some rows (a salesperson's own clients): the newest this many
+ * matches are checked against their rows and the ones they may see are ranked.
+ */
+const SCOPED_SEARCH_WINDOW = 20_000;
 
 /**
  * Searches companies, people, employees… at once: accent-insensitive ("lodz" finds "Łódź"),
@@ -57,18 +62,21 @@ export async function globalSearch(
       ...(grant.rows ? [grant.rows(alias)] : []),
       ...(hidesSearchField ? [visibleTextMatch(ctx, definition, grant, tokens, alias)] : []),
     ];
-    restrictions.push(sql`(d.object = ${definition.key} AND d.record_id IN (
-      SELECT ${sql.ref(`${alias}.id`)} FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
-      WHERE ${sql.join(conditions, sql` AND `)}))`);
+    // Correlated: each matching document is checked by its record's primary key, rather than
+    // listing every record the reader may see (a manager may see hundreds of thousands).
+    restrictions.push(sql`(d.object = ${definition.key} AND EXISTS (
+      SELECT 1 FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
+      WHERE ${sql.ref(`${alias}.id`)} = d.record_id AND ${sql.join(conditions, sql` AND `)}))`);
   }
-  const everything = readable.length === searchable.length && !restricted;
+  const everyObject = readable.length === searchable.length;
   const hits = await ctx.dialect.search({
     tokens,
     objects: readable,
     restriction: restricted ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
     limit: options.limit,
-    // Restricted to some objects or rows, the window could hold none of theirs: rank all matches then.
-    window: everything ? SEARCH_WINDOW : null,
+    // Restricted to some objects, the window could hold none of theirs: rank all matches then.
+    // Restricted to some rows of every object, a wider window still bounds the work.
+    window: everyObject ? (restricted ? SCOPED_SEARCH_WINDOW : SEARCH_WINDOW) : null,
   });
   const subtitles = await subtitlesOf(ctx, actor, hits);
   return hits.map((hit) => ({
