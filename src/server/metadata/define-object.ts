@@ -38,6 +38,11 @@ export interface ObjectDefinition {
    */
   sortIndex: string[];
   /**
+   * Whether the migrations also made `<table>_owner_sort_<locale>` on (owner column, the
+   * `sortIndex` fields): "my records by title" for readers whose scope is `own`.
+   */
+  ownerSortIndex: boolean;
+  /**
    * Who owns a record, for the row scopes own / department / subtree: a path of relations
    * ending at an employee (`account_manager`, or `company.account_manager` for a person owned
    * through their company), or `self` for the employee object itself. Objects without an
@@ -172,6 +177,7 @@ export interface ObjectSpec {
   subtitleFields?: string[];
   defaultSort?: SortSpec[];
   sortIndex?: string[];
+  ownerSortIndex?: boolean;
   owner?: string;
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
@@ -207,6 +213,7 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
     defaultSort:
       objectSpec.defaultSort ?? objectSpec.titleFields.map((f) => ({ field: f, direction: 'asc' })),
     sortIndex: objectSpec.sortIndex ?? [],
+    ownerSortIndex: objectSpec.ownerSortIndex ?? false,
     owner: objectSpec.owner,
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],

@@ -194,6 +194,7 @@ export async function listRecords(
       // Partial sort indexes hold live rows only.
       sortIndex: deleted === 'exclude' ? sort.index : null,
       equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
+      ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
@@ -203,6 +204,19 @@ export async function listRecords(
   const nextCursor = result.rows.length > limit && last ? encodeCursor(sort, last) : null;
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   return { items, nextCursor };
+}
+
+/** The owner sort index for a title sort when the reader's rows are exactly their own. */
+function ownerSortIndex(
+  definition: ObjectDefinition,
+  sortIndex: string | null,
+  grant: AccessGrant,
+): string | null {
+  if (!definition.ownerSortIndex || !sortIndex || !definition.owner || definition.owner.includes('.'))
+    return null;
+  const ownerColumn = definition.field(definition.owner)?.column;
+  const ownOnly = grant.equalities.some((e) => e.column === ownerColumn && e.values === 1);
+  return ownOnly ? sortIndex.replace(`${definition.table}_sort_`, `${definition.table}_owner_sort_`) : null;
 }
 
 /** One estimate per column: the same condition from the filter and the row scope counts once. */

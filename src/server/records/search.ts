@@ -45,7 +45,7 @@ export async function globalSearch(
   const tokens = searchTokens(q).slice(0, 8);
   const readable: string[] = [];
   const restrictions: RawBuilder<unknown>[] = [];
-  let restricted = false;
+  let narrowedRows = false;
   for (const definition of searchable.filter((d) => requested.includes(d.key))) {
     const grant = readGrant(ctx, actor, definition.key);
     if (!grant) continue;
@@ -55,28 +55,28 @@ export async function globalSearch(
       restrictions.push(sql`d.object = ${definition.key}`);
       continue;
     }
-    // Only rows the reader may read, matched on fields the reader may see.
-    restricted = true;
+    // Only rows the reader may read, matched on fields the reader may see. Correlated: each
+    // matching document is checked by its record's key, not by listing every readable record.
+    narrowedRows = true;
     const alias = 's0';
     const conditions = [
       ...(grant.rows ? [grant.rows(alias)] : []),
       ...(hidesSearchField ? [visibleTextMatch(ctx, definition, grant, tokens, alias)] : []),
     ];
-    // Correlated: each matching document is checked by its record's primary key, rather than
-    // listing every record the reader may see (a manager may see hundreds of thousands).
     restrictions.push(sql`(d.object = ${definition.key} AND EXISTS (
       SELECT 1 FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
       WHERE ${sql.ref(`${alias}.id`)} = d.record_id AND ${sql.join(conditions, sql` AND `)}))`);
   }
-  const everyObject = readable.length === searchable.length;
+  const restricted = narrowedRows || readable.length < searchable.length;
   const hits = await ctx.dialect.search({
     tokens,
     objects: readable,
-    restriction: restricted ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
+    restriction: restricted && restrictions.length > 0 ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
     limit: options.limit,
-    // Restricted to some objects, the window could hold none of theirs: rank all matches then.
-    // Restricted to some rows of every object, a wider window still bounds the work.
-    window: everyObject ? (restricted ? SCOPED_SEARCH_WINDOW : SEARCH_WINDOW) : null,
+    // The newest matches the reader may see are ranked, not every match of a short prefix:
+    // a wider window for a reader who sees only part of the data. When the caller asks for
+    // some objects only, every match of theirs is ranked (a rare object would not show).
+    window: options.objects ? null : restricted ? SCOPED_SEARCH_WINDOW : SEARCH_WINDOW,
   });
   const subtitles = await subtitlesOf(ctx, actor, hits);
   return hits.map((hit) => ({

@@ -27,6 +27,11 @@ export interface ListPlan {
   sortIndex: string | null;
   /** Top-level equality conditions: column and how many values it accepts. */
   equalities: Array<{ column: string; values: number }>;
+  /**
+   * An index on (owner, sort key) when every row has one owner (the row scope `own`): it
+   * delivers exactly the reader's rows in order. A dialect that takes hints uses it.
+   */
+  ownerSortIndex?: string | null;
 }
 
 export interface SearchRequest {

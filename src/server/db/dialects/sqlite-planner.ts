@@ -34,6 +34,8 @@ export class SqliteListPlanner {
   constructor(private readonly database: Database.Database) {}
 
   sortIndexToForce(table: string, plan: ListPlan): string | null {
+    // The reader's own rows, already in order: never more work than fetching and sorting them.
+    if (plan.ownerSortIndex) return plan.ownerSortIndex;
     if (!plan.sortIndex) return null;
     const stats = this.tableStats(table);
     const total = stats.rows;

@@ -4,6 +4,7 @@ import * as foldFunction from './2026_11_23_0002_fold_function.ts';
 import * as savedViews from './2026_11_23_0003_saved_views.ts';
 import * as organisationAccess from './2026_11_27_0001_organisation_access.ts';
 import * as loginHardening from './2026_11_27_0002_login_hardening.ts';
+import * as ownerSortIndexes from './2026_11_27_0003_owner_sort_indexes.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0003_saved_views': savedViews,
   '2026_11_27_0001_organisation_access': organisationAccess,
   '2026_11_27_0002_login_hardening': loginHardening,
+  '2026_11_27_0003_owner_sort_indexes': ownerSortIndexes,
 };

@@ -6,6 +6,8 @@ export const company = defineObject({
   icon: 'building',
   owner: 'account_manager',
   sortIndex: ['name'],
+  // company_owner_sort_<locale> (migration 2026_11_27_0003): a salesperson's clients by name.
+  ownerSortIndex: true,
   titleFields: ['name'],
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],
   subtitleFields: ['city', 'tax_id'],
