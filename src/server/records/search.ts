@@ -73,9 +73,9 @@ export async function globalSearch(
     objects: readable,
     restriction: restricted && restrictions.length > 0 ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
     limit: options.limit,
-    // The newest matches the reader may see are ranked, not every match of a short prefix:
-    // a wider window for a reader who sees only part of the data. When the caller asks for
-    // some objects only, every match of theirs is ranked (a rare object would not show).
+    // The newest matches are ranked, not every match of a short prefix; for a reader who sees
+    // part of the data, a wider window of which their rows are ranked. When the caller asks
+    // for some objects only, every match of theirs is ranked (a rare object would not show).
     window: options.objects ? null : restricted ? SCOPED_SEARCH_WINDOW : SEARCH_WINDOW,
   });
   const subtitles = await subtitlesOf(ctx, actor, hits);

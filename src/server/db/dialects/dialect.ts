@@ -40,7 +40,8 @@ export interface SearchRequest {
   objects: string[];
   /**
    * A further condition on the search document aliased `d` (its `object` and `record_id`):
-   * the reader's row scope per object. Null: every document of `objects`.
+   * the reader's row scope per object, checked on the window's matches. Null: every document
+   * of `objects`.
    */
   restriction: RawBuilder<unknown> | null;
   limit: number;

@@ -150,15 +150,10 @@ class SqliteDialectImpl implements Dialect {
     if (request.tokens.length === 0 || request.objects.length === 0) return [];
     const match = ftsMatch(request.tokens);
     // FTS5 walks a MATCH in rowid order cheaply; the window's lowest rowid bounds the ranking.
-    // With a restriction (the reader's rows), the window is the newest matches they may see.
+    // The reader's restriction is checked on the window's matches only.
     const restricted = request.restriction ? sql`AND ${request.restriction}` : sql``;
     const window = request.window
-      ? request.restriction
-        ? sql`AND search_fts.rowid >= coalesce((SELECT search_fts.rowid FROM search_fts
-            JOIN search_doc d ON d.id = search_fts.rowid
-            WHERE search_fts MATCH ${match} ${restricted}
-            ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ${request.window - 1}), 0)`
-        : sql`AND search_fts.rowid >= coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}
+      ? sql`AND search_fts.rowid >= coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}
           ORDER BY rowid DESC LIMIT 1 OFFSET ${request.window - 1}), 0)`
       : sql``;
     const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
