@@ -21,9 +21,12 @@ const MAX_QUERY = 200;
 const SEARCH_WINDOW = 1000;
 /**
  * For a reader who sees only some rows (a salesperson's own clients): the newest this many
- * matches are checked against their rows and the ones they may see are ranked.
+ * matches are checked against their rows and the ones they may see are ranked; when that
+ * yields less than a page, the next, wider window is tried. Each check reads the record, so
+ * the first window stays small; storing the owner in the search index would remove the
+ * reads (see the access-control ADR).
  */
-const SCOPED_SEARCH_WINDOW = 20_000;
+const SCOPED_SEARCH_WINDOWS = [2000, 20_000];
 
 /**
  * Searches companies, people, employees… at once: accent-insensitive ("lodz" finds "Łódź"),
@@ -68,16 +71,24 @@ export async function globalSearch(
       WHERE ${sql.ref(`${alias}.id`)} = d.record_id AND ${sql.join(conditions, sql` AND `)}))`);
   }
   const restricted = narrowedRows || readable.length < searchable.length;
-  const hits = await ctx.dialect.search({
+  const request = {
     tokens,
     objects: readable,
     restriction: restricted && restrictions.length > 0 ? sql`(${sql.join(restrictions, sql` OR `)})` : null,
     limit: options.limit,
-    // The newest matches are ranked, not every match of a short prefix; for a reader who sees
-    // part of the data, a wider window of which their rows are ranked. When the caller asks
-    // for some objects only, every match of theirs is ranked (a rare object would not show).
-    window: options.objects ? null : restricted ? SCOPED_SEARCH_WINDOW : SEARCH_WINDOW,
-  });
+  };
+  // The newest matches are ranked, not every match of a short prefix. When the caller asks
+  // for some objects only, every match of theirs is ranked (a rare object would not show).
+  const windows: Array<number | null> = options.objects
+    ? [null]
+    : restricted
+      ? SCOPED_SEARCH_WINDOWS
+      : [SEARCH_WINDOW];
+  let hits = await ctx.dialect.search({ ...request, window: windows[0] ?? null });
+  for (const window of windows.slice(1)) {
+    if (hits.length >= options.limit) break;
+    hits = await ctx.dialect.search({ ...request, window });
+  }
   const subtitles = await subtitlesOf(ctx, actor, hits);
   return hits.map((hit) => ({
     object: hit.object,
