@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHard, loginOverHttp, type ServerProcess, spawnServer } from '../server-process.ts';
+import { apiCall, newPage, submitLogin } from './accounts.ts';
 import {
   ADMIN_PASSWORD,
   CHROMIUM,
@@ -32,27 +33,12 @@ let sales: Page;
 let current: Page | undefined;
 let dataDir: string;
 
-async function api(headers: Record<string, string>, method: string, url: string, body?: unknown) {
-  const response = await fetch(`${server.url}${url}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json().catch(() => null)) as { id: number } | null;
-  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json as { id: number };
-}
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  context.setDefaultTimeout(ELEMENT_TIMEOUT_MS);
-  return context.newPage();
+function api(headers: Record<string, string>, method: string, url: string, body?: unknown) {
+  return apiCall(server.url, headers, method, url, body);
 }
 
 async function logInAs(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login?next=%2Frecords%2Fcompany`);
-  await page.getByRole('textbox', { name: /login/i }).fill(login);
-  await page.locator('input[type=password]').fill(password);
-  await page.locator('button[type=submit]').click();
+  await submitLogin(page, server.url, login, password);
   await page.waitForURL(`${server.url}/records/company`);
 }
 

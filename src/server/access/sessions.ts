@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionInfo } from '../../shared/access/api.ts';
 import type { Db, Dialect } from '../db/dialects/dialect.ts';
 import { type UserRow, userFromRow } from './users.ts';
 
@@ -118,17 +119,6 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> 
     .where('expires_at', '<', now.toISOString())
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-export interface SessionInfo {
-  /** The public id, never the token or its hash. */
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
 }
 
 /** A user's live sessions, newest activity first; `currentId` is the caller's own session (its hash). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { TokenInfo } from '../../shared/access/api.ts';
 import type { Db } from '../db/dialects/dialect.ts';
 import { logSecurityEvent } from './security-log.ts';
 import { hashToken } from './sessions.ts';
@@ -9,15 +10,6 @@ export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 3650;
 /** `last_used_at` (and the `token_used` log entry) is written at most this often per token. */
 const USE_RECORD_INTERVAL_MS = 60_000;
-
-export interface TokenInfo {
-  id: number;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 /** Creates an API token; the secret is returned once and only its hash is kept. */
 export async function createApiToken(

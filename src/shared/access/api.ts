@@ -77,3 +77,25 @@ export interface SecurityEventItem {
   ip: string | null;
   details: unknown;
 }
+
+/** One of the caller's sessions, as `GET /api/auth/sessions` lists it. */
+export interface SessionInfo {
+  /** The public id, never the token or its hash. */
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** One of the caller's API tokens, as `GET /api/auth/tokens` lists it (never the secret). */
+export interface TokenInfo {
+  id: number;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

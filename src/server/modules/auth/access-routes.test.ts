@@ -11,27 +11,9 @@ import {
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { type Session, useTestEnv } from '../../../../test/harness.ts';
+import type { SessionInfo as SessionItem, TokenInfo as TokenItem } from '../../../shared/access/api.ts';
 import { hashToken, SESSION_COOKIE } from '../../access/sessions.ts';
 import { DEFAULT_TOKEN_DAYS } from '../../access/tokens.ts';
-
-interface SessionItem {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
-interface TokenItem {
-  id: number;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 describe.each(DIALECTS)('own sessions and API tokens (%s)', (dialect) => {
   const env = useTestEnv(dialect);

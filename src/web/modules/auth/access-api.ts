@@ -1,29 +1,13 @@
+import type { SessionInfo, TokenInfo } from '../../../shared/access/api.ts';
 import { api } from '../../app/api-client.ts';
+
+export type { SessionInfo as SessionItem, TokenInfo as TokenItem };
 
 /** The caller's own sessions, tokens and two-factor state: everything under this key. */
 export const ACCESS_KEY = ['auth', 'access'] as const;
 export const SESSIONS_KEY = [...ACCESS_KEY, 'sessions'] as const;
 export const TOKENS_KEY = [...ACCESS_KEY, 'tokens'] as const;
 export const TOTP_KEY = [...ACCESS_KEY, 'totp'] as const;
-
-export interface SessionItem {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
-export interface TokenItem {
-  id: number;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 export interface TotpStatus {
   enabled: boolean;
@@ -39,8 +23,8 @@ export interface TotpSetup {
 }
 
 export const fetchSessions = () =>
-  api.get<{ items: SessionItem[] }>('/api/auth/sessions').then((r) => r.items);
-export const fetchTokens = () => api.get<{ items: TokenItem[] }>('/api/auth/tokens').then((r) => r.items);
+  api.get<{ items: SessionInfo[] }>('/api/auth/sessions').then((r) => r.items);
+export const fetchTokens = () => api.get<{ items: TokenInfo[] }>('/api/auth/tokens').then((r) => r.items);
 export const fetchTotp = () => api.get<TotpStatus>('/api/auth/totp');
 
 const BROWSERS: Array<[RegExp, string]> = [
