@@ -123,6 +123,12 @@ const envSchema = z.object({
     .max(200, 'must be at most 200 characters long')
     .optional(),
   KARTOTEKA_DEMO: booleanFlag.optional(),
+  KARTOTEKA_COUNTRY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1), like PL or HU')
+    .transform((code) => code.toUpperCase())
+    .default('PL'),
   KARTOTEKA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KARTOTEKA_SESSION_HOURS: z.coerce
     .number({ message: 'must be a number of hours' })
@@ -166,6 +172,11 @@ export interface AppConfig {
   allowedHosts: HostPort[];
   /** Set: the server speaks HTTPS itself (KARTOTEKA_TLS_CERT + KARTOTEKA_TLS_KEY). */
   tls: TlsConfig | undefined;
+  /**
+   * KARTOTEKA_COUNTRY (default PL): where most clients are; a phone number typed without its
+   * country code on a record that names no country is read as this country's.
+   */
+  country: string;
 }
 
 export interface ConfigDefaults {
@@ -207,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     database,
     adminPassword: values.KARTOTEKA_ADMIN_PASSWORD,
     demo: values.KARTOTEKA_DEMO ?? defaults.demo ?? false,
+    country: values.KARTOTEKA_COUNTRY,
     logLevel: values.KARTOTEKA_LOG_LEVEL,
     sessionTtlMs: values.KARTOTEKA_SESSION_HOURS * 3600_000,
     trustProxy: values.KARTOTEKA_TRUST_PROXY ?? false,

@@ -26,7 +26,7 @@ export async function openServices(
     config,
     dialect,
     registry,
-    records: { dialect, registry, events, now },
+    records: { dialect, registry, events, now, country: config.country },
     rights: new RightsCache(),
     version: VERSION,
     now,

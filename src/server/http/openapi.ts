@@ -1,41 +1,17 @@
 import type { FieldDefinition } from '../metadata/define-object.ts';
+import { serverType } from '../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 function fieldSchema(field: FieldDefinition): JsonSchema {
   const description = field.labels.en + (field.readOnly ? ' (read-only)' : '');
-  const nullable = (schema: JsonSchema): JsonSchema =>
-    field.required ? schema : { ...schema, type: [schema.type as string, 'null'] };
-  switch (field.type) {
-    case 'integer':
-      return nullable({ type: 'integer', description, minimum: field.min, maximum: field.max });
-    case 'boolean':
-      return { type: 'boolean', description };
-    case 'date':
-      return nullable({ type: 'string', format: 'date', description });
-    case 'dateTime':
-      return nullable({ type: 'string', format: 'date-time', description });
-    case 'select':
-    case 'relation':
-      return nullable({
-        type: 'integer',
-        description: `${description}: id of a ${field.dictionary ?? field.target}`,
-      });
-    case 'multiRelation':
-      return {
-        type: 'array',
-        items: { type: 'integer' },
-        description: `${description}: ids of ${field.target}`,
-      };
-    default:
-      return nullable({
-        type: 'string',
-        maxLength: field.maxLength,
-        format: field.type === 'email' ? 'email' : field.type === 'url' ? 'uri' : undefined,
-        description,
-      });
-  }
+  const schema = serverType(field).schema(field);
+  const own = typeof schema.description === 'string' ? `${description}: ${schema.description}` : description;
+  const type = schema.type;
+  // Optional scalar values may be null; a boolean is never unknown and a list is empty instead.
+  const nullable = !field.required && type !== 'boolean' && type !== 'array';
+  return { ...schema, description: own, ...(nullable ? { type: [type, 'null'] } : {}) };
 }
 
 /** One OpenAPI schema per object, derived from the same metadata that validates writes. */

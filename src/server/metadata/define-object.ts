@@ -1,3 +1,4 @@
+import { traitsOf } from '../../shared/field-types/registry.ts';
 import type {
   FieldMeta,
   FieldType,
@@ -7,11 +8,18 @@ import type {
   SortSpec,
 } from '../../shared/metadata/types.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
+import type { ColumnSpec } from './field-types/module.ts';
+import { serverType } from './field-types/registry.ts';
 
 /** A field as the server knows it: the public metadata plus where it lives in the database. */
 export interface FieldDefinition extends FieldMeta {
-  /** The column holding the value; relations keep the id in `<key>_id`. Absent for multiRelation. */
+  /**
+   * The column filters and sorts use; relations keep the id in `<key>_id`. Absent for
+   * multiRelation, whose values live in `through`.
+   */
   column?: string;
+  /** Every column the value is stored in (money: amount and currency), as its type declares. */
+  columns: ColumnSpec[];
   /** multiRelation: the membership table and its two columns. */
   through?: { table: string; sourceColumn: string; targetColumn: string };
 }
@@ -58,6 +66,16 @@ export interface ObjectDefinition {
   invariants: Array<(executor: Executor, recordId: number) => Promise<void>>;
   /** Named actions beyond the record rights (`accept` → right `offer.accept`), granted per role. */
   actions: string[];
+  /**
+   * Read-only date-time fields the engine sets when another field changes, keyed by the stamp:
+   * `{ status_changed_at: 'status' }`.
+   */
+  changeStamps: Record<string, string>;
+  /**
+   * Columns of the table that are not fields: kept by dedicated commands and never read or
+   * written through the engine (an account's password hash and TOTP secrets).
+   */
+  internalColumns: string[];
   fields: FieldDefinition[];
   /** Finds a field by key; the only way code outside metadata/ should look one up. */
   field(key: string): FieldDefinition | undefined;
@@ -75,9 +93,11 @@ type FieldOptions = {
   lowercase?: boolean;
   /** Used on create when the field is not given; boolean fields default to false. */
   defaultValue?: string | number | boolean;
+  /** phone, postalCode, taxId: the field of the same record holding its country. */
+  countryField?: string;
 };
 
-export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'system'> & { column?: string };
+export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'columns' | 'system'> & { column?: string };
 
 function spec(
   type: FieldType,
@@ -85,37 +105,22 @@ function spec(
   options: FieldOptions,
   extra: Partial<FieldSpec> = {},
 ): FieldSpec {
-  const isText = ['text', 'longText', 'email', 'phone', 'url'].includes(type);
+  const traits = traitsOf(type);
   return {
     type,
     labels,
     required: options.required ?? false,
     readOnly: options.readOnly ?? false,
-    maxLength: options.maxLength ?? (isText ? defaultMaxLength(type) : undefined),
-    min: options.min,
-    max: options.max,
-    // References sort by their id, which means nothing to a reader: not offered until they sort by title.
-    sortable: options.sortable ?? !['longText', 'multiRelation', 'relation', 'select'].includes(type),
+    maxLength: options.maxLength ?? traits.maxLength,
+    min: options.min ?? traits.min,
+    max: options.max ?? traits.max,
+    sortable: options.sortable ?? traits.sortable,
     filterable: options.filterable ?? true,
     lowercase: options.lowercase,
-    defaultValue: options.defaultValue ?? (type === 'boolean' ? false : undefined),
+    countryField: options.countryField,
+    defaultValue: options.defaultValue ?? (traits.kind === 'boolean' ? false : undefined),
     ...extra,
   };
-}
-
-function defaultMaxLength(type: FieldType): number {
-  switch (type) {
-    case 'longText':
-      return 10_000;
-    case 'email':
-      return 254;
-    case 'url':
-      return 500;
-    case 'phone':
-      return 40;
-    default:
-      return 200;
-  }
 }
 
 export const field = {
@@ -128,6 +133,18 @@ export const field = {
   boolean: (labels: Labels, options: FieldOptions = {}) => spec('boolean', labels, options),
   date: (labels: Labels, options: FieldOptions = {}) => spec('date', labels, options),
   dateTime: (labels: Labels, options: FieldOptions = {}) => spec('dateTime', labels, options),
+  /** `nip`, `regon`, `krs`, `euVat`, or `national` (the record's country says which). */
+  taxId: (
+    labels: Labels,
+    variant: 'nip' | 'regon' | 'krs' | 'euVat' | 'national',
+    options: FieldOptions = {},
+  ) => spec('taxId', labels, options, { variant }),
+  iban: (labels: Labels, options: FieldOptions = {}) => spec('iban', labels, options),
+  money: (labels: Labels, options: FieldOptions = {}) => spec('money', labels, options),
+  percent: (labels: Labels, options: FieldOptions = {}) => spec('percent', labels, options),
+  rating: (labels: Labels, options: FieldOptions = {}) => spec('rating', labels, options),
+  country: (labels: Labels, options: FieldOptions = {}) => spec('country', labels, options),
+  postalCode: (labels: Labels, options: FieldOptions = {}) => spec('postalCode', labels, options),
   /** A value from a user-extendable dictionary (industry, status…). */
   select: (labels: Labels, dictionary: string, options: FieldOptions = {}) =>
     spec('select', labels, options, { target: 'dictionary_value', dictionary }),
@@ -182,22 +199,35 @@ export interface ObjectSpec {
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
   actions?: string[];
+  changeStamps?: Record<string, string>;
+  internalColumns?: string[];
   fields: Record<string, FieldSpec>;
+}
+
+/** Where a field's value lives: the columns its type declares for the base name. */
+function placed(s: FieldSpec, base: string): { column?: string; columns: ColumnSpec[] } {
+  const columns = serverType(s).columns(base);
+  return { column: columns[0]?.name, columns };
 }
 
 /** Declares a standard object once; types, API schema, forms and lists all derive from this. */
 export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
   const own = Object.entries(objectSpec.fields).map(([key, s]): FieldDefinition => {
-    const isReference = s.type === 'relation' || s.type === 'select';
-    const column = s.type === 'multiRelation' ? undefined : (s.column ?? (isReference ? `${key}_id` : key));
-    return { ...s, key, column, system: false };
+    const reference = traitsOf(s.type).kind === 'reference';
+    return { ...s, key, system: false, ...placed(s, s.column ?? (reference ? `${key}_id` : key)) };
   });
   // System relations (created_by…) are stored under their own name, without `_id`.
   const system = systemFields().map(
-    ([key, s]): FieldDefinition => ({ ...s, key, column: key, system: true }),
+    ([key, s]): FieldDefinition => ({ ...s, key, system: true, ...placed(s, key) }),
   );
   const fields = [...system.slice(0, 1), ...own, ...system.slice(1)];
   const byKey = new Map(fields.map((f) => [f.key, f]));
+  for (const [stamp, watched] of Object.entries(objectSpec.changeStamps ?? {})) {
+    if (!byKey.get(stamp)?.readOnly || !byKey.has(watched))
+      throw new Error(
+        `${objectSpec.key}: change stamp ${stamp} must be a read-only field and ${watched} a field`,
+      );
+  }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
@@ -218,6 +248,8 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],
     actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),
+    changeStamps: objectSpec.changeStamps ?? {},
+    internalColumns: objectSpec.internalColumns ?? [],
     fields,
     field: (key) => byKey.get(key),
   };

@@ -5,6 +5,7 @@ import type { Executor, Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
+import { defaultCountry } from './context.ts';
 import { countSelection } from './count.ts';
 import { checkInput } from './input.ts';
 import { grantFor, objectOrThrow } from './reader.ts';
@@ -164,7 +165,9 @@ async function prepareStep(
   const field = editableField(definition, grant, action.field, action.type === 'update' ? null : 'groupId');
   if (action.type === 'update') {
     // The writer's own check, on the one field: types, limits, required, read-only.
-    const input = checkInput(definition, { [field.key]: action.value }, 'update');
+    const input = checkInput(definition, { [field.key]: action.value }, 'update', {
+      country: defaultCountry(ctx),
+    });
     for (const [checked, value] of input.values) {
       if (checked.target && typeof value === 'number')
         await assertTargetsExist(ctx, checked, [value], field.key);

@@ -1,7 +1,9 @@
-import { isValidDate, parseInstant } from '../../shared/filter/validate.ts';
+import type { Executor } from '../db/dialects/dialect.ts';
 import type { FieldIssue } from '../errors.ts';
 import { errors } from '../errors.ts';
 import { type FieldDefinition, type ObjectDefinition, SYSTEM_FIELD_KEYS } from '../metadata/define-object.ts';
+import type { Checked, InputContext } from '../metadata/field-types/module.ts';
+import { serverType } from '../metadata/field-types/registry.ts';
 
 /** A write, checked against metadata: plain API values keyed by field, memberships apart. */
 export interface CheckedInput {
@@ -11,33 +13,6 @@ export interface CheckedInput {
   memberships: Map<FieldDefinition, number[]>;
 }
 
-/**
- * An address a mail server will take: the local part is RFC 5322 dot-atom (so none of
- * `<>()[]\\,;:"`, spaces or a stray dot), the domain is dot-separated labels of letters, digits
- * and hyphens ending in a top-level domain of letters or an IDN's punycode (xn--…). Quoted local
- * parts and IP-literal domains are valid by the RFC but never meant in a CRM, and a loose check
- * let `a@b.c<script>` through into every list and export.
- */
-const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const TOP_LEVEL_DOMAIN = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
-
-export function isEmailAddress(value: string): boolean {
-  const at = value.lastIndexOf('@');
-  if (at < 1 || value.length > 254) return false;
-  const local = value.slice(0, at);
-  const labels = value.slice(at + 1).split('.');
-  return (
-    local.length <= 64 &&
-    EMAIL_LOCAL.test(local) &&
-    labels.length >= 2 &&
-    labels.every((label) => DOMAIN_LABEL.test(label)) &&
-    TOP_LEVEL_DOMAIN.test(labels[labels.length - 1] ?? '')
-  );
-}
-
-const URL_PATTERN = /^https?:\/\/[^\s]+$/i;
-const PHONE = /^[+()0-9 ./-]*(?:(?:ext|wew|mellék)\.? ?[0-9]+)?$/i;
 const MAX_MEMBERSHIPS = 1000;
 
 /**
@@ -49,6 +24,7 @@ export function checkInput(
   definition: ObjectDefinition,
   body: unknown,
   mode: 'create' | 'update',
+  context: InputContext = { country: null },
 ): CheckedInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw errors.badRequest('The request body must be a JSON object of field values');
@@ -67,18 +43,18 @@ export function checkInput(
       issues.push({ field: key, code: 'read_only', message: 'is read-only and cannot be set here' });
       continue;
     }
-    if (field.type === 'multiRelation') {
+    if (field.through) {
       const ids = checkIdList(raw);
       if (typeof ids === 'string') issues.push({ field: key, code: 'invalid', message: ids });
       else memberships.set(field, ids);
       continue;
     }
-    const checked = checkValue(field, raw);
+    const checked = checkValue(field, raw, context);
     if (checked.issue) issues.push({ field: key, ...checked.issue });
     else values.set(field, checked.value);
   }
   for (const field of definition.fields) {
-    if (field.system || field.type === 'multiRelation') continue;
+    if (field.system || field.through) continue;
     const given = values.has(field);
     if (mode === 'create' && !given && field.defaultValue !== undefined)
       values.set(field, field.defaultValue);
@@ -93,69 +69,15 @@ export function checkInput(
   return { values, memberships };
 }
 
-type Checked =
-  | { value: unknown; issue?: undefined }
-  | { value?: undefined; issue: { code: string; message: string } };
-
-function invalid(code: string, message: string): Checked {
-  return { issue: { code, message } };
-}
-
-function checkValue(field: FieldDefinition, raw: unknown): Checked {
+function checkValue(field: FieldDefinition, raw: unknown, context: InputContext): Checked {
+  const type = serverType(field);
   if (raw === null) {
-    return field.type === 'boolean' ? invalid('type', 'must be true or false') : { value: null };
+    // Booleans are never unknown: a missing answer is false, not null.
+    return type.traits.kind === 'boolean'
+      ? { issue: { code: 'type', message: 'must be true or false' } }
+      : { value: null };
   }
-  switch (field.type) {
-    case 'text':
-    case 'longText':
-    case 'email':
-    case 'phone':
-    case 'url':
-      return checkText(field, raw);
-    case 'integer': {
-      if (typeof raw !== 'number' || !Number.isSafeInteger(raw))
-        return invalid('type', 'must be a whole number');
-      if (field.min !== undefined && raw < field.min)
-        return invalid('too_small', `must be at least ${field.min}`);
-      if (field.max !== undefined && raw > field.max)
-        return invalid('too_large', `must be at most ${field.max}`);
-      return { value: raw };
-    }
-    case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw } : invalid('type', 'must be true or false');
-    case 'date':
-      return typeof raw === 'string' && isValidDate(raw)
-        ? { value: raw }
-        : invalid('type', 'must be a date in the form YYYY-MM-DD');
-    case 'dateTime': {
-      const instant = typeof raw === 'string' ? parseInstant(raw) : null;
-      return instant ? { value: instant } : invalid('type', 'must be a date-time like 2026-01-31T12:00:00Z');
-    }
-    case 'select':
-    case 'relation':
-      return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0
-        ? { value: raw }
-        : invalid('type', 'must be a record id (a positive whole number) or null');
-    case 'multiRelation':
-      return invalid('type', 'is a list of ids');
-  }
-}
-
-function checkText(field: FieldDefinition, raw: unknown): Checked {
-  if (typeof raw !== 'string') return invalid('type', 'must be text');
-  // Surrounding spaces are never meant; an emptied field is no value at all.
-  const trimmed = field.type === 'longText' ? raw.replace(/\s+$/, '') : raw.trim();
-  const value = field.lowercase ? trimmed.toLowerCase() : trimmed;
-  if (value === '') return { value: null };
-  if (field.maxLength !== undefined && value.length > field.maxLength) {
-    return invalid('too_long', `must be at most ${field.maxLength} characters`);
-  }
-  if (field.type === 'email' && !isEmailAddress(value))
-    return invalid('format', 'must be an e-mail address like name@example.com');
-  if (field.type === 'url' && !URL_PATTERN.test(value))
-    return invalid('format', 'must be a web address (https://…)');
-  if (field.type === 'phone' && !PHONE.test(value)) return invalid('format', 'must be a phone number');
-  return { value };
+  return type.check(raw, field, context);
 }
 
 function checkIdList(raw: unknown): number[] | string {
@@ -167,4 +89,37 @@ function checkIdList(raw: unknown): number[] | string {
       return 'must be a list of record ids';
   }
   return [...new Set(raw as number[])];
+}
+
+/** The field of the record that holds its country, when the object has one for its phones or tax ids. */
+function countryFieldOf(definition: ObjectDefinition): FieldDefinition | undefined {
+  const key = definition.fields.find((f) => f.countryField)?.countryField;
+  return key ? definition.field(key) : undefined;
+}
+
+/**
+ * What checking a write needs beyond its body: the record's country (sent in the body, else
+ * stored, else the installation's), which decides how a phone typed without its country code,
+ * a postal code or a national tax number is read.
+ */
+export async function inputContext(
+  executor: Executor,
+  definition: ObjectDefinition,
+  body: unknown,
+  recordId: number | null,
+  defaultCountry: string | null,
+): Promise<InputContext> {
+  const countryField = countryFieldOf(definition);
+  if (!countryField?.column) return { country: defaultCountry };
+  const sent = (body as Record<string, unknown> | null)?.[countryField.key];
+  if (typeof sent === 'string' && /^[A-Za-z]{2}$/.test(sent.trim()))
+    return { country: sent.trim().toUpperCase() };
+  if (sent !== undefined || recordId === null) return { country: defaultCountry };
+  const row = await executor
+    .selectFrom(definition.table)
+    .select(countryField.column)
+    .where('id', '=', recordId)
+    .executeTakeFirst();
+  const stored = row?.[countryField.column];
+  return { country: typeof stored === 'string' ? stored : defaultCountry };
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/metadata/types.ts';
 import type { RowPredicate } from '../access/row-scope.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
+import { serverType } from '../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 
 export type ApiRecord = Record<string, unknown>;
@@ -33,9 +34,8 @@ export function decodeRow(
 ): ApiRecord {
   const record: ApiRecord = {};
   for (const field of fields) {
-    if (!field.column) continue;
-    const raw = row[field.column];
-    record[field.key] = field.type === 'boolean' ? dialect.decodeBoolean(raw) : (raw ?? null);
+    if (field.columns.length === 0) continue;
+    record[field.key] = serverType(field).decode(row, field, dialect);
   }
   return record;
 }

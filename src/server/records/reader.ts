@@ -185,7 +185,7 @@ export async function listRecords(
   }
   const columns = new Set([
     'id',
-    ...fields.flatMap((f) => (f.column ? [f.column] : [])),
+    ...fields.flatMap((f) => f.columns.map((c) => c.name)),
     ...sort.keys.map((k) => k.column),
   ]);
   const result = await sql<Record<string, unknown>>`

@@ -1,16 +1,26 @@
 import type { Actor } from '../access/actor.ts';
 import { actorUserId } from '../access/actor.ts';
 import { type AccessGrant, authorize, restrictedRights } from '../access/policy.ts';
-import type { Executor, Tx } from '../db/dialects/dialect.ts';
+import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
-import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
-import type { RecordsContext } from './context.ts';
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { writeEvent } from './events.ts';
 import { diffValues, type FieldChange, writeHistory } from './history.ts';
-import { type CheckedInput, checkInput } from './input.ts';
+import { checkInput, inputContext } from './input.ts';
 import type { ApiRecord } from './present.ts';
 import { checkId, getRecord, inScope, loadRow, objectOrThrow, present } from './reader.ts';
 import { indexRecord } from './search-index.ts';
+import { stampedColumns } from './stamps.ts';
+import {
+  checkReferences,
+  currentMemberships,
+  encodeValues,
+  replaceMemberships,
+  sortedIds,
+} from './write-values.ts';
+
+export { missingReference } from './write-values.ts';
 
 /**
  * Runs a write in one transaction, then lets subscribers see its events. Inside a command's
@@ -34,99 +44,6 @@ async function inTransaction<T>(
   return result;
 }
 
-/**
- * The issue when some of `ids` are not live records of the field's target (of the field's
- * dictionary, for dictionary values), or null when all are; reported under `reportAs`.
- */
-export async function missingReference(
-  ctx: RecordsContext,
-  executor: Executor,
-  field: FieldDefinition,
-  ids: number[],
-  reportAs: string = field.key,
-): Promise<FieldIssue | null> {
-  const target = ctx.registry.get(field.target ?? '');
-  if (!target || ids.length === 0) return null;
-  let query = executor
-    .selectFrom(target.table)
-    .select('id')
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null);
-  if (field.dictionary) query = query.where('dictionary', '=', field.dictionary);
-  const found = new Set((await query.execute()).map((row) => Number(row.id)));
-  const missing = ids.filter((id) => !found.has(id));
-  if (missing.length === 0) return null;
-  const what = field.dictionary ? `${field.dictionary} value` : target.key;
-  return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
-}
-
-/** References must point at existing, not deleted records (and dictionary values of the right dictionary). */
-async function checkReferences(ctx: RecordsContext, trx: Tx, input: CheckedInput): Promise<void> {
-  const wanted: Array<[FieldDefinition, number[]]> = [
-    ...[...input.values].flatMap(
-      ([field, value]): Array<[FieldDefinition, number[]]> =>
-        field.target && typeof value === 'number' ? [[field, [value]]] : [],
-    ),
-    ...input.memberships,
-  ];
-  const issues: FieldIssue[] = [];
-  for (const [field, ids] of wanted) {
-    const issue = await missingReference(ctx, trx, field, ids);
-    if (issue) issues.push(issue);
-  }
-  if (issues.length > 0) throw errors.validation(issues);
-}
-
-function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [field, value] of input.values) {
-    if (!field.column) continue;
-    row[field.column] = typeof value === 'boolean' ? ctx.dialect.encodeBoolean(value) : value;
-  }
-  return row;
-}
-
-async function replaceMemberships(
-  trx: Tx,
-  recordId: number,
-  field: FieldDefinition,
-  ids: number[],
-  actorId: number | null,
-  at: string,
-): Promise<void> {
-  const through = field.through;
-  if (!through) return;
-  await trx.deleteFrom(through.table).where(through.sourceColumn, '=', recordId).execute();
-  if (ids.length === 0) return;
-  await trx
-    .insertInto(through.table)
-    .values(
-      ids.map((id) => ({
-        [through.sourceColumn]: recordId,
-        [through.targetColumn]: id,
-        created_at: at,
-        created_by: actorId,
-      })),
-    )
-    .execute();
-}
-
-async function currentMemberships(trx: Tx, recordId: number, field: FieldDefinition): Promise<number[]> {
-  const through = field.through;
-  if (!through) return [];
-  const rows = await trx
-    .selectFrom(through.table)
-    .select(through.targetColumn)
-    .where(through.sourceColumn, '=', recordId)
-    .orderBy(through.targetColumn)
-    .execute();
-  return rows.map((row) => Number(row[through.targetColumn]));
-}
-
-function sortedIds(ids: number[]): number[] {
-  return [...ids].sort((a, b) => a - b);
-}
-
 export async function createRecord(
   ctx: RecordsContext,
   actor: Actor,
@@ -135,16 +52,24 @@ export async function createRecord(
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
   const grant = authorizeWrite(ctx, actor, definition, 'create');
-  const input = checkInput(definition, body, 'create');
+  const context = await inputContext(executorOf(ctx), definition, body, null, defaultCountry(ctx));
+  const input = checkInput(definition, body, 'create', context);
   assertWritableFields(definition, grant, body);
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
+  const changes: FieldChange[] = [
+    ...[...input.values].filter(([, v]) => v !== null).map(([f, v]) => ({ field: f.key, old: null, new: v })),
+    ...[...input.memberships]
+      .filter(([, ids]) => ids.length > 0)
+      .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
+  ];
   const id = await inTransaction(ctx, definition, async (trx) => {
     await checkReferences(ctx, trx, input);
     const row = await trx
       .insertInto(definition.table)
       .values({
         ...encodeValues(ctx, input),
+        ...stampedColumns(definition, changes, at),
         created_at: at,
         created_by: actorId,
         updated_at: at,
@@ -162,14 +87,6 @@ export async function createRecord(
         `You may not create this ${definition.key}: it would be outside the records you may create`,
       );
     }
-    const changes: FieldChange[] = [
-      ...[...input.values]
-        .filter(([, v]) => v !== null)
-        .map(([f, v]) => ({ field: f.key, old: null, new: v })),
-      ...[...input.memberships]
-        .filter(([, ids]) => ids.length > 0)
-        .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
-    ];
     await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
     for (const invariant of definition.invariants) await invariant(trx, recordId);
     await indexRecord(trx, ctx.dialect, definition, row);
@@ -220,7 +137,8 @@ export async function updateRecord(
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
   const grant = authorizeWrite(ctx, actor, definition, 'update');
-  const input = checkInput(definition, body, 'update');
+  const context = await inputContext(executorOf(ctx), definition, body, id, defaultCountry(ctx));
+  const input = checkInput(definition, body, 'update', context);
   assertWritableFields(definition, grant, body);
   const version = requiredVersion(body);
   const at = ctx.now().toISOString();
@@ -241,14 +159,21 @@ export async function updateRecord(
         changes.push({ field: field.key, old, new: sortedIds(ids) });
     }
     if (changes.length === 0) return 'unchanged' as const;
+    const changed = new Set(
+      changes.flatMap((c) => definition.field(c.field)?.columns.map((column) => column.name) ?? []),
+    );
     const changedColumns = Object.fromEntries(
-      Object.entries(encodeValues(ctx, input)).filter(([column]) =>
-        changes.some((c) => definition.field(c.field)?.column === column),
-      ),
+      Object.entries(encodeValues(ctx, input)).filter(([column]) => changed.has(column)),
     );
     const updated = await trx
       .updateTable(definition.table)
-      .set({ ...changedColumns, version: version + 1, updated_at: at, updated_by: actorId })
+      .set({
+        ...changedColumns,
+        ...stampedColumns(definition, changes, at),
+        version: version + 1,
+        updated_at: at,
+        updated_by: actorId,
+      })
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()

@@ -1,3 +1,4 @@
+import { kindOf, traitsOf } from '../field-types/registry.ts';
 import type { FieldMeta } from '../metadata/types.ts';
 import { foldText } from '../text/fold.ts';
 import { OPERATORS, type RelativeDateOperator } from './operators.ts';
@@ -14,8 +15,6 @@ export interface EvaluationContext {
   timeZone: string;
   nowIso: string;
 }
-
-const TEXT_TYPES = new Set(['text', 'longText', 'email', 'phone', 'url']);
 
 /**
  * The filter semantics in plain code: what the SQL compiler must agree with (the differential
@@ -49,13 +48,17 @@ function evaluateLeaf(
 }
 
 function isEmptyValue(field: FieldMeta, value: unknown): boolean {
-  if (field.type === 'multiRelation') return !Array.isArray(value) || value.length === 0;
-  return value === null || value === undefined || (TEXT_TYPES.has(field.type) && value === '');
+  const kind = kindOf(field);
+  if (kind === 'membership') return !Array.isArray(value) || value.length === 0;
+  return value === null || value === undefined || (kind === 'text' && value === '');
 }
 
 function evaluateCondition(leaf: ResolvedLeaf, record: PlainRecord, ctx: EvaluationContext): boolean {
   const { field, op } = leaf;
-  const value = record[field.key];
+  const traits = traitsOf(field.type);
+  const stored = record[field.key];
+  const value =
+    traits.comparable && stored !== null && stored !== undefined ? traits.comparable(stored) : stored;
   const operand = leaf.value;
   switch (op) {
     case 'isEmpty':
@@ -71,7 +74,7 @@ function evaluateCondition(leaf: ResolvedLeaf, record: PlainRecord, ctx: Evaluat
     default:
       break;
   }
-  if (field.type === 'multiRelation') {
+  if (traits.kind === 'membership') {
     const members = Array.isArray(value) ? value : [];
     return op === 'in' && members.some((id) => (operand as FilterValue[]).includes(id as number));
   }
@@ -119,9 +122,10 @@ function inRelativeRange(
   ctx: EvaluationContext,
 ): boolean {
   if (OPERATORS[op] === undefined) return false;
-  if (op === 'overdue' && field.type === 'dateTime') return value < ctx.nowIso;
+  const instant = kindOf(field) === 'instant';
+  if (op === 'overdue' && instant) return value < ctx.nowIso;
   const range = relativeDayRange(op, ctx.today, typeof operand === 'number' ? operand : 1);
-  if (field.type === 'dateTime') {
+  if (instant) {
     const from = range.from ? startOfDayUtc(range.from, ctx.timeZone) : null;
     const to = range.to ? startOfDayUtc(addDays(range.to, 1), ctx.timeZone) : null;
     return (from === null || value >= from) && (to === null || value < to);

@@ -1,5 +1,7 @@
-import type { FieldMeta, FieldType, ObjectMeta } from '../metadata/types.ts';
-import { FILTER_LIMITS, OPERATORS, OPERATORS_BY_TYPE, type Operator } from './operators.ts';
+import { isOperandProblem } from '../field-types/kinds.ts';
+import { isReference, operatorsFor, traitsOf } from '../field-types/registry.ts';
+import type { FieldMeta, ObjectMeta } from '../metadata/types.ts';
+import { FILTER_LIMITS, OPERATORS, type Operator } from './operators.ts';
 import type { FilterValue } from './types.ts';
 
 /** A filter problem, with the JSON path where it is, e.g. `filter.and[1].field`. */
@@ -37,10 +39,6 @@ export interface ResolvedLeaf {
 }
 
 export type MetadataLookup = (objectKey: string) => ObjectMeta | undefined;
-
-const RELATION_TYPES: ReadonlySet<FieldType> = new Set(['relation', 'select', 'multiRelation']);
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_FILTER_TEXT = 1000;
 
 /**
  * Checks a filter from the wire against metadata and returns it resolved. Every field
@@ -113,10 +111,10 @@ function resolveLeaf(
     throw new FilterError(`${path}.op`, `unknown operator ${JSON.stringify(node.op)}`);
   }
   const op = node.op as Operator;
-  if (!OPERATORS_BY_TYPE[field.type].includes(op)) {
+  if (!operatorsFor(field.type).includes(op)) {
     throw new FilterError(
       `${path}.op`,
-      `operator "${op}" does not apply to ${field.type} field "${node.field}" (use one of: ${OPERATORS_BY_TYPE[field.type].join(', ')})`,
+      `operator "${op}" does not apply to ${field.type} field "${node.field}" (use one of: ${operatorsFor(field.type).join(', ')})`,
     );
   }
   const value = resolveValue(node.value, field, op, `${path}.value`);
@@ -139,7 +137,7 @@ export function resolveFieldPath(
     const field = meta?.fields.find((f) => f.key === name);
     if (!meta || !field) throw new FilterError(path, `unknown field "${dotted}" on ${rootObject}`);
     if (index === names.length - 1) return { steps, object, field };
-    if (!RELATION_TYPES.has(field.type) || !field.target) {
+    if (!isReference(field) || !field.target) {
       throw new FilterError(path, `"${name}" in "${dotted}" is not a relation`);
     }
     steps.push({ object, field });
@@ -180,51 +178,7 @@ function resolveValue(
 }
 
 function scalarValue(raw: unknown, field: FieldMeta, path: string): FilterValue {
-  switch (field.type) {
-    case 'text':
-    case 'longText':
-    case 'email':
-    case 'phone':
-    case 'url':
-      if (typeof raw !== 'string') throw new FilterError(path, 'must be a string');
-      if (raw.length > MAX_FILTER_TEXT)
-        throw new FilterError(path, `must be at most ${MAX_FILTER_TEXT} characters`);
-      return raw;
-    case 'integer':
-      if (typeof raw !== 'number' || !Number.isSafeInteger(raw))
-        throw new FilterError(path, 'must be a whole number');
-      return raw;
-    case 'boolean':
-      if (typeof raw !== 'boolean') throw new FilterError(path, 'must be true or false');
-      return raw;
-    case 'date':
-      if (typeof raw !== 'string' || !isValidDate(raw))
-        throw new FilterError(path, 'must be a date YYYY-MM-DD');
-      return raw;
-    case 'dateTime': {
-      const instant = typeof raw === 'string' ? parseInstant(raw) : null;
-      if (instant === null) throw new FilterError(path, 'must be a date-time like 2026-01-31T12:00:00Z');
-      return instant;
-    }
-    case 'select':
-    case 'relation':
-    case 'multiRelation':
-      if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 1) {
-        throw new FilterError(path, 'must be a record id (a positive whole number)');
-      }
-      return raw;
-  }
-}
-
-export function isValidDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** Accepts ISO 8601 with a zone (Z or ±hh:mm); returns the canonical UTC form or null. */
-export function parseInstant(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const operand = traitsOf(field.type).operand(raw);
+  if (isOperandProblem(operand)) throw new FilterError(path, operand.problem);
+  return operand;
 }

@@ -1,23 +1,11 @@
+import type { FieldType } from '../field-types/registry.ts';
+
 /** The languages every user-visible string exists in. */
 export const LOCALES = ['en', 'pl', 'hu'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Labels = Record<Locale, string>;
 
-export const FIELD_TYPES = [
-  'text',
-  'longText',
-  'email',
-  'phone',
-  'url',
-  'integer',
-  'boolean',
-  'date',
-  'dateTime',
-  'select',
-  'relation',
-  'multiRelation',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+export type { FieldType };
 
 /**
  * One field as the API and the web app see it. Generated from the server's object
@@ -43,6 +31,13 @@ export interface FieldMeta {
   filterable: boolean;
   defaultValue?: string | number | boolean;
   lowercase?: boolean;
+  /**
+   * taxId: which number it is (`nip`, `regon`, `krs`, `euVat`, or `national`: the record's
+   * country decides — NIP in Poland, adószám in Hungary).
+   */
+  variant?: string;
+  /** phone, postalCode, taxId: the field of the same record holding its country code. */
+  countryField?: string;
 }
 
 export interface SortSpec {

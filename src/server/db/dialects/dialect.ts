@@ -1,5 +1,6 @@
 import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
+import type { ColumnType } from '../../metadata/field-types/module.ts';
 
 /**
  * Tables are described by metadata at run time, so the query builder is typed loosely:
@@ -72,6 +73,12 @@ export interface Dialect {
   collated(expression: Expression<unknown>, locale: SortLocale): RawBuilder<unknown>;
   /** The same normalisation as `foldText` in SQL, for case- and accent-insensitive matching. */
   folded(expression: Expression<unknown>): RawBuilder<string>;
+
+  /**
+   * The column types (as the database reports them) that hold each engine column type, for the
+   * check that tables match the object declarations.
+   */
+  readonly storedTypes: Readonly<Record<ColumnType, readonly string[]>>;
 
   /** Booleans: SQLite stores 0/1, PostgreSQL has a real type. */
   encodeBoolean(value: boolean): boolean | number;

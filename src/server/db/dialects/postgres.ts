@@ -60,6 +60,15 @@ class PostgresDialectImpl implements Dialect {
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
 
+  readonly storedTypes = {
+    text: ['text', 'varchar'],
+    integer: ['int4', 'int8'],
+    bigint: ['int8'],
+    boolean: ['bool'],
+    date: ['date'],
+    timestamp: ['timestamptz'],
+  };
+
   encodeBoolean(value: boolean): boolean {
     return value;
   }

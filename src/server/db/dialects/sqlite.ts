@@ -94,6 +94,16 @@ class SqliteDialectImpl implements Dialect {
 
   readonly skipLocked = sql``;
 
+  // SQLite reports the type a column was declared with; the migrations declare these.
+  readonly storedTypes = {
+    text: ['text'],
+    integer: ['integer'],
+    bigint: ['integer'],
+    boolean: ['integer'],
+    date: ['text'],
+    timestamp: ['text'],
+  };
+
   encodeBoolean(value: boolean): number {
     return value ? 1 : 0;
   }

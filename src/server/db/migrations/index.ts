@@ -5,6 +5,7 @@ import * as savedViews from './2026_11_23_0003_saved_views.ts';
 import * as organisationAccess from './2026_11_27_0001_organisation_access.ts';
 import * as loginHardening from './2026_11_27_0002_login_hardening.ts';
 import * as ownerSortIndexes from './2026_11_27_0003_owner_sort_indexes.ts';
+import * as clientCard from './2026_11_27_0004_client_card.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_organisation_access': organisationAccess,
   '2026_11_27_0002_login_hardening': loginHardening,
   '2026_11_27_0003_owner_sort_indexes': ownerSortIndexes,
+  '2026_11_27_0004_client_card': clientCard,
 };

@@ -17,6 +17,16 @@ export const userAccount = defineObject({
   owner: 'employee',
   // Nobody but an administrator changes an account (its employee, its being active…).
   administratorsOnly: true,
+  // Secrets and login settings, changed only by the auth and access commands.
+  internalColumns: [
+    'password_hash',
+    'client_certificate',
+    'require_totp',
+    'totp_secret',
+    'totp_pending_secret',
+    'totp_enabled_at',
+    'totp_last_step',
+  ],
   invariants: [assertAdministratorRemains],
   fields: {
     login: field.text(L('Login', 'Login', 'Felhasználónév'), {

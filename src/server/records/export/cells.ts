@@ -1,36 +1,16 @@
 import { zoneOffsetMs } from '../../../shared/filter/relative-dates.ts';
-import type { Locale } from '../../../shared/metadata/types.ts';
 import type { FieldDefinition } from '../../metadata/define-object.ts';
+import type { CellContext, ExportCell, LocalDateTime } from '../../metadata/field-types/module.ts';
+import { serverType } from '../../metadata/field-types/registry.ts';
 import type { ApiRecord, RecordRef } from '../present.ts';
 
-/** One exported value, typed so each format can write it natively (xlsx: real numbers and dates). */
-export type ExportCell =
-  | { kind: 'text'; value: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'boolean'; value: boolean; word: string }
-  | { kind: 'date'; value: string }
-  | { kind: 'dateTime'; value: LocalDateTime }
-  | null;
-
-/** An instant as the reader's wall clock: `2026-11-23`, `14:05:00`, `+01:00`. */
-export interface LocalDateTime {
-  date: string;
-  time: string;
-  offset: string;
-}
+export type { CellContext, ExportCell, LocalDateTime };
 
 export interface ExportColumn {
   field: FieldDefinition;
   /** The header: the field's label in the export's language. */
   label: string;
 }
-
-/** Booleans in words, for CSV opened by people; xlsx has real boolean cells that Excel translates. */
-const BOOLEAN_WORDS: Record<Locale, { yes: string; no: string }> = {
-  en: { yes: 'Yes', no: 'No' },
-  pl: { yes: 'Tak', no: 'Nie' },
-  hu: { yes: 'Igen', no: 'Nem' },
-};
 
 /** A separator that does not clash with CSV's comma, between the titles of several references. */
 const LIST_SEPARATOR = '; ';
@@ -80,30 +60,13 @@ export function wallClock(timeZone: string): (iso: string) => LocalDateTime {
   };
 }
 
-export interface CellContext {
-  locale: Locale;
-  toWallClock: (iso: string) => LocalDateTime;
-}
-
 /** The cell of one field of one record, as the list reader presented it (references expanded). */
 export function cellOf(field: FieldDefinition, record: ApiRecord, context: CellContext): ExportCell {
   const value = record[field.key];
   if (field.target) return referenceCell(field, record);
   if (value === null || value === undefined) return null;
-  switch (field.type) {
-    case 'integer':
-      return typeof value === 'number' ? { kind: 'number', value } : text(String(value));
-    case 'boolean': {
-      const words = BOOLEAN_WORDS[context.locale];
-      return { kind: 'boolean', value: value === true, word: value === true ? words.yes : words.no };
-    }
-    case 'date':
-      return { kind: 'date', value: String(value).slice(0, 10) };
-    case 'dateTime':
-      return { kind: 'dateTime', value: context.toWallClock(String(value)) };
-    default:
-      return text(String(value));
-  }
+  const cell = serverType(field).cell(value, field, context);
+  return cell?.kind === 'text' ? text(cell.value) : cell;
 }
 
 /** References are written as the titles the reader would see, never as ids. */

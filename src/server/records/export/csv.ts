@@ -24,7 +24,7 @@ function csvValue(cell: ExportCell): string {
     case 'text':
       return cell.value;
     case 'number':
-      return String(cell.value);
+      return cell.text ?? String(cell.value);
     case 'boolean':
       return cell.word;
     case 'date':

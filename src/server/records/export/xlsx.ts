@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import { serverType } from '../../metadata/field-types/registry.ts';
 import type { ApiRecord } from '../present.ts';
 import { type CellContext, cellOf, type ExportCell, type ExportColumn, neutraliseFormula } from './cells.ts';
 
@@ -20,8 +21,9 @@ type XlsxValue = string | number | boolean | Date | null;
 function xlsxValue(cell: ExportCell): { value: XlsxValue; format?: string } {
   if (cell === null) return { value: null };
   switch (cell.kind) {
-    case 'text':
     case 'number':
+      return { value: cell.value, format: cell.format };
+    case 'text':
     case 'boolean':
       return { value: cell.value };
     case 'date':
@@ -150,15 +152,5 @@ function safeSheetName(name: string): string {
 }
 
 function columnWidth(column: ExportColumn): number {
-  switch (column.field.type) {
-    case 'date':
-      return 12;
-    case 'dateTime':
-      return 20;
-    case 'integer':
-    case 'boolean':
-      return Math.max(10, column.label.length + 2);
-    default:
-      return Math.min(40, Math.max(14, column.label.length + 2));
-  }
+  return serverType(column.field).exportWidth(column.label);
 }

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { kindOf } from '../../../shared/field-types/registry.ts';
 import { OPERATORS, type RelativeDateOperator } from '../../../shared/filter/operators.ts';
 import { addDays, relativeDayRange, startOfDayUtc } from '../../../shared/filter/relative-dates.ts';
 import type { FilterValue } from '../../../shared/filter/types.ts';
@@ -7,6 +8,7 @@ import { foldText } from '../../../shared/text/fold.ts';
 import type { RowPredicate } from '../../access/row-scope.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition } from '../../metadata/define-object.ts';
+import { serverType } from '../../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 
 export interface CompileContext {
@@ -29,7 +31,6 @@ type Predicate = RawBuilder<unknown>;
 
 const TRUE = sql`1 = 1`;
 const FALSE = sql`1 = 0`;
-const TEXT_TYPES = new Set(['text', 'longText', 'email', 'phone', 'url']);
 
 /**
  * Compiles a resolved filter into a WHERE predicate over `alias`. Negations are pushed down
@@ -109,7 +110,7 @@ function membersMatching(field: FieldDefinition, targetCondition: Predicate | nu
 }
 
 function encode(field: FieldDefinition, value: FilterValue, ctx: CompileContext): unknown {
-  return typeof value === 'boolean' && field.type === 'boolean' ? ctx.dialect.encodeBoolean(value) : value;
+  return serverType(field).encodeOperand(value, ctx.dialect);
 }
 
 function likePattern(value: string, op: 'contains' | 'startsWith' | 'endsWith'): string {
@@ -145,15 +146,15 @@ function compileCondition(
     case 'notIn':
       return compileCondition(field, { ...leaf, op: 'in' }, alias, ctx, !negated);
     case 'lt':
-      return complement(sql`${column} < ${value}`);
+      return complement(sql`${column} < ${encode(field, value as FilterValue, ctx)}`);
     case 'lte':
-      return complement(sql`${column} <= ${value}`);
+      return complement(sql`${column} <= ${encode(field, value as FilterValue, ctx)}`);
     case 'gt':
-      return complement(sql`${column} > ${value}`);
+      return complement(sql`${column} > ${encode(field, value as FilterValue, ctx)}`);
     case 'gte':
-      return complement(sql`${column} >= ${value}`);
+      return complement(sql`${column} >= ${encode(field, value as FilterValue, ctx)}`);
     case 'between': {
-      const [from, to] = value as FilterValue[];
+      const [from, to] = (value as FilterValue[]).map((v) => encode(field, v, ctx));
       return complement(sql`(${column} >= ${from} AND ${column} <= ${to})`);
     }
     case 'contains':
@@ -165,12 +166,9 @@ function compileCondition(
     case 'notContains':
       return compileCondition(field, { ...leaf, op: 'contains' }, alias, ctx, !negated);
     case 'isEmpty': {
-      const empty = TEXT_TYPES.has(field.type)
-        ? sql`(${column} IS NULL OR ${column} = '')`
-        : sql`${column} IS NULL`;
-      const filled = TEXT_TYPES.has(field.type)
-        ? sql`(${column} IS NOT NULL AND ${column} <> '')`
-        : sql`${column} IS NOT NULL`;
+      const textual = kindOf(field) === 'text';
+      const empty = textual ? sql`(${column} IS NULL OR ${column} = '')` : sql`${column} IS NULL`;
+      const filled = textual ? sql`(${column} IS NOT NULL AND ${column} <> '')` : sql`${column} IS NOT NULL`;
       return negated ? filled : empty;
     }
     case 'isNotEmpty':
@@ -188,10 +186,11 @@ function relativeDate(
   ctx: CompileContext,
 ): Predicate {
   if (OPERATORS[op] === undefined) throw new Error(`unknown operator ${op}`);
-  if (op === 'overdue' && field.type === 'dateTime') return sql`${column} < ${ctx.nowIso}`;
+  const instant = kindOf(field) === 'instant';
+  if (op === 'overdue' && instant) return sql`${column} < ${ctx.nowIso}`;
   const range = relativeDayRange(op, ctx.today, typeof value === 'number' ? value : 1);
   const bounds: Predicate[] = [];
-  if (field.type === 'dateTime') {
+  if (instant) {
     if (range.from) bounds.push(sql`${column} >= ${startOfDayUtc(range.from, ctx.timeZone)}`);
     if (range.to) bounds.push(sql`${column} < ${startOfDayUtc(addDays(range.to, 1), ctx.timeZone)}`);
   } else {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import { isValidDate, parseInstant } from '../../../shared/filter/validate.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
+import { serverType } from '../../metadata/field-types/registry.ts';
 import { type CompiledSort, type SortKey, sortExpression, sortValue } from './sort.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -44,20 +44,7 @@ export function decodeCursor(sort: CompiledSort, cursor: string): unknown[] {
 /** A cursor value as the database would have produced it for this key. */
 function fitsKey(key: SortKey, value: unknown): boolean {
   if (value === null) return key.nullable;
-  switch (key.field.type) {
-    case 'integer':
-    case 'relation':
-    case 'select':
-      return typeof value === 'number' && Number.isSafeInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean' || value === 0 || value === 1;
-    case 'date':
-      return typeof value === 'string' && isValidDate(value);
-    case 'dateTime':
-      return typeof value === 'string' && parseInstant(value) === value;
-    default:
-      return typeof value === 'string' && value.length <= 10_000;
-  }
+  return serverType(key.field).fitsCursor(value);
 }
 
 /** Clamps a requested page size: ≤ 0 is refused, a huge one is capped. */

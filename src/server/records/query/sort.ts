@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
+import { kindOf } from '../../../shared/field-types/registry.ts';
 import type { SortSpec } from '../../../shared/metadata/types.ts';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
 
-const TEXT_TYPES = new Set(['text', 'email', 'phone', 'url']);
 const MAX_SORT_KEYS = 5;
 
 export interface SortKey {
@@ -82,7 +82,7 @@ export function sortExpression(
   locale: SortLocale,
 ): RawBuilder<unknown> {
   const column = sql.ref(`${alias}.${key.column}`);
-  return TEXT_TYPES.has(key.field.type) ? dialect.collated(column, locale) : sql`${column}`;
+  return kindOf(key.field) === 'text' ? dialect.collated(column, locale) : sql`${column}`;
 }
 
 /** The same wrapping for a bound value, so cursor values compare like the column does. */
@@ -92,7 +92,7 @@ export function sortValue(
   dialect: Dialect,
   locale: SortLocale,
 ): RawBuilder<unknown> {
-  return TEXT_TYPES.has(key.field.type) ? dialect.collated(sql.val(value), locale) : sql.val(value);
+  return kindOf(key.field) === 'text' ? dialect.collated(sql.val(value), locale) : sql.val(value);
 }
 
 export function orderBy(sort: CompiledSort, alias: string, dialect: Dialect): RawBuilder<unknown> {

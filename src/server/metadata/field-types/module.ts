@@ -1,0 +1,76 @@
+import type { FieldTypeTraits } from '../../../shared/field-types/kinds.ts';
+import type { FilterValue } from '../../../shared/filter/types.ts';
+import type { Locale } from '../../../shared/metadata/types.ts';
+import type { Dialect } from '../../db/dialects/dialect.ts';
+import type { FieldDefinition } from '../define-object.ts';
+
+/** The SQL types fields are stored in; each dialect maps them (`schema-check` compares them). */
+export type ColumnType = 'text' | 'integer' | 'bigint' | 'boolean' | 'date' | 'timestamp';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+}
+
+/** One exported value, typed so each format can write it natively (xlsx: real numbers and dates). */
+export type ExportCell =
+  | { kind: 'text'; value: string }
+  /** `format`: the spreadsheet number format; `text`: how CSV writes it when not the plain number. */
+  | { kind: 'number'; value: number; format?: string; text?: string }
+  | { kind: 'boolean'; value: boolean; word: string }
+  | { kind: 'date'; value: string }
+  | { kind: 'dateTime'; value: LocalDateTime }
+  | null;
+
+/** An instant as the reader's wall clock: `2026-11-23`, `14:05:00`, `+01:00`. */
+export interface LocalDateTime {
+  date: string;
+  time: string;
+  offset: string;
+}
+
+export interface CellContext {
+  locale: Locale;
+  toWallClock: (iso: string) => LocalDateTime;
+}
+
+/** What a write's value check knows beyond the value: the record's country, for phones and tax ids. */
+export interface InputContext {
+  country: string | null;
+}
+
+export type Checked =
+  | { value: unknown; issue?: undefined }
+  | { value?: undefined; issue: { code: string; message: string } };
+
+export function invalid(code: string, message: string): Checked {
+  return { issue: { code, message } };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * Everything the server does with one field type. The engine calls these and never branches on
+ * a type's name; the kind in `traits` decides filter and sort semantics.
+ */
+export interface ServerFieldType {
+  traits: FieldTypeTraits;
+  /** The columns a field with this key is stored in, the one filters and sorts use first. */
+  columns(column: string): ColumnSpec[];
+  /** A non-null API value from a write, checked and normalised as stored (before encoding). */
+  check(raw: unknown, field: FieldDefinition, context: InputContext): Checked;
+  /** API value (null when empty) from the row's columns. */
+  decode(row: Record<string, unknown>, field: FieldDefinition, dialect: Dialect): unknown;
+  /** The row's columns for an API value (null clears them all). */
+  encode(value: unknown, field: FieldDefinition, dialect: Dialect): Record<string, unknown>;
+  /** A filter operand as the primary column holds it. */
+  encodeOperand(value: FilterValue, dialect: Dialect): unknown;
+  /** Whether a keyset cursor value could have come from the primary column. */
+  fitsCursor(value: unknown): boolean;
+  /** The value in an export; text cells are neutralised against formulas by the caller. */
+  cell(value: unknown, field: FieldDefinition, context: CellContext): ExportCell;
+  /** The JSON schema of the API value (OpenAPI), before `null` is added for optional fields. */
+  schema(field: FieldDefinition): JsonSchema;
+  /** Width of its spreadsheet column in characters, given the header. */
+  exportWidth(label: string): number;
+}

@@ -1,0 +1,28 @@
+import { PERCENT_SCALE, percentValue, percent as traits } from '../../../shared/field-types/percent.ts';
+import { numberCursor, numberWidth, singleColumn } from './base.ts';
+import { invalid } from './module.ts';
+
+/** Stored as a whole number of basis points (12.5 % → 1250), so sums and comparisons are exact. */
+const toStored = (value: unknown) => (typeof value === 'number' ? Math.round(value * PERCENT_SCALE) : value);
+
+export const percent = singleColumn(traits, 'integer', {
+  check: (raw, field) => {
+    const value = percentValue(raw);
+    if (value === null) return invalid('type', 'must be a number of per cent with at most 2 decimals');
+    if (field.min !== undefined && value < field.min)
+      return invalid('too_small', `must be at least ${field.min}`);
+    if (field.max !== undefined && value > field.max)
+      return invalid('too_large', `must be at most ${field.max}`);
+    return { value };
+  },
+  decode: (row, field) => {
+    const stored = field.column ? row[field.column] : null;
+    return stored === null || stored === undefined ? null : Number(stored) / PERCENT_SCALE;
+  },
+  encode: (value, field) => (field.column ? { [field.column]: value === null ? null : toStored(value) } : {}),
+  encodeOperand: toStored,
+  fitsCursor: numberCursor,
+  cell: (value) => ({ kind: 'number', value: Number(value), format: '0.00"%"', text: `${value}%` }),
+  schema: (field) => ({ type: 'number', multipleOf: 0.01, minimum: field.min, maximum: field.max }),
+  exportWidth: numberWidth,
+});

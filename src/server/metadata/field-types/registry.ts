@@ -1,0 +1,48 @@
+import type { FieldType } from '../../../shared/field-types/registry.ts';
+import { boolean } from './boolean.ts';
+import { country } from './country.ts';
+import { date } from './date.ts';
+import { dateTime } from './date-time.ts';
+import { email } from './email.ts';
+import { iban } from './iban.ts';
+import { integer } from './integer.ts';
+import { longText } from './long-text.ts';
+import type { ServerFieldType } from './module.ts';
+import { money } from './money.ts';
+import { multiRelation } from './multi-relation.ts';
+import { percent } from './percent.ts';
+import { phone } from './phone.ts';
+import { postalCode } from './postal-code.ts';
+import { rating } from './rating.ts';
+import { relation } from './relation.ts';
+import { select } from './select.ts';
+import { taxId } from './tax-id.ts';
+import { text } from './text.ts';
+import { url } from './url.ts';
+
+/** The server's module of every field type (the shared traits say what the web knows too). */
+const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
+  text,
+  longText,
+  email,
+  phone,
+  url,
+  integer,
+  boolean,
+  date,
+  dateTime,
+  select,
+  relation,
+  multiRelation,
+  taxId,
+  iban,
+  money,
+  percent,
+  rating,
+  country,
+  postalCode,
+};
+
+export function serverType(field: { type: FieldType }): ServerFieldType {
+  return SERVER_FIELD_TYPES[field.type];
+}

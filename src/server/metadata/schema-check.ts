@@ -1,0 +1,81 @@
+import type { Dialect } from '../db/dialects/dialect.ts';
+import type { ObjectDefinition } from './define-object.ts';
+import type { MetadataRegistry } from './registry.ts';
+
+/**
+ * Columns the engine keeps on every record table beside the declared fields: who deleted a
+ * record (the trash shows it) is written by the engine only.
+ */
+const ENGINE_COLUMNS: ReadonlySet<string> = new Set(['deleted_by']);
+
+interface TableShape {
+  columns: Map<string, { dataType: string; isNullable: boolean; hasDefaultValue: boolean }>;
+}
+
+async function tablesOf(dialect: Dialect): Promise<Map<string, TableShape>> {
+  const tables = await dialect.db.introspection.getTables();
+  return new Map(
+    tables.map((table) => [
+      table.name,
+      { columns: new Map(table.columns.map((column) => [column.name, column])) },
+    ]),
+  );
+}
+
+function objectProblems(
+  dialect: Dialect,
+  definition: ObjectDefinition,
+  tables: Map<string, TableShape>,
+): string[] {
+  const problems: string[] = [];
+  const table = tables.get(definition.table);
+  if (!table) return [`${definition.key}: table ${definition.table} does not exist`];
+  const declared = new Set<string>([...ENGINE_COLUMNS, ...definition.internalColumns]);
+  for (const field of definition.fields) {
+    for (const spec of field.columns) {
+      declared.add(spec.name);
+      const column = table.columns.get(spec.name);
+      const where = `${definition.key}.${field.key}: column ${definition.table}.${spec.name}`;
+      if (!column) {
+        problems.push(`${where} does not exist`);
+        continue;
+      }
+      const accepted = dialect.storedTypes[spec.type];
+      if (!accepted.includes(column.dataType.toLowerCase()))
+        problems.push(
+          `${where} is ${column.dataType}, the ${field.type} type stores ${spec.type} (${accepted.join(' or ')})`,
+        );
+      // A NOT NULL column without a default refuses every write that leaves the field empty.
+      const alwaysSet = field.required || field.system || field.defaultValue !== undefined;
+      if (!column.isNullable && !column.hasDefaultValue && !alwaysSet)
+        problems.push(`${where} is NOT NULL but the field is optional`);
+    }
+    if (field.through) {
+      const link = tables.get(field.through.table);
+      const { sourceColumn, targetColumn } = field.through;
+      if (!link)
+        problems.push(`${definition.key}.${field.key}: link table ${field.through.table} does not exist`);
+      else
+        for (const name of [sourceColumn, targetColumn])
+          if (!link.columns.has(name))
+            problems.push(
+              `${definition.key}.${field.key}: column ${field.through.table}.${name} does not exist`,
+            );
+    }
+  }
+  for (const name of table.columns.keys()) {
+    if (!declared.has(name))
+      problems.push(`${definition.key}: column ${definition.table}.${name} is not declared by any field`);
+  }
+  return problems;
+}
+
+/**
+ * Where the database and the object declarations disagree: a missing table or column, a column
+ * of the wrong type, an optional field on a NOT NULL column, a column no field declares. Empty
+ * when every declaration is backed by the schema the migrations made.
+ */
+export async function schemaProblems(dialect: Dialect, registry: MetadataRegistry): Promise<string[]> {
+  const tables = await tablesOf(dialect);
+  return registry.list().flatMap((definition) => objectProblems(dialect, definition, tables));
+}

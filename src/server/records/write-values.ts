@@ -1,0 +1,104 @@
+import type { Executor, Tx } from '../db/dialects/dialect.ts';
+import { errors, type FieldIssue } from '../errors.ts';
+import type { FieldDefinition } from '../metadata/define-object.ts';
+import { serverType } from '../metadata/field-types/registry.ts';
+import type { RecordsContext } from './context.ts';
+import type { CheckedInput } from './input.ts';
+
+// The parts of a write that turn checked values into rows: references checked against the
+// database, columns encoded by each field's type, memberships replaced in their link tables.
+
+/**
+ * The issue when some of `ids` are not live records of the field's target (of the field's
+ * dictionary, for dictionary values), or null when all are; reported under `reportAs`.
+ */
+export async function missingReference(
+  ctx: RecordsContext,
+  executor: Executor,
+  field: FieldDefinition,
+  ids: number[],
+  reportAs: string = field.key,
+): Promise<FieldIssue | null> {
+  const target = ctx.registry.get(field.target ?? '');
+  if (!target || ids.length === 0) return null;
+  let query = executor
+    .selectFrom(target.table)
+    .select('id')
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null);
+  if (field.dictionary) query = query.where('dictionary', '=', field.dictionary);
+  const found = new Set((await query.execute()).map((row) => Number(row.id)));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return null;
+  const what = field.dictionary ? `${field.dictionary} value` : target.key;
+  return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
+}
+
+/** References must point at existing, not deleted records (and dictionary values of the right dictionary). */
+export async function checkReferences(ctx: RecordsContext, trx: Tx, input: CheckedInput): Promise<void> {
+  const wanted: Array<[FieldDefinition, number[]]> = [
+    ...[...input.values].flatMap(
+      ([field, value]): Array<[FieldDefinition, number[]]> =>
+        field.target && typeof value === 'number' ? [[field, [value]]] : [],
+    ),
+    ...input.memberships,
+  ];
+  const issues: FieldIssue[] = [];
+  for (const [field, ids] of wanted) {
+    const issue = await missingReference(ctx, trx, field, ids);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0) throw errors.validation(issues);
+}
+
+export function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [field, value] of input.values)
+    Object.assign(row, serverType(field).encode(value, field, ctx.dialect));
+  return row;
+}
+
+export async function replaceMemberships(
+  trx: Tx,
+  recordId: number,
+  field: FieldDefinition,
+  ids: number[],
+  actorId: number | null,
+  at: string,
+): Promise<void> {
+  const through = field.through;
+  if (!through) return;
+  await trx.deleteFrom(through.table).where(through.sourceColumn, '=', recordId).execute();
+  if (ids.length === 0) return;
+  await trx
+    .insertInto(through.table)
+    .values(
+      ids.map((id) => ({
+        [through.sourceColumn]: recordId,
+        [through.targetColumn]: id,
+        created_at: at,
+        created_by: actorId,
+      })),
+    )
+    .execute();
+}
+
+export async function currentMemberships(
+  trx: Tx,
+  recordId: number,
+  field: FieldDefinition,
+): Promise<number[]> {
+  const through = field.through;
+  if (!through) return [];
+  const rows = await trx
+    .selectFrom(through.table)
+    .select(through.targetColumn)
+    .where(through.sourceColumn, '=', recordId)
+    .orderBy(through.targetColumn)
+    .execute();
+  return rows.map((row) => Number(row[through.targetColumn]));
+}
+
+export function sortedIds(ids: number[]): number[] {
+  return [...ids].sort((a, b) => a - b);
+}

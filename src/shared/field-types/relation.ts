@@ -1,0 +1,9 @@
+import { type FieldTypeTraits, idOperand, REFERENCE_OPERATORS } from './kinds.ts';
+
+/** The id of one record of another object (a person's company). */
+export const relation: FieldTypeTraits = {
+  kind: 'reference',
+  operators: REFERENCE_OPERATORS,
+  sortable: false,
+  operand: idOperand,
+};
