@@ -41,6 +41,15 @@ export interface LoadedDataset {
  * a million companies would otherwise take an hour). Search documents are written alongside,
  * so search works at once; history starts empty, as for imported data.
  */
+/**
+ * The generator writes numbers as people read them (`+48 12 345 67 89`); the engine stores
+ * phones in E.164 and tax ids as digits, so the demo rows get the stored forms. The generated
+ * phones always carry their country code, so dropping the spaces is enough.
+ */
+function storedPhone(phone: string | null): string | null {
+  return phone === null ? null : phone.replace(/[\s()-]/g, '');
+}
+
 export async function loadDataset(
   dialect: Dialect,
   registry: MetadataRegistry,
@@ -92,6 +101,7 @@ export async function loadDataset(
     staff,
     ({ department, ...e }) => ({
       ...e,
+      phone: storedPhone(e.phone),
       department_id: departmentIdByName.get(department) ?? null,
       active: dialect.encodeBoolean(e.active),
       ...audit,
@@ -132,6 +142,8 @@ export async function loadDataset(
       } = c;
       return {
         ...rest,
+        tax_id: rest.tax_id === null ? null : rest.tax_id.replace(/[\s-]/g, ''),
+        phone: storedPhone(rest.phone),
         industry_id: dictionaryId('industry', industry_code),
         status_id: dictionaryId('company_status', status_code),
         category_id: dictionaryId('category', category_code),
@@ -152,6 +164,8 @@ export async function loadDataset(
       const { company_index, ...rest } = p;
       return {
         ...rest,
+        phone: storedPhone(rest.phone),
+        mobile: storedPhone(rest.mobile),
         company_id: company_index === null ? null : (companyIds[company_index] ?? null),
         ...audit,
       };

@@ -12,7 +12,8 @@ export type DictionaryName =
   | 'category'
   | 'customer_type'
   | 'activity_type'
-  | 'person_position';
+  | 'person_position'
+  | 'lead_source';
 
 export interface DictionarySeed {
   dictionary: DictionaryName;
@@ -149,6 +150,26 @@ const PERSON_POSITION_LABELS: Record<PersonPositionCode, DictionaryLabels> = {
   executive_assistant: { en: 'Executive Assistant', pl: 'Asystent zarządu', hu: 'Vezetői asszisztens' },
 };
 
+/** Where a client came from (the prospect section of the card shows it). */
+export const LEAD_SOURCE_CODES = [
+  'website',
+  'referral',
+  'trade_fair',
+  'cold_call',
+  'campaign',
+  'partner',
+] as const;
+export type LeadSourceCode = (typeof LEAD_SOURCE_CODES)[number];
+
+const LEAD_SOURCE_LABELS: Record<LeadSourceCode, DictionaryLabels> = {
+  website: { en: 'Website', pl: 'Strona WWW', hu: 'Weboldal' },
+  referral: { en: 'Referral', pl: 'Polecenie', hu: 'Ajánlás' },
+  trade_fair: { en: 'Trade fair', pl: 'Targi', hu: 'Szakkiállítás' },
+  cold_call: { en: 'Cold call', pl: 'Zimny telefon', hu: 'Hideghívás' },
+  campaign: { en: 'Campaign', pl: 'Kampania', hu: 'Kampány' },
+  partner: { en: 'Partner', pl: 'Partner', hu: 'Partner' },
+};
+
 function seedsFor<C extends string>(
   dictionary: DictionaryName,
   codes: readonly C[],
@@ -170,6 +191,7 @@ export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
   ...seedsFor('customer_type', CUSTOMER_TYPE_CODES, CUSTOMER_TYPE_LABELS),
   ...seedsFor('activity_type', ACTIVITY_TYPE_CODES, ACTIVITY_TYPE_LABELS),
   ...seedsFor('person_position', PERSON_POSITION_CODES, PERSON_POSITION_LABELS),
+  ...seedsFor('lead_source', LEAD_SOURCE_CODES, LEAD_SOURCE_LABELS),
 ];
 
 /** The label of a person position in one language; people's positions are stored as text. */

@@ -30,6 +30,8 @@ function inwardLetter(rng: Rng): string {
   return UK_INWARD_LETTERS.charAt(rng.int(0, UK_INWARD_LETTERS.length - 1));
 }
 
+const UK_LOCAL_FIRST_DIGIT: Readonly<Record<string, string>> = { '23': '8', '24': '7', '28': '9', '29': '2' };
+
 export const ENGLISH_LOCALE: Locale = {
   country: 'GB',
   language: 'en',
@@ -62,7 +64,10 @@ export const ENGLISH_LOCALE: Locale = {
     const area = at(UK_CITIES, city).area;
     if (area === '20') return `+44 20 7946 0${rng.digits(3)}`;
     if (area.length === 3) return `+44 ${area} 496 0${rng.digits(3)}`;
-    if (area.length === 2) return `+44 ${area} ${leadingDigit(rng)}${rng.digits(3)} ${rng.digits(4)}`;
+    // The two-digit areas (023 Southampton, 024 Coventry, 028 Belfast, 029 Cardiff) give their
+    // local numbers a fixed first digit; others are not numbers and the engine refuses them.
+    if (area.length === 2)
+      return `+44 ${area} ${UK_LOCAL_FIRST_DIGIT[area] ?? '2'}${rng.digits(3)} ${rng.digits(4)}`;
     return `+44 ${area} ${leadingDigit(rng)}${rng.digits(5)}`;
   },
   mobile: (rng) => `+44 7700 900${rng.digits(3)}`,
