@@ -4,6 +4,8 @@ import type { AppConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Dialect } from './db/dialects/dialect.ts';
 import type { AppServices } from './http/types.ts';
+import { JobQueue, type QueueOptions } from './jobs/queue.ts';
+import { registerModuleJobs } from './modules/jobs.ts';
 import { standardRegistry } from './modules/objects.ts';
 import { EventDispatcher } from './records/events.ts';
 
@@ -15,20 +17,28 @@ export const VERSION = packageJson.version;
 /** Opens the database, brings the schema up to date and wires the services every entry point shares. */
 export async function openServices(
   config: AppConfig,
-  options: { onEventError?: (error: unknown) => void; now?: () => Date; dialect?: Dialect } = {},
+  options: {
+    onEventError?: (error: unknown) => void;
+    onJobError?: QueueOptions['onError'];
+    now?: () => Date;
+    dialect?: Dialect;
+  } = {},
 ): Promise<AppServices> {
   const dialect = options.dialect ?? openDatabase(config.database);
   await migrateToLatest(dialect);
   const registry = standardRegistry();
   const now = options.now ?? (() => new Date());
   const events = new EventDispatcher(dialect, (error) => options.onEventError?.(error));
-  return {
+  const services: AppServices = {
     config,
     dialect,
     registry,
     records: { dialect, registry, events, now, country: config.country },
     rights: new RightsCache(),
+    jobs: new JobQueue(dialect, now, { onError: options.onJobError }),
     version: VERSION,
     now,
   };
+  registerModuleJobs(services);
+  return services;
 }

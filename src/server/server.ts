@@ -23,6 +23,7 @@ export async function startServer(config: AppConfig, hooks: StartHooks = {}): Pr
   let app: AppInstance | undefined;
   const services = await openServices(config, {
     onEventError: (error) => app?.log.error({ err: error }, 'event subscriber failed'),
+    onJobError: (error, job) => app?.log.warn({ err: error, job }, 'job failed'),
   });
   const admin = await ensureAdmin(services.dialect, config.adminPassword, services.now());
   app = await buildApp(services);

@@ -1,6 +1,5 @@
 import { deleteExpiredSessions } from './access/sessions.ts';
 import type { AppConfig } from './config.ts';
-import { JobQueue } from './jobs/queue.ts';
 import { CronScheduler } from './jobs/scheduler.ts';
 import { JobWorker } from './jobs/worker.ts';
 import type { RunningServer, StartHooks } from './server.ts';
@@ -21,9 +20,7 @@ export async function startWithBackground(
         const { loadDemoIfFirstStart } = await import('./seed/demo.ts');
         await loadDemoIfFirstStart(services, (message) => app.log.info(message));
       }
-      const queue = new JobQueue(services.dialect, services.now, {
-        onError: (error, job) => app.log.warn({ err: error, job }, 'job failed'),
-      });
+      const queue = services.jobs;
       queue.register('maintenance.sessions', async () => {
         await deleteExpiredSessions(services.dialect.db, services.now());
       });

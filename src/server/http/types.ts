@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RightsCache } from '../access/rights.ts';
 import type { AppConfig } from '../config.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import type { RecordsContext } from '../records/context.ts';
 
@@ -28,6 +29,11 @@ export interface AppServices {
   records: RecordsContext;
   /** Effective rights per account, shared by every request of this instance. */
   rights: RightsCache;
+  /**
+   * The job queue every capability registers its jobs on (`modules/jobs.ts`); `kartoteka serve`
+   * runs it in the background, tests drive it with `runDue()`.
+   */
+  jobs: JobQueue;
   version: string;
   now: () => Date;
 }

@@ -6,6 +6,9 @@ import * as organisationAccess from './2026_11_27_0001_organisation_access.ts';
 import * as loginHardening from './2026_11_27_0002_login_hardening.ts';
 import * as ownerSortIndexes from './2026_11_27_0003_owner_sort_indexes.ts';
 import * as clientCard from './2026_11_27_0004_client_card.ts';
+import * as clientChildren from './2026_11_27_0005_client_children.ts';
+import * as imports from './2026_11_27_0006_imports.ts';
+import * as merges from './2026_11_27_0007_merges.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0002_login_hardening': loginHardening,
   '2026_11_27_0003_owner_sort_indexes': ownerSortIndexes,
   '2026_11_27_0004_client_card': clientCard,
+  '2026_11_27_0005_client_children': clientChildren,
+  '2026_11_27_0006_imports': imports,
+  '2026_11_27_0007_merges': merges,
 };
