@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { kindOf } from '../../shared/field-types/index.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError } from '../app/api-client.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
@@ -20,12 +21,12 @@ export type BulkKind = 'update' | 'addToGroup' | 'removeFromGroup' | 'delete' | 
 /** Fields a bulk edit may set: one value for many records makes no sense for a title or a membership. */
 function bulkEditableFields(meta: ObjectMeta): FieldMeta[] {
   return editableFields(meta).filter(
-    (field) => field.type !== 'multiRelation' && !meta.titleFields.includes(field.key),
+    (field) => kindOf(field) !== 'membership' && !meta.titleFields.includes(field.key),
   );
 }
 
 export function membershipFields(meta: ObjectMeta): FieldMeta[] {
-  return meta.fields.filter((field) => field.type === 'multiRelation' && !field.readOnly && !field.system);
+  return meta.fields.filter((field) => kindOf(field) === 'membership' && !field.readOnly && !field.system);
 }
 
 export interface BulkActionDialogProps {

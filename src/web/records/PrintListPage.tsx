@@ -14,6 +14,7 @@ import { useFormatters, useLocale } from '../ui/format.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { listColumns, listProjection } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
+import { factsOf } from './field-types/index.ts';
 import { readListAddress } from './list-url.ts';
 import { useRecordPages } from './queries.ts';
 
@@ -86,7 +87,9 @@ function PrintList({ meta }: { meta: ObjectMeta }) {
         <Table.Thead>
           <Table.Tr>
             {columns.map((field) => (
-              <Table.Th key={field.key}>{pickLabel(field.labels, locale)}</Table.Th>
+              <Table.Th key={field.key} ta={factsOf(field).alignRight ? 'right' : undefined}>
+                {pickLabel(field.labels, locale)}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -94,7 +97,7 @@ function PrintList({ meta }: { meta: ObjectMeta }) {
           {rows.slice(0, PRINT_LIMIT).map((row) => (
             <Table.Tr key={row.id}>
               {columns.map((field) => (
-                <Table.Td key={field.key}>
+                <Table.Td key={field.key} ta={factsOf(field).alignRight ? 'right' : undefined}>
                   <FieldValue field={field} record={row} />
                 </Table.Td>
               ))}

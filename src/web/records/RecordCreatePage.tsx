@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { kindOf } from '../../shared/field-types/index.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
@@ -17,11 +18,10 @@ import { useLocale } from '../ui/format.ts';
 import { notify } from '../ui/notify.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { FieldInput } from './FieldInput.tsx';
+import { factsOf } from './field-types/index.ts';
 import { editableFields, type Values } from './form-values.ts';
 import { RecordBreadcrumbs } from './RecordBreadcrumbs.tsx';
 import { saveErrorMessages } from './validation.ts';
-
-const WIDE_TYPES = new Set(['longText', 'multiRelation']);
 
 /**
  * `/records/:object/new?company=12`: a blank form; query parameters prefill reference fields.
@@ -71,7 +71,7 @@ function prefill(fields: FieldMeta[], params: URLSearchParams): Values {
   const values: Values = {};
   for (const field of fields) {
     const raw = params.get(field.key);
-    if (raw && /^\d+$/.test(raw) && (field.type === 'relation' || field.type === 'select')) {
+    if (raw && /^\d+$/.test(raw) && kindOf(field) === 'reference') {
       values[field.key] = Number(raw);
     }
   }
@@ -127,7 +127,7 @@ function CreateForm({ meta }: { meta: ObjectMeta }) {
           )}
           <Grid gap="md">
             {fields.map((field) => (
-              <Grid.Col key={field.key} span={{ base: 12, md: WIDE_TYPES.has(field.type) ? 12 : 6 }}>
+              <Grid.Col key={field.key} span={{ base: 12, md: factsOf(field).wide ? 12 : 6 }}>
                 <FieldInput
                   field={field}
                   label={pickLabel(field.labels, locale)}

@@ -14,10 +14,9 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { clearDraft, type Draft, loadDraft, saveDraft } from './draft.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { FieldValue } from './FieldValue.tsx';
+import { factsOf } from './field-types/index.ts';
 import { editableFields, effectiveChanges, type Values } from './form-values.ts';
 import { saveErrorMessages } from './validation.ts';
-
-const WIDE_TYPES = new Set(['longText', 'multiRelation']);
 
 export interface RecordEditorProps {
   meta: ObjectMeta;
@@ -131,7 +130,7 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
         )}
         <Grid gap="md">
           {editableFields(meta).map((field) => (
-            <Grid.Col key={field.key} span={{ base: 12, md: WIDE_TYPES.has(field.type) ? 12 : 6 }}>
+            <Grid.Col key={field.key} span={{ base: 12, md: factsOf(field).wide ? 12 : 6 }}>
               <FieldInput
                 field={field}
                 label={pickLabel(field.labels, locale)}
@@ -196,7 +195,7 @@ function ReadOnlyValues({ meta, record }: { meta: ObjectMeta; record: RecordData
       </Alert>
       <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm" m={0}>
         {editableFields(meta).map((field) => (
-          <div key={field.key} style={WIDE_TYPES.has(field.type) ? { gridColumn: '1 / -1' } : undefined}>
+          <div key={field.key} style={factsOf(field).wide ? { gridColumn: '1 / -1' } : undefined}>
             <Text component="dt" size="xs" c="dimmed">
               {pickLabel(field.labels, locale)}
             </Text>

@@ -18,6 +18,7 @@ import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
 import { useLocale } from '../ui/format.ts';
 import { columnWidth } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
+import { factsOf } from './field-types/index.ts';
 import type { RowColour } from './list-state.ts';
 import classes from './RecordTable.module.css';
 import { isSelected, type Selection, selectOnly, selectRange, toggle, toggleLoaded } from './selection.ts';
@@ -115,6 +116,9 @@ export function RecordTable(props: RecordTableProps) {
   }, [props.scrollKey]);
 
   const flex = (field: FieldMeta) => `1 0 ${columnWidth(meta, field)}px`;
+  // Amounts line up on their last digit; the title column stays a left-aligned link.
+  const align = (field: FieldMeta) =>
+    factsOf(field).alignRight && field.key !== columns[0]?.key ? 'end' : undefined;
   const { selection, onSelectionChange } = props;
   const loadedIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const allLoadedMarked = loadedIds.length > 0 && loadedIds.every((id) => isSelected(selection, id));
@@ -159,6 +163,7 @@ export function RecordTable(props: RecordTableProps) {
                     key={header.id}
                     className={classes.th}
                     style={{ flex: flex(field) }}
+                    data-align={align(field)}
                     aria-sort={
                       direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
                     }
@@ -214,7 +219,12 @@ export function RecordTable(props: RecordTableProps) {
                   />
                 </td>
                 {row.getAllCells().map((cell, index) => (
-                  <td key={cell.id} className={classes.td} style={{ flex: flex(columns[index]!) }}>
+                  <td
+                    key={cell.id}
+                    className={classes.td}
+                    style={{ flex: flex(columns[index]!) }}
+                    data-align={align(columns[index]!)}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

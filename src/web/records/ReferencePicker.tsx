@@ -8,6 +8,7 @@ import type { FieldMeta, Locale } from '../../shared/metadata/types.ts';
 import type { ExpandedRef } from '../app/api-types.ts';
 import { recordTitle, titleProjection, useObjectMeta } from '../modules/metadata/index.ts';
 import { useLocale } from '../ui/format.ts';
+import { factsOf } from './field-types/facts.ts';
 import { queryRecords } from './queries.ts';
 import { useRecordTitles } from './titles.ts';
 
@@ -27,7 +28,7 @@ function useOptions(
   locale: Locale,
 ): { options: Option[]; loading: boolean } {
   const { meta } = useObjectMeta(field.target);
-  const dictionary = field.type === 'select' && field.dictionary !== undefined;
+  const dictionary = factsOf(field).pointsAt === 'dictionary' && field.dictionary !== undefined;
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const q = dictionary ? '' : debounced;
   const filter: Filter | undefined = dictionary
@@ -95,7 +96,7 @@ export function ReferencePicker(
   );
   const known = new Map([...knownTitles(props.expanded), ...fetched]);
   const data = withSelected(options, selected, known);
-  const dictionary = props.field.type === 'select';
+  const dictionary = factsOf(props.field).pointsAt === 'dictionary';
   return (
     <Select<number>
       label={props.label}

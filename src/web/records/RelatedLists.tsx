@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { kindOf } from '../../shared/field-types/index.ts';
 import type { Filter } from '../../shared/filter/types.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError } from '../app/api-client.ts';
@@ -12,6 +13,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { listColumns, listProjection } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
+import { factsOf } from './field-types/index.ts';
 import { useRecordPages } from './queries.ts';
 
 const RELATED_LIMIT = 50;
@@ -30,7 +32,7 @@ export function incomingRelations(meta: ObjectMeta, objects: ObjectMeta[]): Rela
   return objects.flatMap((object) =>
     object.fields
       .filter((field) => !field.system && field.target === meta.key)
-      .filter((field) => field.type === 'relation' || field.type === 'multiRelation')
+      .filter((field) => factsOf(field).pointsAt === 'records')
       .map((field) => ({ object, field })),
   );
 }
@@ -60,7 +62,7 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
     )
     .slice(0, RELATED_COLUMNS);
   const filter: Filter =
-    field.type === 'multiRelation'
+    kindOf(field) === 'membership'
       ? { field: field.key, op: 'in', value: [id] }
       : { field: field.key, op: 'eq', value: id };
   const pages = useRecordPages({
@@ -95,7 +97,7 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
           >
             {t('records:related.openList')}
           </Button>
-          {field.type === 'relation' && canCreate && (
+          {kindOf(field) === 'reference' && canCreate && (
             // A new record that already points here: a company's new person has the company set.
             <Button
               component={Link}

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta } from '../../shared/metadata/types.ts';
 import { isReference } from '../modules/metadata/index.ts';
-import { useFormatters, useLocale } from '../ui/format.ts';
+import { fieldText, isEmptyValue, useTextContext } from './field-types/index.ts';
 import { useRecordTitles } from './titles.ts';
 
 function ids(value: unknown): number[] {
@@ -13,36 +13,21 @@ function ids(value: unknown): number[] {
 /** A raw API value as text (history, conflicts): references are looked up by id for their titles. */
 export function ValueText({ field, value }: { field: FieldMeta | undefined; value: unknown }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const locale = useLocale();
+  const context = useTextContext();
   const reference = field !== undefined && isReference(field);
-  const titles = useRecordTitles(reference ? field.target : undefined, reference ? ids(value) : [], locale);
-  const empty = (
-    <Text span c="dimmed" fs="italic" size="sm">
-      {t('records:value.empty')}
-    </Text>
+  const titles = useRecordTitles(
+    reference ? field.target : undefined,
+    reference ? ids(value) : [],
+    context.locale,
   );
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
-    return empty;
-  }
-  if (reference)
+  if (isEmptyValue(value)) {
     return (
-      <>
-        {ids(value)
-          .map((id) => titles.get(id) ?? `#${id}`)
-          .join(', ')}
-      </>
+      <Text span c="dimmed" fs="italic" size="sm">
+        {t('records:value.empty')}
+      </Text>
     );
-  switch (field?.type) {
-    case 'boolean':
-      return <>{value ? t('common:yes') : t('common:no')}</>;
-    case 'integer':
-      return <>{typeof value === 'number' ? format.number(value) : String(value)}</>;
-    case 'date':
-      return <>{format.date(String(value))}</>;
-    case 'dateTime':
-      return <>{format.dateTime(String(value))}</>;
-    default:
-      return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
   }
+  // A field the reader no longer sees (or that was removed) still has its old value in the history.
+  if (field === undefined) return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+  return <>{fieldText(field, value, { ...context, title: (id) => titles.get(id) })}</>;
 }

@@ -1,5 +1,6 @@
-import type { FieldMeta, FieldType, ObjectMeta } from '../../shared/metadata/types.ts';
+import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { fieldOf, isReference } from '../modules/metadata/index.ts';
+import { factsOf } from './field-types/facts.ts';
 
 /**
  * The columns a list shows until saved views and the column chooser exist: what a salesperson
@@ -16,41 +17,21 @@ const DEFAULT_COLUMNS: Record<string, string[]> = {
 };
 
 const MAX_COLUMNS = 7;
-const SHORT_TYPES: FieldType[] = [
-  'text',
-  'email',
-  'phone',
-  'select',
-  'relation',
-  'date',
-  'integer',
-  'boolean',
-];
 
 export function listColumns(meta: ObjectMeta): FieldMeta[] {
   const named = DEFAULT_COLUMNS[meta.key];
   if (named) return named.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
   const title = meta.titleFields.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
   const rest = meta.fields.filter(
-    (field) => !field.system && !meta.titleFields.includes(field.key) && SHORT_TYPES.includes(field.type),
+    (field) => !field.system && !meta.titleFields.includes(field.key) && factsOf(field).short,
   );
   return [...title, ...rest].slice(0, MAX_COLUMNS);
 }
 
 /** Starting widths in pixels; columns grow to fill the space. */
-const WIDTHS: Partial<Record<FieldType, number>> = {
-  boolean: 90,
-  integer: 110,
-  date: 130,
-  dateTime: 170,
-  email: 230,
-  phone: 160,
-  longText: 280,
-};
-
 export function columnWidth(meta: ObjectMeta, field: FieldMeta): number {
   if (meta.titleFields.includes(field.key)) return 240;
-  return WIDTHS[field.type] ?? (isReference(field) ? 190 : 170);
+  return factsOf(field).width ?? (isReference(field) ? 190 : 170);
 }
 
 /** What a list query asks for: the columns, the id, version, and the expansions for references. */

@@ -1,12 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, type FieldIssue } from '../app/api-client.ts';
+import { factsOf } from './field-types/facts.ts';
 
 /**
- * A server validation issue in the user's language. Codes we know are translated with the
- * field's limits; anything else falls back to the server's own words.
+ * A server validation issue in the user's language: the field type's own words first (what an
+ * e-mail address or a NIP looks like), then the common codes with the field's limits; anything
+ * else falls back to the server's own words.
  */
 export function issueMessage(issue: FieldIssue, field: FieldMeta | undefined, t: TFunction): string {
+  const own = field ? factsOf(field).issueMessage?.(issue.code, field, t) : undefined;
+  if (own !== undefined) return own;
   switch (issue.code) {
     case 'required':
       return t('records:validation.required');
@@ -17,10 +21,6 @@ export function issueMessage(issue: FieldIssue, field: FieldMeta | undefined, t:
     case 'too_large':
       return t('records:validation.tooLarge', { max: field?.max ?? '' });
     case 'format':
-      if (field?.type === 'email') return t('records:validation.email');
-      if (field?.type === 'url') return t('records:validation.url');
-      if (field?.type === 'phone') return t('records:validation.phone');
-      return t('records:validation.invalid');
     case 'type':
     case 'invalid':
       return t('records:validation.invalid');

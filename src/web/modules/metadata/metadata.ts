@@ -60,11 +60,8 @@ export function titleProjection(meta: ObjectMeta, locale: Locale): string[] {
   return ['id', ...new Set([...meta.titleFields, ...titleFieldsFor(meta, locale)])];
 }
 
-export const REFERENCE_TYPES = new Set(['relation', 'select', 'multiRelation']);
-
-export function isReference(field: FieldMeta): boolean {
-  return REFERENCE_TYPES.has(field.type);
-}
+/** Relations, dictionary values and memberships: the field types decide (src/shared/field-types). */
+export { isReference } from '../../../shared/field-types/index.ts';
 
 /** The title `expand` returned for a reference field, or null. */
 export function expandedTitle(record: RecordData, key: string): string | null {

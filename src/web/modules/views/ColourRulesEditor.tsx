@@ -2,7 +2,8 @@ import { ActionIcon, Button, ColorSwatch, Fieldset, Group, Select, Stack, Text }
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPERATORS_BY_TYPE, type Operator } from '../../../shared/filter/operators.ts';
+import { operatorsFor } from '../../../shared/field-types/index.ts';
+import type { Operator } from '../../../shared/filter/operators.ts';
 import type { FilterLeaf } from '../../../shared/filter/types.ts';
 import type { ObjectMeta } from '../../../shared/metadata/types.ts';
 import { VIEW_LIMITS } from '../../../shared/views/types.ts';
@@ -98,7 +99,7 @@ export function ColourRulesEditor({ meta, value, onChange, showErrors = false }:
                         if (!next) return;
                         // The operator may carry over; a value never does (ids of another dictionary…).
                         setLeaf(
-                          OPERATORS_BY_TYPE[next.type].includes(leaf.op)
+                          operatorsFor(next.type).includes(leaf.op)
                             ? { field: next.key, op: leaf.op }
                             : defaultCondition(next),
                         );
@@ -109,7 +110,7 @@ export function ColourRulesEditor({ meta, value, onChange, showErrors = false }:
                     />
                     <Select
                       label={t('views:colours.operator')}
-                      data={OPERATORS_BY_TYPE[field.type].map((op) => ({
+                      data={operatorsFor(field.type).map((op) => ({
                         value: op,
                         label: operatorLabel(t, op, field.type),
                       }))}

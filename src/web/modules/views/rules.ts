@@ -1,10 +1,14 @@
-import { OPERATORS_BY_TYPE } from '../../../shared/filter/operators.ts';
+import { kindOf, operatorsFor } from '../../../shared/field-types/index.ts';
 import { type FilterLeaf, isLeaf } from '../../../shared/filter/types.ts';
 import { FilterError, resolveFilter } from '../../../shared/filter/validate.ts';
 import type { FieldMeta, ObjectMeta } from '../../../shared/metadata/types.ts';
 import { type ColourRule, ROW_COLOURS } from '../../records/list-state.ts';
 
-const DATE_TYPES = new Set(['date', 'dateTime']);
+/** Calendar days and instants: the fields "overdue" applies to. */
+function isDated(field: FieldMeta): boolean {
+  const kind = kindOf(field);
+  return kind === 'date' || kind === 'instant';
+}
 
 /** The fields a colour rule may test: the object's own, not the system's (id, version…). */
 export function ruleFields(meta: ObjectMeta): FieldMeta[] {
@@ -13,15 +17,15 @@ export function ruleFields(meta: ObjectMeta): FieldMeta[] {
 
 /** A leaf over the field with its most useful first operator: "overdue" for dates, else the first one. */
 export function defaultCondition(field: FieldMeta): FilterLeaf {
-  const ops = OPERATORS_BY_TYPE[field.type];
-  const op = DATE_TYPES.has(field.type) && ops.includes('overdue') ? 'overdue' : (ops[0] ?? 'isEmpty');
+  const ops = operatorsFor(field.type);
+  const op = isDated(field) && ops.includes('overdue') ? 'overdue' : (ops[0] ?? 'isEmpty');
   return { field: field.key, op };
 }
 
 /** A new rule: the first date field (the usual "paint overdue rows") or else the first field. */
 export function newRule(meta: ObjectMeta, index: number): ColourRule | null {
   const fields = ruleFields(meta);
-  const field = fields.find((f) => DATE_TYPES.has(f.type)) ?? fields[0];
+  const field = fields.find(isDated) ?? fields[0];
   if (!field) return null;
   return { filter: defaultCondition(field), colour: ROW_COLOURS[index % ROW_COLOURS.length] ?? 'red' };
 }

@@ -3,6 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { traitsOf } from '../../../shared/field-types/index.ts';
 import type { Operator } from '../../../shared/filter/operators.ts';
 import type { FieldType, Locale, ObjectMeta } from '../../../shared/metadata/types.ts';
 import { pickLabel } from '../../modules/metadata/index.ts';
@@ -49,7 +50,6 @@ export interface ConditionRowProps {
   autoFocus?: boolean;
 }
 
-const DATE_TYPES: ReadonlySet<FieldType> = new Set(['date', 'dateTime']);
 /** Comparisons read better as "before/after" on dates. */
 const DATE_WORDING: ReadonlySet<Operator> = new Set(['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'between']);
 /** On memberships (groups), `in` means "belongs to any of". */
@@ -57,8 +57,10 @@ const MEMBERSHIP_WORDING: ReadonlySet<Operator> = new Set(['in', 'notIn']);
 
 /** The operator's name as it reads after the field's name, worded for the field's type. */
 export function operatorLabel(t: TFunction, op: Operator, type: FieldType): string {
-  if (DATE_TYPES.has(type) && DATE_WORDING.has(op)) return t(`filters:dateOperators.${op}`);
-  if (type === 'multiRelation' && MEMBERSHIP_WORDING.has(op)) return t(`filters:membershipOperators.${op}`);
+  const { kind } = traitsOf(type);
+  if ((kind === 'date' || kind === 'instant') && DATE_WORDING.has(op))
+    return t(`filters:dateOperators.${op}`);
+  if (kind === 'membership' && MEMBERSHIP_WORDING.has(op)) return t(`filters:membershipOperators.${op}`);
   return t(`filters:operators.${op}`);
 }
 

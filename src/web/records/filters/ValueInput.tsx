@@ -1,10 +1,9 @@
-import { NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OPERATORS, type Operator } from '../../../shared/filter/operators.ts';
 import type { FilterValue } from '../../../shared/filter/types.ts';
 import type { FieldMeta } from '../../../shared/metadata/types.ts';
-import { instantFromLocalInput, localInputFromInstant } from '../../ui/datetime-input.ts';
-import { MultiReferencePicker, ReferencePicker } from '../ReferencePicker.tsx';
+import { webType } from '../field-types/index.ts';
 import { type DraftValue, MAX_DAYS } from './filter-model.ts';
 
 export interface ValueInputProps {
@@ -14,9 +13,6 @@ export interface ValueInputProps {
   value: DraftValue;
   onChange: (value: DraftValue) => void;
 }
-
-/** The shared validator's limit on filter text. */
-const MAX_TEXT = 1000;
 
 function scalar(value: DraftValue): FilterValue {
   return Array.isArray(value) || value === undefined ? null : value;
@@ -32,124 +28,12 @@ function pair(value: DraftValue): [FilterValue, FilterValue] {
 }
 
 /**
- * One scalar input for the field's type. Reference pickers are told the field is optional, so
- * they never show a "required" mark and can be cleared.
+ * The value part of a condition, shaped by the operator: nothing, a value, a list, a range or a
+ * count of days. The field's type supplies the editors of a value and of a list.
  */
-function ScalarInput(props: {
-  field: FieldMeta;
-  label: string;
-  value: FilterValue;
-  onChange: (v: FilterValue) => void;
-}) {
-  const { t } = useTranslation();
-  const { field, label, value, onChange } = props;
-  switch (field.type) {
-    case 'integer':
-      return (
-        <NumberInput
-          label={label}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(next) => onChange(typeof next === 'number' ? next : null)}
-          allowDecimal={false}
-        />
-      );
-    case 'boolean':
-      return (
-        <Select
-          label={label}
-          data={[
-            { value: 'true', label: t('filters:condition.yes') },
-            { value: 'false', label: t('filters:condition.no') },
-          ]}
-          value={typeof value === 'boolean' ? String(value) : null}
-          onChange={(next) => onChange(next === null ? null : next === 'true')}
-          allowDeselect={false}
-        />
-      );
-    case 'date':
-      return (
-        <TextInput
-          label={label}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.currentTarget.value || null)}
-        />
-      );
-    case 'dateTime':
-      return (
-        <TextInput
-          label={label}
-          type="datetime-local"
-          value={localInputFromInstant(value)}
-          onChange={(event) => onChange(instantFromLocalInput(event.currentTarget.value))}
-        />
-      );
-    case 'select':
-    case 'relation':
-    case 'multiRelation':
-      return (
-        <ReferencePicker
-          field={{ ...field, required: false }}
-          label={label}
-          expanded={null}
-          value={typeof value === 'number' ? value : null}
-          onChange={onChange}
-        />
-      );
-    default:
-      return (
-        <TextInput
-          label={label}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.currentTarget.value)}
-          maxLength={MAX_TEXT}
-        />
-      );
-  }
-}
-
-function ListInput(props: {
-  field: FieldMeta;
-  label: string;
-  value: FilterValue[];
-  onChange: (v: FilterValue[]) => void;
-}) {
-  const { t } = useTranslation();
-  const { field, label, value, onChange } = props;
-  if (field.type === 'select' || field.type === 'relation' || field.type === 'multiRelation') {
-    return (
-      <MultiReferencePicker
-        field={{ ...field, required: false }}
-        label={label}
-        expanded={null}
-        value={value.filter((item) => typeof item === 'number')}
-        onChange={onChange}
-      />
-    );
-  }
-  const numeric = field.type === 'integer';
-  return (
-    <TagsInput
-      label={label}
-      description={t('filters:condition.listHint')}
-      value={value.map(String)}
-      // Whole numbers only for integer fields: anything else would make the condition invalid.
-      onChange={(next) =>
-        onChange(
-          numeric ? next.map(Number).filter((n) => Number.isSafeInteger(n)) : next.map((s) => s.trim()),
-        )
-      }
-      splitChars={[',', ';']}
-      maxLength={MAX_TEXT}
-      clearable
-      clearButtonProps={{ 'aria-label': t('filters:condition.clearList', { field: label }) }}
-    />
-  );
-}
-
-/** The value part of a condition, shaped by the operator: nothing, a value, a list, a range or a count of days. */
 export function ValueInput({ field, op, value, onChange }: ValueInputProps) {
   const { t } = useTranslation();
+  const { FilterValueInput: ScalarInput, FilterListInput: ListInput } = webType(field);
   switch (OPERATORS[op]) {
     case 'none':
       return null;

@@ -1,5 +1,6 @@
 import { type MetadataLookup, resolveFieldPath } from '../../../shared/filter/validate.ts';
 import type { FieldMeta, Labels, Locale, ObjectMeta } from '../../../shared/metadata/types.ts';
+import { factsOf } from '../field-types/facts.ts';
 
 /** The fields a condition can be about: the object's own and one relation hop away (Company → Industry). */
 const INTERNAL_FIELDS: ReadonlySet<string> = new Set(['id', 'version', 'deleted_at']);
@@ -38,10 +39,7 @@ export function describePath(
  */
 function isTraversable(field: FieldMeta): boolean {
   return (
-    (field.type === 'relation' || field.type === 'multiRelation') &&
-    field.target !== undefined &&
-    field.filterable &&
-    !field.system
+    factsOf(field).pointsAt === 'records' && field.target !== undefined && field.filterable && !field.system
   );
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // biome-ignore lint/style/noRestrictedImports: the test checks the builder against the server's real metadata.
 import { standardRegistry } from '../../../server/modules/objects.ts';
-import { OPERATORS, OPERATORS_BY_TYPE } from '../../../shared/filter/operators.ts';
+import { operatorsFor } from '../../../shared/field-types/index.ts';
+import { OPERATORS } from '../../../shared/filter/operators.ts';
 import type { Filter } from '../../../shared/filter/types.ts';
 import { resolveFilter } from '../../../shared/filter/validate.ts';
 import type { ObjectMeta } from '../../../shared/metadata/types.ts';
@@ -60,7 +61,7 @@ describe('fieldPathOptions', () => {
   it('offers only paths the shared validator accepts, each with a label', () => {
     for (const meta of registry.list().map((d) => registry.describe(d.key) as ObjectMeta)) {
       for (const o of fieldPathOptions(meta, lookup)) {
-        const op = OPERATORS_BY_TYPE[o.field.type].find((name) => OPERATORS[name] === 'none');
+        const op = operatorsFor(o.field.type).find((name) => OPERATORS[name] === 'none');
         expect(op, o.path).toBeDefined();
         expect(() => resolveFilter({ field: o.path, op }, meta.key, lookup), o.path).not.toThrow();
       }

@@ -1,12 +1,9 @@
-import {
-  FILTER_LIMITS,
-  OPERATORS,
-  OPERATORS_BY_TYPE,
-  type Operator,
-} from '../../../shared/filter/operators.ts';
+import { isReference, kindOf, operatorsFor as operatorsOfType } from '../../../shared/field-types/index.ts';
+import { FILTER_LIMITS, OPERATORS, type Operator } from '../../../shared/filter/operators.ts';
 import { type Filter, type FilterLeaf, type FilterValue, isLeaf } from '../../../shared/filter/types.ts';
 import { type MetadataLookup, resolveFilter } from '../../../shared/filter/validate.ts';
-import type { FieldMeta, FieldType } from '../../../shared/metadata/types.ts';
+import type { FieldMeta } from '../../../shared/metadata/types.ts';
+import { factsOf } from '../field-types/facts.ts';
 import { describePath, type FieldPathOption } from './field-paths.ts';
 
 export {
@@ -81,26 +78,10 @@ export function groupNode(combinator: Combinator = 'or'): GroupNode {
 // ---------------------------------------------------------------------------------------------
 // Fields and relation paths
 
-/** Bookkeeping columns nobody filters or reads in a list; the list never shows deleted rows. */
+/** The operators a condition on the field offers. */
 export function operatorsFor(field: FieldMeta): readonly Operator[] {
-  return OPERATORS_BY_TYPE[field.type];
+  return operatorsOfType(field.type);
 }
-
-/** What a new condition starts with: the operator people reach for first on that type. */
-const DEFAULT_OPERATOR: Record<FieldType, Operator> = {
-  text: 'contains',
-  longText: 'contains',
-  email: 'contains',
-  phone: 'contains',
-  url: 'contains',
-  integer: 'eq',
-  boolean: 'eq',
-  date: 'eq',
-  dateTime: 'gte',
-  select: 'eq',
-  relation: 'eq',
-  multiRelation: 'in',
-};
 
 function emptyValue(op: Operator): DraftValue {
   switch (OPERATORS[op]) {
@@ -163,24 +144,22 @@ export function changeField(
   next: FieldPathOption,
   previous?: FieldPathOption,
 ): ConditionDraft {
-  const type = next.field.type;
   const keep =
     previous !== undefined &&
-    previous.field.type === type &&
-    !['select', 'relation', 'multiRelation'].includes(type) &&
+    previous.field.type === next.field.type &&
+    !isReference(next.field) &&
     condition.op !== null;
   if (keep) return { ...condition, field: next.path };
-  const op = DEFAULT_OPERATOR[type];
-  return { field: next.path, op, value: type === 'boolean' ? true : emptyValue(op) };
+  const { defaultOperator: op, initialOperand } = factsOf(next.field);
+  return { field: next.path, op, value: initialOperand ?? emptyValue(op) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Draft → filter
 
+/** Text is compared trimmed; dates and codes are as the inputs made them. */
 function normalise(value: FilterValue, field: FieldMeta): FilterValue {
-  return typeof value === 'string' && field.type !== 'date' && field.type !== 'dateTime'
-    ? value.trim()
-    : value;
+  return typeof value === 'string' && kindOf(field) === 'text' ? value.trim() : value;
 }
 
 /**
@@ -197,7 +176,7 @@ export function leafFromDraft(
   const described = describePath(condition.field, rootObject, lookup);
   if (!described) return null;
   const { field } = described;
-  if (!field.filterable || !OPERATORS_BY_TYPE[field.type].includes(op)) return null;
+  if (!field.filterable || !operatorsFor(field).includes(op)) return null;
   const raw = condition.value;
   let leaf: FilterLeaf;
   switch (OPERATORS[op]) {

@@ -1,0 +1,3 @@
+import { numberLike } from './base.ts';
+
+export const integerFacts = numberLike({ width: 110 });
