@@ -25,6 +25,14 @@ const RecordPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
 );
 
+// Capability screens, each its own chunk.
+const ImportWizardPage = lazy(() =>
+  import('../modules/imports/index.ts').then((module) => ({ default: module.ImportWizardPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../modules/duplicates/index.ts').then((module) => ({ default: module.DuplicatesPage })),
+);
+
 // The administration screens: their own chunk (see modules/access/admin.ts).
 const adminPages = () => import('../modules/access/admin.ts');
 const AccountsPage = lazy(() => adminPages().then((module) => ({ default: module.AccountsPage })));
@@ -56,6 +64,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/records/company" replace /> },
       { path: 'records/:object', element: lazyPage(RecordListPage) },
       { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
+      { path: 'records/:object/duplicates', element: lazyPage(DuplicatesPage) },
+      { path: 'import', element: lazyPage(ImportWizardPage) },
       { path: 'records/:object/:id', element: lazyPage(RecordPage) },
       { path: 'settings', element: lazyPage(SettingsPage) },
       {

@@ -1,0 +1,1 @@
+export { ImportWizardPage } from './ImportWizardPage.tsx';
