@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Dialect } from './db/dialects/dialect.ts';
 import type { AppServices } from './http/types.ts';
 import { JobQueue, type QueueOptions } from './jobs/queue.ts';
+import { installStandardDictionaries } from './modules/dictionaries/install.ts';
 import { registerModuleJobs } from './modules/jobs.ts';
 import { standardRegistry } from './modules/objects.ts';
 import { EventDispatcher } from './records/events.ts';
@@ -40,5 +41,6 @@ export async function openServices(
     now,
   };
   registerModuleJobs(services);
+  await installStandardDictionaries(dialect, now().toISOString());
   return services;
 }

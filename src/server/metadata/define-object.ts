@@ -5,9 +5,11 @@ import type {
   Labels,
   Locale,
   ObjectMeta,
+  SectionMeta,
   SortSpec,
 } from '../../shared/metadata/types.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
+import type { WriteEffect } from '../records/effects.ts';
 import type { ColumnSpec } from './field-types/module.ts';
 import { serverType } from './field-types/registry.ts';
 
@@ -76,9 +78,39 @@ export interface ObjectDefinition {
    * written through the engine (an account's password hash and TOTP secrets).
    */
   internalColumns: string[];
+  /**
+   * What a write of this object does to other records, inside the write's transaction (a main
+   * address copied onto its company; a person's move to another company kept as employment
+   * history). Effects write through the engine, so those records get history and events too.
+   */
+  effects: WriteEffect[];
+  /** How the card groups the fields (ObjectMeta.sections); checked against the fields at definition. */
+  sections?: SectionMeta[];
+  /**
+   * For objects that group records (company groups): members may also be defined by a saved
+   * filter. A record whose `kindField` is `dynamicValue` has as members whoever matches its
+   * `filterField` when read; memberships cannot be written into it.
+   */
+  dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
+  /** Values a create takes when the writer gave none, computed from what they gave (a name day from a first name). */
+  createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Columns the engine computes from other fields on every write, by column name (see DerivedColumn). */
+  derivedColumns: Record<string, DerivedColumn>;
   fields: FieldDefinition[];
   /** Finds a field by key; the only way code outside metadata/ should look one up. */
   field(key: string): FieldDefinition | undefined;
+}
+
+/**
+ * A column the engine computes from fields of the same record, in the same row write as they
+ * change (a normalised name that duplicate look-ups find through an index). It is not a field:
+ * never in a response, never written from a request.
+ */
+export interface DerivedColumn {
+  /** The fields it is computed from; a write that sets one of them recomputes it. */
+  from: string[];
+  /** The stored value from the fields' API values (null when empty, stored forms as checked). */
+  compute: (values: Readonly<Record<string, unknown>>) => string | number | null;
 }
 
 type FieldOptions = {
@@ -145,6 +177,16 @@ export const field = {
   rating: (labels: Labels, options: FieldOptions = {}) => spec('rating', labels, options),
   country: (labels: Labels, options: FieldOptions = {}) => spec('country', labels, options),
   postalCode: (labels: Labels, options: FieldOptions = {}) => spec('postalCode', labels, options),
+  /** A day of the year without a year (`MM-DD`): name days. */
+  monthDay: (labels: Labels, options: FieldOptions = {}) => spec('monthDay', labels, options),
+  /** One of fixed values the product relies on, each with labels. */
+  choice: (labels: Labels, options: Array<{ value: string; labels: Labels }>, fieldOptions: FieldOptions = {}) =>
+    spec('choice', labels, fieldOptions, { options }),
+  /** A filter over `target`, kept as the record's value (a dynamic group's rule). */
+  savedFilter: (labels: Labels, target: string, options: FieldOptions = {}) =>
+    spec('savedFilter', labels, { filterable: false, ...options }, { target }),
+  /** An ISO 4217 code (PLN, HUF, EUR). */
+  currency: (labels: Labels, options: FieldOptions = {}) => spec('currency', labels, options),
   /** A value from a user-extendable dictionary (industry, status…). */
   select: (labels: Labels, dictionary: string, options: FieldOptions = {}) =>
     spec('select', labels, options, { target: 'dictionary_value', dictionary }),
@@ -201,6 +243,11 @@ export interface ObjectSpec {
   actions?: string[];
   changeStamps?: Record<string, string>;
   internalColumns?: string[];
+  effects?: WriteEffect[];
+  sections?: SectionMeta[];
+  dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
+  createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
+  derivedColumns?: Record<string, DerivedColumn>;
   fields: Record<string, FieldSpec>;
 }
 
@@ -228,6 +275,19 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
         `${objectSpec.key}: change stamp ${stamp} must be a read-only field and ${watched} a field`,
       );
   }
+  const fieldColumns = new Set(fields.flatMap((f) => f.columns.map((c) => c.name)));
+  for (const [column, derived] of Object.entries(objectSpec.derivedColumns ?? {})) {
+    const unknown = derived.from.filter((key) => !byKey.has(key));
+    if (fieldColumns.has(column) || unknown.length > 0 || derived.from.length === 0)
+      throw new Error(
+        `${objectSpec.key}: derived column ${column} must not be a field's column and must come from fields (${unknown.join(', ')})`,
+      );
+  }
+  for (const section of objectSpec.sections ?? []) {
+    for (const named of [...section.fields, ...(section.when ? [section.when.field] : [])]) {
+      if (!byKey.has(named)) throw new Error(`${objectSpec.key}: section ${section.key} names unknown field ${named}`);
+    }
+  }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
@@ -250,6 +310,11 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
     actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),
     changeStamps: objectSpec.changeStamps ?? {},
     internalColumns: objectSpec.internalColumns ?? [],
+    effects: objectSpec.effects ?? [],
+    sections: objectSpec.sections,
+    dynamicMembers: objectSpec.dynamicMembers,
+    createDefaults: objectSpec.createDefaults,
+    derivedColumns: objectSpec.derivedColumns ?? {},
     fields,
     field: (key) => byKey.get(key),
   };

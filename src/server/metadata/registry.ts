@@ -72,6 +72,7 @@ function describeObject(definition: ObjectDefinition): ObjectMeta {
     defaultSort: definition.defaultSort,
     owner: definition.owner,
     actions: definition.actions,
-    fields: definition.fields.map(({ column: _column, through: _through, ...meta }) => meta),
+    sections: definition.sections,
+    fields: definition.fields.map(({ column: _column, columns: _columns, through: _through, ...meta }) => meta),
   };
 }

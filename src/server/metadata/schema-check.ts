@@ -30,7 +30,12 @@ function objectProblems(
   const problems: string[] = [];
   const table = tables.get(definition.table);
   if (!table) return [`${definition.key}: table ${definition.table} does not exist`];
-  const declared = new Set<string>([...ENGINE_COLUMNS, ...definition.internalColumns]);
+  const derived = Object.keys(definition.derivedColumns);
+  const declared = new Set<string>([...ENGINE_COLUMNS, ...definition.internalColumns, ...derived]);
+  for (const name of derived) {
+    if (!table.columns.has(name))
+      problems.push(`${definition.key}: derived column ${definition.table}.${name} does not exist`);
+  }
   for (const field of definition.fields) {
     for (const spec of field.columns) {
       declared.add(spec.name);

@@ -1,8 +1,12 @@
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { MetadataRegistry } from '../metadata/registry.ts';
+import { address } from './clients/address.ts';
 import { company } from './clients/company.ts';
+import { companyEmail, companyPhone } from './clients/company-contacts.ts';
+import { bankAccount, financialYear } from './clients/finances.ts';
 import { companyGroup, personGroup } from './clients/groups.ts';
 import { person } from './clients/person.ts';
+import { consent, personEmployment } from './clients/person-records.ts';
 import { dictionaryValue } from './dictionaries/objects.ts';
 import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
@@ -22,6 +26,13 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   person,
   companyGroup,
   personGroup,
+  address,
+  companyPhone,
+  companyEmail,
+  financialYear,
+  bankAccount,
+  personEmployment,
+  consent,
 ];
 
 export function standardRegistry(): MetadataRegistry {

@@ -70,7 +70,7 @@ export async function runBulkAction(
   const step = await prepareStep(ctx, actor, definition, grant, request.action);
   // Restoring selects from the trash; every other action from the live records.
   const deleted = request.action.type === 'restore' ? 'only' : 'exclude';
-  const selection = compileSelection(
+  const selection = await compileSelection(
     ctx,
     actor,
     object,

@@ -29,7 +29,7 @@ export async function countRecords(
   object: string,
   request: SelectionRequest,
 ): Promise<RecordCount> {
-  return countSelection(ctx.dialect.db, compileSelection(ctx, actor, object, request));
+  return countSelection(ctx.dialect.db, await compileSelection(ctx, actor, object, request));
 }
 
 /**

@@ -17,17 +17,19 @@ export type EventSubscriber = (event: RecordEvent) => Promise<void> | void;
 
 /** The outbox row is part of the write's transaction: an event exists if and only if the change committed. */
 export async function writeEvent(executor: Executor, event: Omit<RecordEvent, 'id'>): Promise<void> {
-  await executor
-    .insertInto('outbox_event')
-    .values({
-      object: event.object,
-      record_id: event.recordId,
-      type: event.type,
-      payload: JSON.stringify(event.payload),
-      actor_id: event.actorId,
-      created_at: event.createdAt,
-    })
-    .execute();
+  await executor.insertInto('outbox_event').values(eventRow(event)).execute();
+}
+
+/** The `outbox_event` row of an event (for writers that insert many in one statement). */
+export function eventRow(event: Omit<RecordEvent, 'id'>): Record<string, unknown> {
+  return {
+    object: event.object,
+    record_id: event.recordId,
+    type: event.type,
+    payload: JSON.stringify(event.payload),
+    actor_id: event.actorId,
+    created_at: event.createdAt,
+  };
 }
 
 /**

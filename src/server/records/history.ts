@@ -1,6 +1,11 @@
 import type { Executor } from '../db/dialects/dialect.ts';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+/**
+ * `merge`: another record was merged into this one, or this one into another; `unmerge`: undone.
+ * `anonymise`: personal values blanked for good (modules/personal-data); its row without a field
+ * carries `{reason}` as the new value.
+ */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'unmerge' | 'anonymise';
 
 export interface FieldChange {
   field: string;
@@ -8,18 +13,22 @@ export interface FieldChange {
   new: unknown;
 }
 
+export interface HistoryWrite {
+  object: string;
+  recordId: number;
+  action: HistoryAction;
+  changes: FieldChange[];
+  actorId: number | null;
+  at: string;
+}
+
 /** Written in the same transaction as the change itself, so history never misses a committed write. */
-export async function writeHistory(
-  executor: Executor,
-  entry: {
-    object: string;
-    recordId: number;
-    action: HistoryAction;
-    changes: FieldChange[];
-    actorId: number | null;
-    at: string;
-  },
-): Promise<void> {
+export async function writeHistory(executor: Executor, entry: HistoryWrite): Promise<void> {
+  await executor.insertInto('record_history').values(historyRows(entry)).execute();
+}
+
+/** The `record_history` rows of one change: one per field, or one without a field. */
+export function historyRows(entry: HistoryWrite): Array<Record<string, unknown>> {
   const base = {
     object: entry.object,
     record_id: entry.recordId,
@@ -27,16 +36,14 @@ export async function writeHistory(
     changed_at: entry.at,
     changed_by: entry.actorId,
   };
-  const rows =
-    entry.changes.length === 0
-      ? [{ ...base, field: null, old_value: null, new_value: null }]
-      : entry.changes.map((change) => ({
-          ...base,
-          field: change.field,
-          old_value: change.old === null || change.old === undefined ? null : JSON.stringify(change.old),
-          new_value: change.new === null || change.new === undefined ? null : JSON.stringify(change.new),
-        }));
-  await executor.insertInto('record_history').values(rows).execute();
+  return entry.changes.length === 0
+    ? [{ ...base, field: null, old_value: null, new_value: null }]
+    : entry.changes.map((change) => ({
+        ...base,
+        field: change.field,
+        old_value: change.old === null || change.old === undefined ? null : JSON.stringify(change.old),
+        new_value: change.new === null || change.new === undefined ? null : JSON.stringify(change.new),
+      }));
 }
 
 /** Field-by-field difference between what was stored and what will be. */

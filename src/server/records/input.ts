@@ -4,6 +4,7 @@ import { errors } from '../errors.ts';
 import { type FieldDefinition, type ObjectDefinition, SYSTEM_FIELD_KEYS } from '../metadata/define-object.ts';
 import type { Checked, InputContext } from '../metadata/field-types/module.ts';
 import { serverType } from '../metadata/field-types/registry.ts';
+import type { MetadataRegistry } from '../metadata/registry.ts';
 
 /** A write, checked against metadata: plain API values keyed by field, memberships apart. */
 export interface CheckedInput {
@@ -53,6 +54,16 @@ export function checkInput(
     if (checked.issue) issues.push({ field: key, ...checked.issue });
     else values.set(field, checked.value);
   }
+  if (mode === 'create' && definition.createDefaults && issues.length === 0) {
+    const given = Object.fromEntries([...values].map(([field, value]) => [field.key, value]));
+    for (const [key, raw] of Object.entries(definition.createDefaults(given))) {
+      const field = definition.field(key);
+      if (!field || values.has(field) || raw === null || raw === undefined) continue;
+      // A default the object computed is checked like a typed value; one that does not fit is left out.
+      const checked = checkValue(field, raw, context);
+      if (!checked.issue) values.set(field, checked.value);
+    }
+  }
   for (const field of definition.fields) {
     if (field.system || field.through) continue;
     const given = values.has(field);
@@ -91,35 +102,69 @@ function checkIdList(raw: unknown): number[] | string {
   return [...new Set(raw as number[])];
 }
 
-/** The field of the record that holds its country, when the object has one for its phones or tax ids. */
-function countryFieldOf(definition: ObjectDefinition): FieldDefinition | undefined {
-  const key = definition.fields.find((f) => f.countryField)?.countryField;
-  return key ? definition.field(key) : undefined;
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/** A stored or sent country code, upper case; null for anything else. */
+function countryCode(value: unknown): string | null {
+  return typeof value === 'string' && COUNTRY_CODE.test(value.trim()) ? value.trim().toUpperCase() : null;
 }
 
 /**
- * What checking a write needs beyond its body: the record's country (sent in the body, else
- * stored, else the installation's), which decides how a phone typed without its country code,
- * a postal code or a national tax number is read.
+ * What checking a write needs beyond its body: the record's country, which decides how a phone
+ * typed without its country code, a postal code or a national tax number is read. Fields name
+ * where it is (`countryField`): a field of the record (`country`) or of a record it refers to
+ * (`company.country` for a person's phone). The value sent in the body wins, then the stored
+ * one, then the installation's country.
  */
 export async function inputContext(
   executor: Executor,
+  registry: MetadataRegistry,
   definition: ObjectDefinition,
   body: unknown,
   recordId: number | null,
   defaultCountry: string | null,
 ): Promise<InputContext> {
-  const countryField = countryFieldOf(definition);
-  if (!countryField?.column) return { country: defaultCountry };
-  const sent = (body as Record<string, unknown> | null)?.[countryField.key];
-  if (typeof sent === 'string' && /^[A-Za-z]{2}$/.test(sent.trim()))
-    return { country: sent.trim().toUpperCase() };
-  if (sent !== undefined || recordId === null) return { country: defaultCountry };
+  const { country } = await countryContext(executor, registry, definition, body, recordId, defaultCountry);
+  return { country, lookup: registry.lookup };
+}
+
+async function countryContext(
+  executor: Executor,
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  body: unknown,
+  recordId: number | null,
+  defaultCountry: string | null,
+): Promise<{ country: string | null }> {
+  const path = definition.fields.find((f) => f.countryField)?.countryField;
+  if (!path) return { country: defaultCountry };
+  const sent = (body ?? {}) as Record<string, unknown>;
+  const [first, second] = path.split('.');
+  const field = first ? definition.field(first) : undefined;
+  if (!field?.column) return { country: defaultCountry };
+  const stored = async () =>
+    recordId === null
+      ? undefined
+      : (
+          await executor
+            .selectFrom(definition.table)
+            .select(field.column as string)
+            .where('id', '=', recordId)
+            .executeTakeFirst()
+        )?.[field.column as string];
+  if (second === undefined) {
+    if (first && first in sent) return { country: countryCode(sent[first]) ?? defaultCountry };
+    return { country: countryCode(await stored()) ?? defaultCountry };
+  }
+  // One hop: the referred record's country (the company of a person).
+  const target = registry.get(field.target ?? '');
+  const column = target?.field(second)?.column;
+  const referred = first && first in sent ? sent[first] : await stored();
+  if (!target || !column || typeof referred !== 'number') return { country: defaultCountry };
   const row = await executor
-    .selectFrom(definition.table)
-    .select(countryField.column)
-    .where('id', '=', recordId)
+    .selectFrom(target.table)
+    .select(column)
+    .where('id', '=', referred)
     .executeTakeFirst();
-  const stored = row?.[countryField.column];
-  return { country: typeof stored === 'string' ? stored : defaultCountry };
+  return { country: countryCode(row?.[column]) ?? defaultCountry };
 }

@@ -11,6 +11,7 @@ import type { FieldDefinition, ObjectDefinition } from '../metadata/define-objec
 import { executorOf, type RecordsContext } from './context.ts';
 import { attachPermissions } from './permissions.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from './present.ts';
+import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy } from './query/sort.ts';
@@ -137,13 +138,13 @@ export interface ListConditions {
  * row scope for `grant`, matching the filter and the quick search. One definition for the
  * list, its count, its export and bulk actions over it, so they always agree.
  */
-export function listConditions(
+export async function listConditions(
   ctx: RecordsContext,
   actor: Actor,
   definition: ObjectDefinition,
   grant: AccessGrant,
   request: { filter?: unknown; q?: unknown; deleted?: 'exclude' | 'only' },
-): ListConditions {
+): Promise<ListConditions> {
   const compile = compileContext(ctx, actor);
   const conditions: RawBuilder<unknown>[] = [
     request.deleted === 'only'
@@ -154,7 +155,11 @@ export function listConditions(
   const filter =
     request.filter === undefined || request.filter === null
       ? null
-      : resolve(ctx, actor, definition, request.filter);
+      : await expandDynamicMembers(
+          ctx,
+          visibleLookup(ctx.registry, actor),
+          resolve(ctx, actor, definition, request.filter),
+        );
   if (filter) conditions.push(compileFilter(filter, ROOT, compile));
   const hasQuery = request.q !== undefined && request.q !== null && request.q !== '';
   if (hasQuery) {
@@ -178,7 +183,7 @@ export async function listRecords(
   const sort = compileSort(definition, request.sort, actor.locale, grant.hiddenFields);
   const limit = pageSize(request.limit);
   const deleted = request.deleted ?? 'exclude';
-  const { conditions, filter } = listConditions(ctx, actor, definition, grant, { ...request, deleted });
+  const { conditions, filter } = await listConditions(ctx, actor, definition, grant, { ...request, deleted });
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
     conditions.push(afterCursor(sort, decodeCursor(sort, request.cursor), ROOT, ctx.dialect));

@@ -34,18 +34,18 @@ export interface CompiledSelection {
 /** The reader's alias for the listed table; filter subqueries use t1, t2… after it. */
 export const SELECTION_ALIAS = LIST_ALIAS;
 
-export function compileSelection(
+export async function compileSelection(
   ctx: RecordsContext,
   actor: Actor,
   object: string,
   request: SelectionRequest,
   /** The rights the selection is for: rows within all of them (a bulk edit: `bulk`, `update`). */
   rights: RecordAction[] = ['read'],
-): CompiledSelection {
+): Promise<CompiledSelection> {
   const definition = objectOrThrow(ctx, object);
   const grant = grantFor(ctx, actor, object, rights);
   const deleted = request.deleted ?? 'exclude';
-  const list = listConditions(ctx, actor, definition, grant, { ...request, deleted });
+  const list = await listConditions(ctx, actor, definition, grant, { ...request, deleted });
   return {
     definition,
     grant,

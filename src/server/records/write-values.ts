@@ -29,9 +29,26 @@ export async function missingReference(
   if (field.dictionary) query = query.where('dictionary', '=', field.dictionary);
   const found = new Set((await query.execute()).map((row) => Number(row.id)));
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length === 0) return null;
-  const what = field.dictionary ? `${field.dictionary} value` : target.key;
-  return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
+  if (missing.length > 0) {
+    const what = field.dictionary ? `${field.dictionary} value` : target.key;
+    return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
+  }
+  // A dynamic group's members follow its filter: nobody is put into it by hand.
+  const rule = field.through ? target.dynamicMembers : undefined;
+  const kindColumn = rule ? target.field(rule.kindField)?.column : undefined;
+  if (!rule || !kindColumn) return null;
+  const dynamic = await executor
+    .selectFrom(target.table)
+    .select('id')
+    .where('id', 'in', ids)
+    .where(kindColumn, '=', rule.dynamicValue)
+    .execute();
+  if (dynamic.length === 0) return null;
+  return {
+    field: reportAs,
+    code: 'dynamic_group',
+    message: `${target.key} ${dynamic.map((row) => row.id).join(', ')} takes its members from its filter`,
+  };
 }
 
 /** References must point at existing, not deleted records (and dictionary values of the right dictionary). */

@@ -5,6 +5,8 @@ import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
+import { derivedColumnValues } from './derived.ts';
+import { runEffects } from './effects.ts';
 import { writeEvent } from './events.ts';
 import { diffValues, type FieldChange, writeHistory } from './history.ts';
 import { checkInput, inputContext } from './input.ts';
@@ -52,7 +54,14 @@ export async function createRecord(
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
   const grant = authorizeWrite(ctx, actor, definition, 'create');
-  const context = await inputContext(executorOf(ctx), definition, body, null, defaultCountry(ctx));
+  const context = await inputContext(
+    executorOf(ctx),
+    ctx.registry,
+    definition,
+    body,
+    null,
+    defaultCountry(ctx),
+  );
   const input = checkInput(definition, body, 'create', context);
   assertWritableFields(definition, grant, body);
   const at = ctx.now().toISOString();
@@ -70,6 +79,7 @@ export async function createRecord(
       .values({
         ...encodeValues(ctx, input),
         ...stampedColumns(definition, changes, at),
+        ...derivedColumnValues(ctx.dialect, definition, input, null),
         created_at: at,
         created_by: actorId,
         updated_at: at,
@@ -88,6 +98,7 @@ export async function createRecord(
       );
     }
     await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
+    await runEffects(ctx, trx, definition, actor, { object, recordId, action: 'create', changes });
     for (const invariant of definition.invariants) await invariant(trx, recordId);
     await indexRecord(trx, ctx.dialect, definition, row);
     await writeEvent(trx, {
@@ -137,7 +148,14 @@ export async function updateRecord(
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
   const grant = authorizeWrite(ctx, actor, definition, 'update');
-  const context = await inputContext(executorOf(ctx), definition, body, id, defaultCountry(ctx));
+  const context = await inputContext(
+    executorOf(ctx),
+    ctx.registry,
+    definition,
+    body,
+    id,
+    defaultCountry(ctx),
+  );
   const input = checkInput(definition, body, 'update', context);
   assertWritableFields(definition, grant, body);
   const version = requiredVersion(body);
@@ -170,6 +188,7 @@ export async function updateRecord(
       .set({
         ...changedColumns,
         ...stampedColumns(definition, changes, at),
+        ...derivedColumnValues(ctx.dialect, definition, input, before),
         version: version + 1,
         updated_at: at,
         updated_by: actorId,
@@ -186,6 +205,7 @@ export async function updateRecord(
       );
     }
     await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at });
+    await runEffects(ctx, trx, definition, actor, { object, recordId: id, action: 'update', changes });
     for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
@@ -259,6 +279,7 @@ async function setDeleted(
     if (!updated) return 'stale' as const;
     const action = deleting ? 'delete' : 'restore';
     await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at });
+    await runEffects(ctx, trx, definition, actor, { object, recordId: id, action, changes: [] });
     for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
@@ -279,7 +300,7 @@ async function setDeleted(
  * The grant for a write. Objects that only administrators administer (accounts) refuse every
  * other writer here, whatever their roles say: nobody edits their own account into power.
  */
-function authorizeWrite(
+export function authorizeWrite(
   ctx: RecordsContext,
   actor: Actor,
   definition: ObjectDefinition,
@@ -292,7 +313,7 @@ function authorizeWrite(
 }
 
 /** A write naming a hidden field is told the field does not exist; a read-only one that it is. */
-function assertWritableFields(definition: ObjectDefinition, grant: AccessGrant, body: unknown): void {
+export function assertWritableFields(definition: ObjectDefinition, grant: AccessGrant, body: unknown): void {
   if (!body || typeof body !== 'object') return;
   const issues: FieldIssue[] = [];
   for (const key of Object.keys(body)) {

@@ -65,6 +65,28 @@ describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
     );
   });
 
+  it('gives every company with an address its main address record, and people their details', async () => {
+    const mismatched = await rows(sql<{ id: number }>`
+      SELECT c.id FROM company c
+      WHERE c.city IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM address a WHERE a.company_id = c.id AND a.city = c.city AND a.country = c.country
+          AND a.is_main = ${env().services.dialect.encodeBoolean(true)} AND a.deleted_at IS NULL)`);
+    expect(mismatched).toEqual([]);
+    const count = async (table: string) =>
+      Number((await rows(sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`))[0]?.n);
+    expect(await count('financial_year')).toBeGreaterThan(0);
+    expect(await count('bank_account')).toBeGreaterThan(0);
+    expect(await count('consent')).toBeGreaterThan(0);
+    expect(await count('person_employment')).toBeGreaterThan(0);
+    // The demo's details pass the engine's checks: an address saved back unchanged is accepted.
+    const address = (await env().api('GET', '/api/records/address?limit=5')).json().items[0];
+    const saved = await env().api('PATCH', `/api/records/address/${address.id}`, {
+      postal_code: address.postal_code,
+      version: address.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  });
+
   it('has a department tree under one top, with heads and a chain of managers', async () => {
     const departments = await rows(
       sql<{ id: number; name: string; parent_id: number | null; head_id: number | null }>`

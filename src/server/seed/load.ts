@@ -1,8 +1,11 @@
 import type { Dialect, Tx } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
+import { installStandardDictionaries } from '../modules/dictionaries/install.ts';
+import { withDerivedColumns } from '../records/derived.ts';
 import { titleOf } from '../records/present.ts';
 import { searchText } from '../records/search-index.ts';
+import { loadClientDetails } from './client-details.ts';
 import {
   companies,
   companyGroupMemberships,
@@ -14,7 +17,7 @@ import {
   personGroups,
 } from './generator/generate.ts';
 import { type OrganisationPlan, planOrganisation } from './generator/organisation.ts';
-import { DICTIONARY_SEEDS, type EmployeeRow } from './generator/rows.ts';
+import type { EmployeeRow } from './generator/rows.ts';
 import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
 
 export interface LoadOptions {
@@ -66,26 +69,17 @@ export async function loadDataset(
   };
   const yes = dialect.encodeBoolean(true);
 
-  const dictionaryIds = new Map<string, number>();
-  await dialect.db.transaction().execute(async (trx) => {
-    for (const entry of DICTIONARY_SEEDS) {
-      const row = await trx
-        .insertInto('dictionary_value')
-        .values({
-          dictionary: entry.dictionary,
-          code: entry.code,
-          label_en: entry.labels.en,
-          label_pl: entry.labels.pl,
-          label_hu: entry.labels.hu,
-          sort_order: entry.sortOrder,
-          active: yes,
-          ...audit,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      dictionaryIds.set(`${entry.dictionary}:${entry.code}`, Number(row.id));
-    }
-  });
+  // The standard values exist since the first start (installStandardDictionaries); rows refer to them by code.
+  await installStandardDictionaries(dialect, at);
+  const dictionaryIds = new Map<string, number>(
+    (
+      await dialect.db
+        .selectFrom('dictionary_value')
+        .select(['id', 'dictionary', 'code'])
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((row) => [`${row.dictionary}:${row.code}`, Number(row.id)]),
+  );
   const dictionaryId = (dictionary: string, code: string) =>
     dictionaryIds.get(`${dictionary}:${code}`) ?? null;
 
@@ -193,6 +187,8 @@ export async function loadDataset(
     at,
     batchSize,
   );
+  await loadClientDetails(dialect, options.seed, at, Number(at.slice(0, 4)));
+  progress('client details');
   progress('done');
   return { staff, organisation, departmentIds, employeeIds };
 }
@@ -232,7 +228,7 @@ async function insertAll<T>(
     if (onBatch && ids.length % (batchSize * 100) === 0) onBatch(ids.length);
   };
   for (const row of rows) {
-    batch.push(toRow(row));
+    batch.push(withDerivedColumns(dialect, definition, toRow(row)));
     if (batch.length >= batchSize) await flush();
   }
   await flush();

@@ -1,6 +1,8 @@
 import type { FieldMeta } from '../metadata/types.ts';
 import { boolean } from './boolean.ts';
+import { choice } from './choice.ts';
 import { country } from './country.ts';
+import { currency } from './currency.ts';
 import { date } from './date.ts';
 import { dateTime } from './date-time.ts';
 import { email } from './email.ts';
@@ -9,12 +11,14 @@ import { integer } from './integer.ts';
 import type { FieldTypeTraits, ValueKind } from './kinds.ts';
 import { longText } from './long-text.ts';
 import { money } from './money.ts';
+import { monthDay } from './month-day.ts';
 import { multiRelation } from './multi-relation.ts';
 import { percent } from './percent.ts';
 import { phone } from './phone.ts';
 import { postalCode } from './postal-code.ts';
 import { rating } from './rating.ts';
 import { relation } from './relation.ts';
+import { savedFilter } from './saved-filter.ts';
 import { select } from './select.ts';
 import { taxId } from './tax-id.ts';
 import { text } from './text.ts';
@@ -45,6 +49,10 @@ export const FIELD_TYPE_TRAITS = {
   rating,
   country,
   postalCode,
+  monthDay,
+  currency,
+  choice,
+  savedFilter,
 } as const satisfies Record<string, FieldTypeTraits>;
 
 export type FieldType = keyof typeof FIELD_TYPE_TRAITS;

@@ -38,11 +38,26 @@ export interface FieldMeta {
   variant?: string;
   /** phone, postalCode, taxId: the field of the same record holding its country code. */
   countryField?: string;
+  /** choice: the values it may take, each with its label in every language. */
+  options?: Array<{ value: string; labels: Labels }>;
 }
 
 export interface SortSpec {
   field: string;
   direction: 'asc' | 'desc';
+}
+
+/**
+ * A part of a record's card: a heading and the fields under it. `when` shows it only while a
+ * dictionary field has one of some codes (a prospect's marketing data, an active client's
+ * contract); `placeholder` is what an empty section says until the module that fills it exists.
+ */
+export interface SectionMeta {
+  key: string;
+  labels: Labels;
+  fields: string[];
+  when?: { field: string; codes: string[] };
+  placeholder?: Labels;
 }
 
 export interface ObjectMeta {
@@ -57,5 +72,7 @@ export interface ObjectMeta {
   owner?: string;
   /** Named actions that roles can grant (`offer.accept`). */
   actions?: string[];
+  /** How the card is laid out; fields in no section follow at the end. Absent: one plain form. */
+  sections?: SectionMeta[];
   fields: FieldMeta[];
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Grid, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, api } from '../app/api-client.ts';
@@ -16,6 +16,7 @@ import { FieldInput } from './FieldInput.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
 import { editableFields, effectiveChanges, type Values } from './form-values.ts';
+import { type CardSection, cardSections } from './sections.ts';
 import { saveErrorMessages } from './validation.ts';
 
 export interface RecordEditorProps {
@@ -128,20 +129,26 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
             {formError}
           </Alert>
         )}
-        <Grid gap="md">
-          {editableFields(meta).map((field) => (
-            <Grid.Col key={field.key} span={{ base: 12, md: factsOf(field).wide ? 12 : 6 }}>
-              <FieldInput
-                field={field}
-                label={pickLabel(field.labels, locale)}
-                value={field.key in changes ? changes[field.key] : base[field.key]}
-                onChange={(value) => change(field.key, value)}
-                error={errors[field.key]}
-                expanded={base._expanded?.[field.key]}
-              />
-            </Grid.Col>
-          ))}
-        </Grid>
+        {cardSections(meta, base, editableFields(meta), locale, t('records:page.moreSection')).map(
+          (section) => (
+            <SectionBlock key={section.key} section={section}>
+              <Grid gap="md">
+                {section.fields.map((field) => (
+                  <Grid.Col key={field.key} span={{ base: 12, md: factsOf(field).wide ? 12 : 6 }}>
+                    <FieldInput
+                      field={field}
+                      label={pickLabel(field.labels, locale)}
+                      value={field.key in changes ? changes[field.key] : base[field.key]}
+                      onChange={(value) => change(field.key, value)}
+                      error={errors[field.key]}
+                      expanded={base._expanded?.[field.key]}
+                    />
+                  </Grid.Col>
+                ))}
+              </Grid>
+            </SectionBlock>
+          ),
+        )}
         <Paper
           pos="sticky"
           bottom={0}
@@ -193,18 +200,44 @@ function ReadOnlyValues({ meta, record }: { meta: ObjectMeta; record: RecordData
       <Alert color="gray" role="status">
         {t('access:record.readOnly')}
       </Alert>
-      <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm" m={0}>
-        {editableFields(meta).map((field) => (
-          <div key={field.key} style={factsOf(field).wide ? { gridColumn: '1 / -1' } : undefined}>
-            <Text component="dt" size="xs" c="dimmed">
-              {pickLabel(field.labels, locale)}
-            </Text>
-            <Text component="dd" size="sm" m={0} mih="1.5em" style={{ whiteSpace: 'pre-wrap' }}>
-              <FieldValue field={field} record={record} />
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      {cardSections(meta, record, editableFields(meta), locale, t('records:page.moreSection')).map(
+        (section) => (
+          <SectionBlock key={section.key} section={section}>
+            <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm" m={0}>
+              {section.fields.map((field) => (
+                <div key={field.key} style={factsOf(field).wide ? { gridColumn: '1 / -1' } : undefined}>
+                  <Text component="dt" size="xs" c="dimmed">
+                    {pickLabel(field.labels, locale)}
+                  </Text>
+                  <Text component="dd" size="sm" m={0} mih="1.5em" style={{ whiteSpace: 'pre-wrap' }}>
+                    <FieldValue field={field} record={record} />
+                  </Text>
+                </div>
+              ))}
+            </SimpleGrid>
+          </SectionBlock>
+        ),
+      )}
+    </Stack>
+  );
+}
+
+/** A card section: its heading, its fields, and what an empty one will hold. */
+function SectionBlock({ section, children }: { section: CardSection; children: ReactNode }) {
+  const headingId = `section-${section.key}`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={section.label ? headingId : undefined}>
+      {section.label && (
+        <Title order={2} size="h4" id={headingId}>
+          {section.label}
+        </Title>
+      )}
+      {section.fields.length > 0 && children}
+      {section.placeholder && (
+        <Text size="sm" c="dimmed">
+          {section.placeholder}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { boolean as traits } from '../../../shared/field-types/boolean.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import { numberWidth, singleColumn } from './base.ts';
+import { booleanText } from './from-text.ts';
 import { invalid } from './module.ts';
 
 /** Booleans in words, for CSV opened by people; xlsx has real boolean cells that Excel translates. */
@@ -11,6 +12,7 @@ const WORDS: Record<Locale, { yes: string; no: string }> = {
 };
 
 export const boolean = singleColumn(traits, 'boolean', {
+  fromText: booleanText,
   check: (raw) => (typeof raw === 'boolean' ? { value: raw } : invalid('type', 'must be true or false')),
   decode: (row, field, dialect) => (field.column ? dialect.decodeBoolean(row[field.column]) : null),
   encode: (value, field, dialect) =>

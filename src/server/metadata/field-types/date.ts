@@ -1,9 +1,11 @@
 import { date as traits } from '../../../shared/field-types/date.ts';
 import { isValidDate } from '../../../shared/field-types/dates.ts';
 import { singleColumn } from './base.ts';
+import { dateText } from './from-text.ts';
 import { invalid } from './module.ts';
 
 export const date = singleColumn(traits, 'date', {
+  fromText: dateText,
   check: (raw) =>
     typeof raw === 'string' && isValidDate(raw)
       ? { value: raw }

@@ -1,7 +1,9 @@
 import { integer as traits } from '../../../shared/field-types/integer.ts';
 import { numberCursor, numberWidth, singleColumn, wholeNumber } from './base.ts';
+import { wholeNumberText } from './from-text.ts';
 
 export const integer = singleColumn(traits, 'integer', {
+  fromText: wholeNumberText,
   check: (raw, field) => wholeNumber(raw, field.min, field.max),
   fitsCursor: numberCursor,
   cell: (value) =>

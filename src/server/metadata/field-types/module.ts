@@ -1,5 +1,6 @@
 import type { FieldTypeTraits } from '../../../shared/field-types/kinds.ts';
 import type { FilterValue } from '../../../shared/filter/types.ts';
+import type { MetadataLookup } from '../../../shared/filter/validate.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition } from '../define-object.ts';
@@ -37,6 +38,17 @@ export interface CellContext {
 /** What a write's value check knows beyond the value: the record's country, for phones and tax ids. */
 export interface InputContext {
   country: string | null;
+  /** Metadata of every object, for values that name fields of another object (a saved filter). */
+  lookup?: MetadataLookup;
+}
+
+/**
+ * What reading an imported cell needs beyond its text: the importer's time zone (a date-time
+ * without an offset is their wall clock) and the currency of an amount written without one.
+ */
+export interface TextContext {
+  timeZone: string;
+  currency: string | null;
 }
 
 export type Checked =
@@ -57,6 +69,12 @@ export interface ServerFieldType {
   traits: FieldTypeTraits;
   /** The columns a field with this key is stored in, the one filters and sorts use first. */
   columns(column: string): ColumnSpec[];
+  /**
+   * A cell of an imported file (CSV, spreadsheet, vCard; never empty) as the API value that
+   * `check` then takes, or why it is not one. Absent: the text itself (text types, whose
+   * `check` normalises). References are resolved by the importer, which needs the database.
+   */
+  fromText?(text: string, field: FieldDefinition, context: TextContext): Checked;
   /** A non-null API value from a write, checked and normalised as stored (before encoding). */
   check(raw: unknown, field: FieldDefinition, context: InputContext): Checked;
   /** API value (null when empty) from the row's columns. */

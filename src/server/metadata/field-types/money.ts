@@ -1,6 +1,7 @@
 import { isMoneyValue, money as traits } from '../../../shared/field-types/money.ts';
-import { CURRENCY_CODES, currencyMinorDigits } from '../../../shared/identifiers/index.ts';
+import { CURRENCY_CODES, currencyMinorDigits, parseMoneyAmount } from '../../../shared/identifiers/index.ts';
 import { numberWidth } from './base.ts';
+import { amountAndCurrency } from './from-text.ts';
 import { invalid, type ServerFieldType } from './module.ts';
 
 const CURRENCIES: ReadonlySet<string> = new Set(CURRENCY_CODES);
@@ -22,6 +23,14 @@ export const money: ServerFieldType = {
     { name: `${base}_amount`, type: 'bigint' },
     { name: `${base}_currency`, type: 'text' },
   ],
+  // `1 234,56 zł`, `1234.50 PLN` (the CSV export), `EUR 12`; without a currency, the installation's.
+  fromText: (text, _field, context) => {
+    const { amount, currency } = amountAndCurrency(text, context.currency);
+    if (!currency) return invalid('currency', 'needs its currency, like 1 234,56 PLN');
+    if (!CURRENCIES.has(currency)) return invalid('currency', 'must be an ISO 4217 currency code, like PLN');
+    const parsed = parseMoneyAmount(amount, currency);
+    return parsed.ok ? { value: { amount: parsed.minor, currency } } : invalid('format', parsed.reason);
+  },
   check: (raw, field) => {
     if (!isMoneyValue(raw)) return invalid('type', 'must be {"amount": minor units, "currency": "PLN"}');
     const currency = raw.currency.toUpperCase();

@@ -1,11 +1,13 @@
 import { PERCENT_SCALE, percentValue, percent as traits } from '../../../shared/field-types/percent.ts';
 import { numberCursor, numberWidth, singleColumn } from './base.ts';
+import { percentText } from './from-text.ts';
 import { invalid } from './module.ts';
 
 /** Stored as a whole number of basis points (12.5 % → 1250), so sums and comparisons are exact. */
 const toStored = (value: unknown) => (typeof value === 'number' ? Math.round(value * PERCENT_SCALE) : value);
 
 export const percent = singleColumn(traits, 'integer', {
+  fromText: percentText,
   check: (raw, field) => {
     const value = percentValue(raw);
     if (value === null) return invalid('type', 'must be a number of per cent with at most 2 decimals');

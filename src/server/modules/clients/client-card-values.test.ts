@@ -119,25 +119,19 @@ describe.each(DIALECTS)('the client card checks and normalises its numbers (%s)'
 
   it('dates the status when it changes, and only then', async () => {
     const { api, services } = env();
-    const statuses = await services.dialect.db
-      .insertInto('dictionary_value')
-      .values(
-        ['prospect', 'active'].map((code, index) => ({
-          dictionary: 'company_status',
-          code,
-          label_en: code,
-          label_pl: code,
-          label_hu: code,
-          sort_order: index,
-          active: services.dialect.encodeBoolean(true),
-          created_at: '2026-01-01T00:00:00.000Z',
-          updated_at: '2026-01-01T00:00:00.000Z',
-          version: 1,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const [prospect, active] = statuses.map((row) => Number(row.id));
+    // The standard statuses every installation has.
+    const statusId = async (code: string) =>
+      Number(
+        (
+          await services.dialect.db
+            .selectFrom('dictionary_value')
+            .select('id')
+            .where('dictionary', '=', 'company_status')
+            .where('code', '=', code)
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    const [prospect, active] = [await statusId('prospect'), await statusId('active')];
     const company = await createCompany(env, { status: prospect });
     expect(company.status_changed_at).toBe(company.created_at);
     const renamed = await api('PATCH', `/api/records/company/${company.id}`, { name: 'Renamed', version: 1 });

@@ -1,4 +1,5 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { companyAddressToMain } from './main-address.ts';
 
 export const company = defineObject({
   key: 'company',
@@ -10,9 +11,70 @@ export const company = defineObject({
   ownerSortIndex: true,
   // "Inactive for more than 90 days" filters on when the status last changed.
   changeStamps: { status_changed_at: 'status' },
+  // Address values typed on the card go to the main address record (`main-address.ts`).
+  effects: [companyAddressToMain],
   titleFields: ['name'],
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],
   subtitleFields: ['city', 'tax_id'],
+  // The card reads at a glance: who they are, how to reach them, then what their status makes
+  // matter — a prospect's marketing data, an active client's terms and latest business, an
+  // inactive one's last events and turnover.
+  sections: [
+    {
+      key: 'identity',
+      labels: L('Client', 'Klient', 'Ügyfél'),
+      fields: ['name', 'short_name', 'status', 'customer_type', 'category', 'industry', 'account_manager'],
+    },
+    {
+      key: 'registry',
+      labels: L('Registry numbers', 'Dane rejestrowe', 'Nyilvántartási adatok'),
+      fields: ['tax_id', 'regon', 'krs', 'eu_vat'],
+    },
+    {
+      key: 'contact',
+      labels: L('Contact', 'Kontakt', 'Elérhetőség'),
+      fields: ['phone', 'email', 'website', 'street', 'postal_code', 'city', 'country'],
+    },
+    {
+      key: 'profile',
+      labels: L('Profile', 'Profil', 'Profil'),
+      fields: ['profile', 'employee_count', 'satisfaction', 'groups', 'next_action_date', 'notes'],
+    },
+    {
+      key: 'marketing',
+      labels: L('Marketing', 'Marketing', 'Marketing'),
+      fields: ['source', 'interest'],
+      when: { field: 'status', codes: ['prospect'] },
+    },
+    {
+      key: 'terms',
+      labels: L('Contract and terms', 'Warunki współpracy', 'Szerződési feltételek'),
+      fields: ['payment_terms_days', 'payment_limit', 'credit_limit', 'delivery_terms', 'logistic_limits'],
+      when: { field: 'status', codes: ['active'] },
+    },
+    {
+      key: 'business',
+      labels: L('Latest documents and orders', 'Ostatnie dokumenty i zamówienia', 'Legutóbbi dokumentumok és rendelések'),
+      fields: [],
+      when: { field: 'status', codes: ['active'] },
+      placeholder: L(
+        'Offers, orders and documents will show here once the sales and documents modules are in use.',
+        'Tu pojawią się oferty, zamówienia i dokumenty, gdy zaczniesz korzystać z modułów sprzedaży i dokumentów.',
+        'Itt jelennek meg az ajánlatok, rendelések és dokumentumok, amint az értékesítési és dokumentummodul használatban van.',
+      ),
+    },
+    {
+      key: 'history',
+      labels: L('Last events and turnover', 'Ostatnie zdarzenia i obroty', 'Utolsó események és forgalom'),
+      fields: ['status_changed_at'],
+      when: { field: 'status', codes: ['inactive'] },
+      placeholder: L(
+        'The last activities and the last period’s turnover will show here once activities and orders are recorded.',
+        'Tu pojawią się ostatnie działania i obroty z ostatniego okresu, gdy będą rejestrowane działania i zamówienia.',
+        'Itt jelennek meg az utolsó tevékenységek és az előző időszak forgalma, amint tevékenységeket és rendeléseket rögzítenek.',
+      ),
+    },
+  ],
   fields: {
     name: field.text(L('Name', 'Nazwa', 'Név'), { required: true }),
     short_name: field.text(L('Short name', 'Nazwa skrócona', 'Rövid név'), { maxLength: 100 }),
@@ -41,6 +103,7 @@ export const company = defineObject({
     }),
     profile: field.longText(L('Profile', 'Profil działalności', 'Tevékenységi profil'), { maxLength: 4000 }),
     source: field.select(L('Source', 'Źródło pozyskania', 'Forrás'), 'lead_source'),
+    interest: field.longText(L('Interested in', 'Zainteresowanie', 'Érdeklődés'), { maxLength: 2000 }),
     satisfaction: field.rating(L('Satisfaction', 'Zadowolenie', 'Elégedettség')),
     payment_terms_days: field.integer(
       L('Payment terms (days)', 'Termin płatności (dni)', 'Fizetési határidő (nap)'),

@@ -1,10 +1,29 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
-const groupFields = {
-  name: field.text(L('Name', 'Nazwa', 'Név'), { required: true, maxLength: 100 }),
-  description: field.longText(L('Description', 'Opis', 'Leírás'), { maxLength: 2000 }),
-  color: field.text(L('Colour', 'Kolor', 'Szín'), { maxLength: 20 }),
-};
+/**
+ * A group is static (members chosen one by one) or dynamic (members are whoever matches its
+ * saved filter at the time of reading: "clients in Łódź with category A"). Either kind is used
+ * the same way: `{field: "groups", op: "in", value: [id]}`, bulk actions, later mailings.
+ */
+function groupFields(members: 'company' | 'person') {
+  return {
+    name: field.text(L('Name', 'Nazwa', 'Név'), { required: true, maxLength: 100 }),
+    description: field.longText(L('Description', 'Opis', 'Leírás'), { maxLength: 2000 }),
+    color: field.text(L('Colour', 'Kolor', 'Szín'), { maxLength: 20 }),
+    kind: field.choice(
+      L('Kind', 'Rodzaj', 'Típus'),
+      [
+        { value: 'static', labels: L('Chosen members', 'Wybrani członkowie', 'Kiválasztott tagok') },
+        { value: 'dynamic', labels: L('By a filter', 'Według filtra', 'Szűrő szerint') },
+      ],
+      { required: true, defaultValue: 'static' },
+    ),
+    filter: field.savedFilter(L('Members are', 'Członkowie to', 'Tagok'), members),
+  };
+}
+
+/** How the engine reads a dynamic group's members (records/query/dynamic-members.ts). */
+const dynamicMembers = { kindField: 'kind', dynamicValue: 'dynamic', filterField: 'filter' };
 
 /** Groups of clients (suppliers, dealers…); membership is many-to-many. */
 export const companyGroup = defineObject({
@@ -15,7 +34,8 @@ export const companyGroup = defineObject({
   },
   icon: 'folders',
   titleFields: ['name'],
-  fields: groupFields,
+  dynamicMembers,
+  fields: groupFields('company'),
 });
 
 /** Groups of representatives (mailing lists, Christmas wishes…), separate from company groups. */
@@ -27,5 +47,6 @@ export const personGroup = defineObject({
   },
   icon: 'users-group',
   titleFields: ['name'],
-  fields: groupFields,
+  dynamicMembers,
+  fields: groupFields('person'),
 });

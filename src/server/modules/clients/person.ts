@@ -1,4 +1,6 @@
+import { guessNameDay } from '../../../shared/name-days/index.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { followEmployment } from './employment.ts';
 
 /** A company's representative (contact person); also listed globally. */
 export const person = defineObject({
@@ -11,6 +13,14 @@ export const person = defineObject({
   titleFields: ['first_name', 'last_name'],
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],
   subtitleFields: ['company', 'position'],
+  effects: [followEmployment],
+  // The name day comes from the first name (Polish calendar first, then Hungarian); editable.
+  createDefaults: (values) => {
+    const day = typeof values.first_name === 'string' ? guessNameDay(values.first_name, null) : null;
+    return day
+      ? { name_day: `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}` }
+      : {};
+  },
   defaultSort: [
     { field: 'last_name', direction: 'asc' },
     { field: 'first_name', direction: 'asc' },
@@ -21,9 +31,19 @@ export const person = defineObject({
     company: field.relation(L('Company', 'Firma', 'Cég'), 'company'),
     position: field.text(L('Position', 'Stanowisko', 'Beosztás'), { maxLength: 100 }),
     email: field.email(L('E-mail', 'E-mail', 'E-mail')),
-    phone: field.phone(L('Phone', 'Telefon', 'Telefon')),
-    mobile: field.phone(L('Mobile', 'Komórka', 'Mobil')),
+    // Typed without a country code, a number is read as one of the company's country.
+    phone: field.phone(L('Phone', 'Telefon', 'Telefon'), { countryField: 'company.country' }),
+    mobile: field.phone(L('Mobile', 'Komórka', 'Mobil'), { countryField: 'company.country' }),
     birth_date: field.date(L('Birth date', 'Data urodzenia', 'Születési dátum')),
+    name_day: field.monthDay(L('Name day', 'Imieniny', 'Névnap')),
+    preferred_language: field.select(
+      L('Preferred language', 'Preferowany język', 'Preferált nyelv'),
+      'language',
+    ),
+    preferred_channel: field.select(
+      L('Preferred channel', 'Preferowany kanał kontaktu', 'Preferált csatorna'),
+      'contact_channel',
+    ),
     notes: field.longText(L('Notes', 'Uwagi', 'Megjegyzések')),
     groups: field.multiRelation(L('Groups', 'Grupy', 'Csoportok'), 'person_group', {
       table: 'person_group_member',

@@ -12,10 +12,13 @@ import { MAX_PAGE_SIZE } from '../query/page.ts';
 import { type ListRequest, listRecords, objectOrThrow } from '../reader.ts';
 import type { CellContext, ExportColumn } from './cells.ts';
 import { wallClock } from './cells.ts';
+import { type ContactCardSource, contactCardsOf } from './contact-cards.ts';
 import { csvStream } from './csv.ts';
+import { VCARD_CONTENT_TYPE, type VCardContact, vcfStream } from './vcard.ts';
 import { xlsxStream } from './xlsx.ts';
 
-export type ExportFormat = 'csv' | 'xlsx';
+/** `vcf`: vCard 3.0 contacts, for objects whose capability registered a contact source (people). */
+export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -42,6 +45,7 @@ const MAX_EXPORT_FIELDS = 200;
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  vcf: VCARD_CONTENT_TYPE,
 };
 
 /**
@@ -59,18 +63,20 @@ export async function startExport(
 ): Promise<ExportFile> {
   const definition = objectOrThrow(ctx, object);
   const columns = exportColumns(ctx, definition, actor, request.fields);
+  const cards = request.format === 'vcf' ? contactFields(ctx, actor, definition) : null;
   const list: ListRequest = {
     filter: withoutIds(withIds(request.filter, request.ids), request.exceptIds),
     q: request.q,
     sort: request.sort,
-    fields: columns.map((column) => column.field.key),
-    expand: columns.filter((column) => column.field.target).map((column) => column.field.key),
+    fields: cards?.fields ?? columns.map((column) => column.field.key),
+    expand: cards?.expand ?? columns.filter((column) => column.field.target).map((column) => column.field.key),
     rights: ['export'],
   };
   const pages = recordPages(ctx, actor, object, list, await listRecords(ctx, actor, object, pageOf(list)));
   const context: CellContext = { locale: actor.locale, toWallClock: wallClock(actor.timeZone) };
-  const body =
-    request.format === 'csv'
+  const body = cards
+    ? vcfStream(contactPages(ctx, actor, cards.source, pages))
+    : request.format === 'csv'
       ? csvStream(columns, pages, context)
       : xlsxStream(definition.labels.many[actor.locale], columns, pages, context);
   return {
@@ -78,6 +84,32 @@ export async function startExport(
     contentType: CONTENT_TYPES[request.format],
     body,
   };
+}
+
+/** What a vCard export reads: the contact source's fields that the actor may see. */
+function contactFields(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+): { source: ContactCardSource; fields: string[]; expand: string[] } {
+  const source = contactCardsOf(definition.key);
+  if (!source) {
+    throw errors.badRequest(`${definition.key} records cannot be exported as vCard (vcf): they are not contacts`, {
+      field: 'format',
+    });
+  }
+  const hidden = authorize(ctx.registry, actor, definition.key, 'export').hiddenFields;
+  const fields = source.fields.filter((key) => !hidden.has(key));
+  return { source, fields, expand: source.expand.filter((key) => fields.includes(key)) };
+}
+
+async function* contactPages(
+  ctx: RecordsContext,
+  actor: Actor,
+  source: ContactCardSource,
+  pages: AsyncIterable<ApiRecord[]>,
+): AsyncGenerator<VCardContact[]> {
+  for await (const page of pages) yield await source.contacts(ctx, actor, page);
 }
 
 /** The requested fields in the requested order, each one the actor may see. */

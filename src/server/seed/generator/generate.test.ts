@@ -6,7 +6,7 @@ import {
   CUSTOMER_TYPE_CODES,
   DICTIONARY_SEEDS,
   INDUSTRY_CODES,
-} from './dictionaries.ts';
+} from '../../modules/dictionaries/standard-values.ts';
 import {
   BENCH_SIZE,
   companies,

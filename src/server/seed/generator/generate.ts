@@ -3,6 +3,15 @@
 // one row at a time, and the same inputs give byte-identical rows on every run and machine.
 //
 // This module is the public entry point; employees and groups live in their own files.
+
+import {
+  CATEGORY_CODES,
+  COMPANY_STATUS_CODES,
+  CUSTOMER_TYPE_CODES,
+  INDUSTRY_CODES,
+  PERSON_POSITION_CODES,
+  positionLabel,
+} from '../../modules/dictionaries/standard-values.ts';
 import {
   COUNTRY_MIX,
   type Context,
@@ -14,14 +23,6 @@ import {
   LOCALES,
   STREAM,
 } from './context.ts';
-import {
-  CATEGORY_CODES,
-  COMPANY_STATUS_CODES,
-  CUSTOMER_TYPE_CODES,
-  INDUSTRY_CODES,
-  PERSON_POSITION_CODES,
-  positionLabel,
-} from './dictionaries.ts';
 import { employeeIsActive } from './employees.ts';
 import type { CompanyName, Gender, Locale } from './locale.ts';
 import { forIndex, type Rng } from './prng.ts';

@@ -1,6 +1,6 @@
 // What the row generators need from a country: names, addresses, phones, company names and
 // tax ids. Cities are passed around by index so that each locale keeps its own city shape.
-import type { IndustryCode } from './dictionaries.ts';
+import type { IndustryCode } from '../../modules/dictionaries/standard-values.ts';
 import type { Rng } from './prng.ts';
 import type { Country } from './rows.ts';
 

@@ -1,6 +1,6 @@
 // English (UK) word lists. A few Irish and Welsh names (Seán, Siân, Zoë, O'Brien) keep
 // diacritics and apostrophes in the mix for the e-mail and search code paths.
-import type { IndustryCode } from './dictionaries.ts';
+import type { IndustryCode } from '../../modules/dictionaries/standard-values.ts';
 
 // biome-ignore format: word list, packed to keep the file readable
 export const EN_MALE_FIRST_NAMES = [

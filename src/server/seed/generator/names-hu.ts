@@ -1,6 +1,6 @@
 // Hungarian word lists. Long vowels and ő/ű are everywhere in Hungarian names, which is
 // exactly what search folding and Hungarian collation (cs, dz, gy, ly, ny, sz, ty, zs) need.
-import type { IndustryCode } from './dictionaries.ts';
+import type { IndustryCode } from '../../modules/dictionaries/standard-values.ts';
 
 // biome-ignore format: word list, packed to keep the file readable
 export const HU_MALE_FIRST_NAMES = [

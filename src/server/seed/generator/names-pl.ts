@@ -1,6 +1,6 @@
 // Polish word lists: names, places, company name parts. Plenty of ą ć ę ł ń ó ś ź ż on purpose:
 // search folding and locale-aware sorting are tested against this data.
-import type { IndustryCode } from './dictionaries.ts';
+import type { IndustryCode } from '../../modules/dictionaries/standard-values.ts';
 
 // biome-ignore format: word list, packed to keep the file readable
 export const PL_MALE_FIRST_NAMES = [

@@ -71,4 +71,4 @@ export {
   type DictionarySeed,
   INDUSTRY_CODES,
   PERSON_POSITION_CODES,
-} from './dictionaries.ts';
+} from '../../modules/dictionaries/standard-values.ts';

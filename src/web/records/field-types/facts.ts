@@ -1,7 +1,9 @@
 import type { FieldMeta, FieldType } from '../../../shared/metadata/types.ts';
 import { isEmptyValue } from './base.ts';
 import { booleanFacts } from './boolean.ts';
+import { choiceFacts } from './choice.ts';
 import { countryFacts } from './country.ts';
+import { currencyFacts } from './currency.ts';
 import { dateFacts } from './date.ts';
 import { dateTimeFacts } from './date-time.ts';
 import { emailFacts } from './email.ts';
@@ -10,12 +12,14 @@ import { integerFacts } from './integer.ts';
 import { longTextFacts } from './long-text.ts';
 import type { FieldTypeFacts, TextContext } from './module-facts.ts';
 import { moneyFacts } from './money.ts';
+import { monthDayFacts } from './month-day.ts';
 import { multiRelationFacts } from './multi-relation.ts';
 import { percentFacts } from './percent.ts';
 import { phoneFacts } from './phone.ts';
 import { postalCodeFacts } from './postal-code.ts';
 import { ratingFacts } from './rating.ts';
 import { relationFacts } from './relation.ts';
+import { savedFilterFacts } from './saved-filter.ts';
 import { selectFacts } from './select.ts';
 import { taxIdFacts } from './tax-id.ts';
 import { textFacts } from './text.ts';
@@ -45,6 +49,10 @@ export const FIELD_TYPE_FACTS: Record<FieldType, FieldTypeFacts> = {
   rating: ratingFacts,
   country: countryFacts,
   postalCode: postalCodeFacts,
+  monthDay: monthDayFacts,
+  currency: currencyFacts,
+  choice: choiceFacts,
+  savedFilter: savedFilterFacts,
 };
 
 export function factsOf(field: Pick<FieldMeta, 'type'>): FieldTypeFacts {

@@ -1,6 +1,8 @@
 import type { FieldMeta, FieldType } from '../../../shared/metadata/types.ts';
 import { boolean } from './boolean.tsx';
+import { choice } from './choice.tsx';
 import { country } from './country.tsx';
+import { currency } from './currency.tsx';
 import { date } from './date.tsx';
 import { dateTime } from './date-time.tsx';
 import { email } from './email.tsx';
@@ -9,12 +11,14 @@ import { integer } from './integer.tsx';
 import { longText } from './long-text.tsx';
 import type { WebFieldType } from './module.ts';
 import { money } from './money.tsx';
+import { monthDay } from './month-day.tsx';
 import { multiRelation } from './multi-relation.tsx';
 import { percent } from './percent.tsx';
 import { phone } from './phone.tsx';
 import { postalCode } from './postal-code.tsx';
 import { rating } from './rating.tsx';
 import { relation } from './relation.tsx';
+import { savedFilter } from './saved-filter.tsx';
 import { select } from './select.tsx';
 import { taxId } from './tax-id.tsx';
 import { text } from './text.tsx';
@@ -41,6 +45,10 @@ export const WEB_FIELD_TYPES: Record<FieldType, WebFieldType> = {
   rating,
   country,
   postalCode,
+  monthDay,
+  currency,
+  choice,
+  savedFilter,
 };
 
 export function webType(field: Pick<FieldMeta, 'type'>): WebFieldType {

@@ -1,4 +1,5 @@
-// Dictionary values the seed inserts before any company: rows refer to them by code.
+// The standard dictionary values every installation starts with (statuses drive the client
+// card, kinds label addresses and contacts); administrators rename, reorder and extend them.
 
 export interface DictionaryLabels {
   en: string;
@@ -13,7 +14,12 @@ export type DictionaryName =
   | 'customer_type'
   | 'activity_type'
   | 'person_position'
-  | 'lead_source';
+  | 'lead_source'
+  | 'address_kind'
+  | 'contact_kind'
+  | 'consent_channel'
+  | 'contact_channel'
+  | 'language';
 
 export interface DictionarySeed {
   dictionary: DictionaryName;
@@ -170,6 +176,59 @@ const LEAD_SOURCE_LABELS: Record<LeadSourceCode, DictionaryLabels> = {
   partner: { en: 'Partner', pl: 'Partner', hu: 'Partner' },
 };
 
+/** What an address of a client is for: the registered one is usually the main one. */
+export const ADDRESS_KIND_CODES = ['registered', 'correspondence', 'delivery', 'branch'] as const;
+const ADDRESS_KIND_LABELS: Record<(typeof ADDRESS_KIND_CODES)[number], DictionaryLabels> = {
+  registered: { en: 'Registered office', pl: 'Siedziba', hu: 'Székhely' },
+  correspondence: { en: 'Correspondence', pl: 'Korespondencyjny', hu: 'Levelezési cím' },
+  delivery: { en: 'Delivery', pl: 'Dostawy', hu: 'Szállítási cím' },
+  branch: { en: 'Branch', pl: 'Oddział', hu: 'Telephely' },
+};
+
+/** The kind of an additional phone or e-mail of a client or a person. */
+export const CONTACT_KIND_CODES = ['work', 'mobile', 'home', 'fax', 'billing', 'support', 'other'] as const;
+const CONTACT_KIND_LABELS: Record<(typeof CONTACT_KIND_CODES)[number], DictionaryLabels> = {
+  work: { en: 'Work', pl: 'Służbowy', hu: 'Munkahelyi' },
+  mobile: { en: 'Mobile', pl: 'Komórkowy', hu: 'Mobil' },
+  home: { en: 'Home', pl: 'Domowy', hu: 'Otthoni' },
+  fax: { en: 'Fax', pl: 'Faks', hu: 'Fax' },
+  billing: { en: 'Billing', pl: 'Faktury', hu: 'Számlázás' },
+  support: { en: 'Support', pl: 'Serwis', hu: 'Ügyfélszolgálat' },
+  other: { en: 'Other', pl: 'Inny', hu: 'Egyéb' },
+};
+
+/** Channels a person consents to be contacted through (marketing consents, GDPR). */
+export const CONSENT_CHANNEL_CODES = ['email', 'sms', 'phone', 'post'] as const;
+const CONSENT_CHANNEL_LABELS: Record<(typeof CONSENT_CHANNEL_CODES)[number], DictionaryLabels> = {
+  email: { en: 'E-mail', pl: 'E-mail', hu: 'E-mail' },
+  sms: { en: 'SMS', pl: 'SMS', hu: 'SMS' },
+  phone: { en: 'Phone', pl: 'Telefon', hu: 'Telefon' },
+  post: { en: 'Post', pl: 'Poczta', hu: 'Posta' },
+};
+
+/** How a person prefers to be reached. */
+export const CONTACT_CHANNEL_CODES = ['email', 'phone', 'sms', 'post', 'in_person'] as const;
+const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNEL_CODES)[number], DictionaryLabels> = {
+  email: { en: 'E-mail', pl: 'E-mail', hu: 'E-mail' },
+  phone: { en: 'Phone', pl: 'Telefon', hu: 'Telefon' },
+  sms: { en: 'SMS', pl: 'SMS', hu: 'SMS' },
+  post: { en: 'Post', pl: 'Poczta', hu: 'Posta' },
+  in_person: { en: 'In person', pl: 'Osobiście', hu: 'Személyesen' },
+};
+
+/** Languages people are written to in. */
+export const LANGUAGE_CODES = ['pl', 'hu', 'en', 'de', 'cs', 'sk', 'uk', 'ro'] as const;
+const LANGUAGE_LABELS: Record<(typeof LANGUAGE_CODES)[number], DictionaryLabels> = {
+  pl: { en: 'Polish', pl: 'polski', hu: 'lengyel' },
+  hu: { en: 'Hungarian', pl: 'węgierski', hu: 'magyar' },
+  en: { en: 'English', pl: 'angielski', hu: 'angol' },
+  de: { en: 'German', pl: 'niemiecki', hu: 'német' },
+  cs: { en: 'Czech', pl: 'czeski', hu: 'cseh' },
+  sk: { en: 'Slovak', pl: 'słowacki', hu: 'szlovák' },
+  uk: { en: 'Ukrainian', pl: 'ukraiński', hu: 'ukrán' },
+  ro: { en: 'Romanian', pl: 'rumuński', hu: 'román' },
+};
+
 function seedsFor<C extends string>(
   dictionary: DictionaryName,
   codes: readonly C[],
@@ -192,6 +251,11 @@ export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
   ...seedsFor('activity_type', ACTIVITY_TYPE_CODES, ACTIVITY_TYPE_LABELS),
   ...seedsFor('person_position', PERSON_POSITION_CODES, PERSON_POSITION_LABELS),
   ...seedsFor('lead_source', LEAD_SOURCE_CODES, LEAD_SOURCE_LABELS),
+  ...seedsFor('address_kind', ADDRESS_KIND_CODES, ADDRESS_KIND_LABELS),
+  ...seedsFor('contact_kind', CONTACT_KIND_CODES, CONTACT_KIND_LABELS),
+  ...seedsFor('consent_channel', CONSENT_CHANNEL_CODES, CONSENT_CHANNEL_LABELS),
+  ...seedsFor('contact_channel', CONTACT_CHANNEL_CODES, CONTACT_CHANNEL_LABELS),
+  ...seedsFor('language', LANGUAGE_CODES, LANGUAGE_LABELS),
 ];
 
 /** The label of a person position in one language; people's positions are stored as text. */
