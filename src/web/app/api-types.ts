@@ -51,7 +51,7 @@ export interface SearchHit {
 
 export interface HistoryEntry {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'restore';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'unmerge' | 'anonymise';
   field: string | null;
   oldValue: unknown;
   newValue: unknown;

@@ -4,6 +4,7 @@ import {
   IconHierarchy2,
   IconIdBadge2,
   IconKey,
+  IconList,
   IconShieldLock,
   IconUser,
   IconUsers,
@@ -64,4 +65,5 @@ export const ADMIN_NAV_ITEMS: NavItem[] = [
   { key: 'departments', labelKey: 'access:nav.departments', to: '/admin/departments', icon: IconHierarchy2 },
   { key: 'workGroups', labelKey: 'access:nav.workGroups', to: '/admin/work-groups', icon: IconUsers },
   { key: 'securityLog', labelKey: 'access:nav.securityLog', to: '/admin/security-log', icon: IconZoomScan },
+  { key: 'dictionaries', labelKey: 'access:nav.dictionaries', to: '/admin/dictionaries', icon: IconList },
 ];

@@ -29,6 +29,9 @@ const RecordPage = lazy(() =>
 const ImportWizardPage = lazy(() =>
   import('../modules/imports/index.ts').then((module) => ({ default: module.ImportWizardPage })),
 );
+const DictionariesPage = lazy(() =>
+  import('../modules/dictionaries/index.ts').then((module) => ({ default: module.DictionariesPage })),
+);
 const DuplicatesPage = lazy(() =>
   import('../modules/duplicates/index.ts').then((module) => ({ default: module.DuplicatesPage })),
 );
@@ -83,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'departments', element: lazyPage(DepartmentsPage) },
           { path: 'work-groups', element: lazyPage(WorkGroupsPage) },
           { path: 'security-log', element: lazyPage(SecurityLogPage) },
+          { path: 'dictionaries', element: lazyPage(DictionariesPage) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -1,0 +1,4 @@
+// Placeholder: the dictionaries administration screen (dictionaries helper); filled before it lands.
+export function DictionariesPage() {
+  return null;
+}
