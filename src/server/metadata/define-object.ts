@@ -92,6 +92,11 @@ export interface ObjectDefinition {
    * `filterField` when read; memberships cannot be written into it.
    */
   dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
+  /**
+   * A boolean field saying whether a record may still be chosen (a dictionary value's `active`):
+   * an inactive one stays on the records that have it and cannot be newly set.
+   */
+  activeField?: string;
   /** Values a create takes when the writer gave none, computed from what they gave (a name day from a first name). */
   createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Columns the engine computes from other fields on every write, by column name (see DerivedColumn). */
@@ -246,6 +251,7 @@ export interface ObjectSpec {
   effects?: WriteEffect[];
   sections?: SectionMeta[];
   dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
+  activeField?: string;
   createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
   derivedColumns?: Record<string, DerivedColumn>;
   fields: Record<string, FieldSpec>;
@@ -313,6 +319,7 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
     effects: objectSpec.effects ?? [],
     sections: objectSpec.sections,
     dynamicMembers: objectSpec.dynamicMembers,
+    activeField: objectSpec.activeField,
     createDefaults: objectSpec.createDefaults,
     derivedColumns: objectSpec.derivedColumns ?? {},
     fields,

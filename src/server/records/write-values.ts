@@ -51,8 +51,17 @@ export async function missingReference(
   };
 }
 
-/** References must point at existing, not deleted records (and dictionary values of the right dictionary). */
-export async function checkReferences(ctx: RecordsContext, trx: Tx, input: CheckedInput): Promise<void> {
+/**
+ * References must point at existing, not deleted records (and dictionary values of the right
+ * dictionary); a newly set one must still be active where its object can be deactivated (a
+ * record keeping the value it has is fine: `stored` is the row before an update).
+ */
+export async function checkReferences(
+  ctx: RecordsContext,
+  trx: Tx,
+  input: CheckedInput,
+  stored?: Record<string, unknown>,
+): Promise<void> {
   const wanted: Array<[FieldDefinition, number[]]> = [
     ...[...input.values].flatMap(
       ([field, value]): Array<[FieldDefinition, number[]]> =>
@@ -65,7 +74,30 @@ export async function checkReferences(ctx: RecordsContext, trx: Tx, input: Check
     const issue = await missingReference(ctx, trx, field, ids);
     if (issue) issues.push(issue);
   }
+  for (const [field, value] of input.values) {
+    if (typeof value !== 'number' || !field.column || Number(stored?.[field.column]) === value) continue;
+    const issue = await inactiveReference(ctx, trx, field, value);
+    if (issue) issues.push(issue);
+  }
   if (issues.length > 0) throw errors.validation(issues);
+}
+
+async function inactiveReference(
+  ctx: RecordsContext,
+  trx: Tx,
+  field: FieldDefinition,
+  id: number,
+): Promise<FieldIssue | null> {
+  const target = ctx.registry.get(field.target ?? '');
+  const column = target?.activeField ? target.field(target.activeField)?.column : undefined;
+  if (!target || !column) return null;
+  const row = await trx.selectFrom(target.table).select(column).where('id', '=', id).executeTakeFirst();
+  if (!row || ctx.dialect.decodeBoolean(row[column]) !== false) return null;
+  return {
+    field: field.key,
+    code: 'inactive',
+    message: `${target.key} ${id} is deactivated and cannot be chosen`,
+  };
 }
 
 export function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {

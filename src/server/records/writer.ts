@@ -167,7 +167,7 @@ export async function updateRecord(
       throw errors.notFound(`${definition.key} ${id} does not exist or was deleted`);
     await assertReachable(ctx, trx, actor, definition, grant, id, 'update');
     if (Number(before.version) !== version) return 'stale' as const;
-    await checkReferences(ctx, trx, input);
+    await checkReferences(ctx, trx, input, before);
     const [beforeRecord] = await present(ctx, trx, actor, [...input.values.keys()], [], [before]);
     const afterRecord = Object.fromEntries([...input.values].map(([f, v]) => [f.key, v]));
     const changes = diffValues(beforeRecord ?? {}, afterRecord);

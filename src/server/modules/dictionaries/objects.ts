@@ -1,4 +1,5 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { refuseDeletingUsedValue } from './in-use.ts';
 
 /** Values of user-extendable dictionaries: industry, status, category, customer type, activity type… */
 export const dictionaryValue = defineObject({
@@ -8,6 +9,9 @@ export const dictionaryValue = defineObject({
     many: L('Dictionary values', 'Słowniki', 'Szótárak'),
   },
   icon: 'list',
+  // Deactivated values stay on the records that have them and are not offered for new ones.
+  activeField: 'active',
+  effects: [refuseDeletingUsedValue],
   titleFields: ['label_en'],
   localizedTitle: { en: 'label_en', pl: 'label_pl', hu: 'label_hu' },
   defaultSort: [
