@@ -64,6 +64,8 @@ export const SECURITY_EVENT_KINDS = [
   'view_as',
   'share_created',
   'share_removed',
+  'personal_data_export',
+  'anonymised',
 ] as const;
 
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];

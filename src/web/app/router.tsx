@@ -21,6 +21,9 @@ const SettingsPage = lazy(() =>
 const PrintListPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.PrintListPage })),
 );
+const BusinessCardPage = lazy(() =>
+  import('../modules/cards/index.ts').then((module) => ({ default: module.BusinessCardPage })),
+);
 const RecordPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
 );
@@ -57,6 +60,10 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Without the shell: a page meant for paper.
   { path: '/records/:object/print', element: <RequireSession>{lazyPage(PrintListPage)}</RequireSession> },
+  {
+    path: '/records/:object/:id/card',
+    element: <RequireSession>{lazyPage(BusinessCardPage)}</RequireSession>,
+  },
   {
     element: (
       <RequireSession>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filter } from '../../shared/filter/types.ts';
 import type { ObjectMeta, SortSpec } from '../../shared/metadata/types.ts';
+import { VcardExportItem } from '../modules/personal-data/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { useLocale } from '../ui/format.ts';
 import { notify } from '../ui/notify.ts';
@@ -27,7 +28,7 @@ export function ExportMenu({ meta, columns, sort, selection, list, printHref }: 
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
 
-  async function run(format: 'csv' | 'xlsx') {
+  async function run(format: 'csv' | 'xlsx' | 'vcf') {
     const scope = selection ?? {
       ...(list.filter ? { filter: list.filter } : {}),
       ...(list.q ? { q: list.q } : {}),
@@ -60,6 +61,7 @@ export function ExportMenu({ meta, columns, sort, selection, list, printHref }: 
         <Menu.Item leftSection={<IconFileText size={14} aria-hidden />} onClick={() => void run('csv')}>
           {t('records:export.csv')}
         </Menu.Item>
+        <VcardExportItem object={meta.key} onClick={() => void run('vcf')} />
         <Menu.Divider />
         <Menu.Item
           component="a"

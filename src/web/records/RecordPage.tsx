@@ -7,7 +7,9 @@ import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useRecordCan } from '../modules/access/index.ts';
+import { BusinessCardLink } from '../modules/cards/index.ts';
 import { isReference, pickLabel, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
+import { PersonalDataMenu } from '../modules/personal-data/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
@@ -66,7 +68,11 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
           </Title>
           <Badge variant="light">{pickLabel(meta.labels.one, locale)}</Badge>
         </Group>
-        <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
+        <Group gap="xs" wrap="nowrap">
+          <BusinessCardLink object={meta.key} id={data.id} />
+          <PersonalDataMenu meta={meta} id={data.id} title={title} />
+          <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
+        </Group>
       </Group>
       <RecordFacts meta={meta} record={data} />
       <Tabs

@@ -3,7 +3,7 @@ import type { Locale, SortSpec } from '../../shared/metadata/types.ts';
 
 /** What an export asks the server for: the list's query (or the marked rows) and the columns. */
 export interface ExportRequest {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'vcf';
   fields: string[];
   filter?: Filter;
   q?: string;

@@ -14,6 +14,8 @@ export const person = defineObject({
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],
   subtitleFields: ['company', 'position'],
   effects: [followEmployment],
+  // Exporting everything stored about a person and anonymising them are rights of their own.
+  actions: ['personal_data', 'anonymise'],
   // The name day comes from the first name (Polish calendar first, then Hungarian); editable.
   createDefaults: (values) => {
     const day = typeof values.first_name === 'string' ? guessNameDay(values.first_name, null) : null;

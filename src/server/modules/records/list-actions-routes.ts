@@ -31,7 +31,7 @@ const bulkAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('restore') }),
 ]);
 
-const exportFormat = z.enum(['csv', 'xlsx']);
+const exportFormat = z.enum(['csv', 'xlsx', 'vcf']);
 const idList = z.string().regex(/^\d{1,15}(,\d{1,15})*$/, 'must be record ids separated by commas');
 const commaList = z.string().max(4000);
 
@@ -123,7 +123,9 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       .header('cache-control', 'no-store')
       .send(file.body);
   };
-  const fileResponse = { 200: z.string().describe('The file: text/csv (UTF-8 with BOM) or xlsx') };
+  const fileResponse = {
+    200: z.string().describe('The file: text/csv (UTF-8 with BOM), xlsx, or vcf (vCard 3.0, people only)'),
+  };
 
   app.post(
     '/api/records/:object/export',
@@ -132,7 +134,7 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       schema: {
         tags,
         summary:
-          'Download every record of a list as CSV or XLSX: header = field labels, references as titles, streamed',
+          'Download every record of a list as CSV or XLSX (header = field labels, references as titles), or people as vCard (vcf); streamed',
         params: objectParams,
         // Strict: a selection key this route did not know would otherwise widen the export silently.
         body: z.strictObject({

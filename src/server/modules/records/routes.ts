@@ -210,7 +210,7 @@ export async function recordRoutes(app: AppInstance, services: AppServices): Pro
             items: z.array(
               z.object({
                 id: z.number(),
-                action: z.enum(['create', 'update', 'delete', 'restore']),
+                action: z.enum(['create', 'update', 'delete', 'restore', 'merge', 'unmerge', 'anonymise']),
                 field: z.string().nullable(),
                 oldValue: z.unknown(),
                 newValue: z.unknown(),

@@ -69,7 +69,8 @@ export async function startExport(
     q: request.q,
     sort: request.sort,
     fields: cards?.fields ?? columns.map((column) => column.field.key),
-    expand: cards?.expand ?? columns.filter((column) => column.field.target).map((column) => column.field.key),
+    expand:
+      cards?.expand ?? columns.filter((column) => column.field.target).map((column) => column.field.key),
     rights: ['export'],
   };
   const pages = recordPages(ctx, actor, object, list, await listRecords(ctx, actor, object, pageOf(list)));
@@ -94,9 +95,12 @@ function contactFields(
 ): { source: ContactCardSource; fields: string[]; expand: string[] } {
   const source = contactCardsOf(definition.key);
   if (!source) {
-    throw errors.badRequest(`${definition.key} records cannot be exported as vCard (vcf): they are not contacts`, {
-      field: 'format',
-    });
+    throw errors.badRequest(
+      `${definition.key} records cannot be exported as vCard (vcf): they are not contacts`,
+      {
+        field: 'format',
+      },
+    );
   }
   const hidden = authorize(ctx.registry, actor, definition.key, 'export').hiddenFields;
   const fields = source.fields.filter((key) => !hidden.has(key));

@@ -101,7 +101,9 @@ function timestampValue(iso: string, version: VCardVersion): string {
 /** TYPE parameter: upper case lists in 3.0 (as Outlook writes them), quoted lower case in 4.0. */
 function typeParam(types: string[], version: VCardVersion): string {
   if (types.length === 0) return '';
-  return version === '4.0' ? `;TYPE="${types.join(',')}"` : `;TYPE=${types.map((t) => t.toUpperCase()).join(',')}`;
+  return version === '4.0'
+    ? `;TYPE="${types.join(',')}"`
+    : `;TYPE=${types.map((t) => t.toUpperCase()).join(',')}`;
 }
 
 function phoneLine(phone: VCardContact['phones'][number], version: VCardVersion): string {
