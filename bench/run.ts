@@ -7,6 +7,7 @@ import { openServices } from '../src/server/runtime.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
 import { scopedClients } from './access.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
+import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
 import { type Measurement, measure, summarise } from './load.ts';
 import { measureListPage, measureSearch } from './scenarios.ts';
@@ -110,6 +111,7 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     );
 
     row('search', await measureSearch(client, DURATION_MS));
+    row('duplicate_check', await measureDuplicateCheck(client, COMPANIES, DURATION_MS));
 
     // The same list and search as readers whose rights narrow the rows (issue: access control).
     const scoped = await scopedClients(client, server.url);

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { ObjectDefinition } from '../src/server/metadata/define-object.ts';
+import type { FieldDefinition, ObjectDefinition } from '../src/server/metadata/define-object.ts';
+import type { FieldType } from '../src/shared/field-types/registry.ts';
 import { createAs } from './access-fixtures.ts';
 import type { EnvGetter } from './record-fixtures.ts';
 
@@ -60,7 +61,7 @@ export async function sampleValues(
   const values: Record<string, unknown> = {};
   for (const field of definition.fields) {
     if (field.system || field.readOnly || !field.required) continue;
-    values[field.key] = await sampleValue(env, field.type, field.key, field.dictionary, field.min);
+    values[field.key] = await sampleValue(env, field);
   }
   if (definition.owner === 'self') {
     // An employee is "owned" by whoever shares their department: put them in the owner's.
@@ -89,7 +90,9 @@ async function ownerValues(
   const path = env().services.registry.ownerPath(definition);
   const [first, ...rest] = path;
   if (!first) return {};
-  if (rest.length === 0 || ownerEmployee === null) return { [first.key]: ownerEmployee };
+  if (rest.length === 0) return { [first.key]: ownerEmployee };
+  // Without an owner, a required hop (an address's company) still needs a record, one without an owner.
+  if (ownerEmployee === null && !first.required) return { [first.key]: null };
   // The owner is further away: make the intermediate record, owned by the same employee.
   const target = env().services.registry.get(first.target ?? '');
   if (!target) throw new Error(`unknown target of ${definition.key}.${first.key}`);
@@ -97,38 +100,49 @@ async function ownerValues(
   return { [first.key]: intermediate };
 }
 
-async function sampleValue(
-  env: EnvGetter,
-  type: string,
-  key: string,
-  dictionary: string | undefined,
-  min: number | undefined,
-): Promise<unknown> {
-  const unique = `${sequence}-${Date.now().toString(36)}`;
-  switch (type) {
-    case 'integer':
-      return min ?? 1;
-    case 'boolean':
-      return true;
-    case 'date':
-      return '2026-01-15';
-    case 'dateTime':
-      return '2026-01-15T10:00:00.000Z';
-    case 'email':
-      return `a${sequence}@example.com`;
-    case 'url':
-      return 'https://example.com';
-    case 'select':
-      return createAs(env, 'dictionary_value', {
-        dictionary,
-        code: `c${unique}`,
-        label_en: 'X',
-        label_pl: 'X',
-        label_hu: 'X',
-      });
-    default:
-      return `${key} ${unique}`;
-  }
+type Sampler = (env: EnvGetter, field: FieldDefinition, unique: string) => unknown;
+
+const text: Sampler = (_env, field, unique) => `${field.key} ${unique}`.slice(0, field.maxLength ?? 200);
+
+/**
+ * A valid value of every field type, for required fields of generated records. Keyed by type,
+ * so a new type without a sample fails typechecking here rather than at run time.
+ */
+const SAMPLES: Record<FieldType, Sampler> = {
+  text,
+  longText: text,
+  email: () => `a${sequence}@example.com`,
+  phone: () => '+48601234567',
+  url: () => 'https://example.com',
+  integer: (_env, field) => field.min ?? 1,
+  boolean: () => true,
+  date: () => '2026-01-15',
+  dateTime: () => '2026-01-15T10:00:00.000Z',
+  select: (env, field, unique) =>
+    createAs(env, 'dictionary_value', {
+      dictionary: field.dictionary,
+      code: `c${unique}`,
+      label_en: 'X',
+      label_pl: 'X',
+      label_hu: 'X',
+    }),
+  relation: () => null,
+  multiRelation: () => [],
+  taxId: () => '7740001454',
+  iban: () => 'PL61109010140000071219812874',
+  money: () => ({ amount: 100, currency: 'PLN' }),
+  percent: () => 12.5,
+  rating: () => 3,
+  country: () => 'PL',
+  postalCode: () => '00-950',
+  monthDay: () => '12-04',
+  currency: () => 'PLN',
+  choice: (_env, field) => field.options?.[0]?.value ?? null,
+  savedFilter: () => ({ field: 'id', op: 'gt', value: 0 }),
+};
+
+async function sampleValue(env: EnvGetter, field: FieldDefinition): Promise<unknown> {
+  return SAMPLES[field.type](env, field, `${sequence}-${Date.now().toString(36)}`);
 }
 
 /** Creates one record per owner as the administrator: owner → id. */

@@ -16,8 +16,11 @@ import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { duplicateRoutes } from './modules/duplicates/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { metadataRoutes } from './modules/metadata/routes.ts';
+import { personalDataRoutes } from './modules/personal-data/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
@@ -83,6 +86,9 @@ export async function buildApp(
     listActionRoutes,
     searchRoutes,
     viewRoutes,
+    importRoutes,
+    duplicateRoutes,
+    personalDataRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

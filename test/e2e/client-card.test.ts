@@ -109,7 +109,7 @@ describe('the client card', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.getByLabel('Building / unit').fill('1');
     await page.getByLabel('City').fill('Budapest');
     await page.getByLabel('Postal code').fill('1062');
-    await page.getByRole('textbox', { name: 'Country' }).fill('Hungary');
+    await page.getByRole('combobox', { name: 'Country' }).fill('Hungary');
     await page.getByRole('option', { name: 'Hungary' }).click();
     await page.getByLabel('Main address').check();
     await page

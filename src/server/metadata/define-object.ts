@@ -185,8 +185,11 @@ export const field = {
   /** A day of the year without a year (`MM-DD`): name days. */
   monthDay: (labels: Labels, options: FieldOptions = {}) => spec('monthDay', labels, options),
   /** One of fixed values the product relies on, each with labels. */
-  choice: (labels: Labels, options: Array<{ value: string; labels: Labels }>, fieldOptions: FieldOptions = {}) =>
-    spec('choice', labels, fieldOptions, { options }),
+  choice: (
+    labels: Labels,
+    options: Array<{ value: string; labels: Labels }>,
+    fieldOptions: FieldOptions = {},
+  ) => spec('choice', labels, fieldOptions, { options }),
   /** A filter over `target`, kept as the record's value (a dynamic group's rule). */
   savedFilter: (labels: Labels, target: string, options: FieldOptions = {}) =>
     spec('savedFilter', labels, { filterable: false, ...options }, { target }),
@@ -291,7 +294,8 @@ export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
   }
   for (const section of objectSpec.sections ?? []) {
     for (const named of [...section.fields, ...(section.when ? [section.when.field] : [])]) {
-      if (!byKey.has(named)) throw new Error(`${objectSpec.key}: section ${section.key} names unknown field ${named}`);
+      if (!byKey.has(named))
+        throw new Error(`${objectSpec.key}: section ${section.key} names unknown field ${named}`);
     }
   }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {

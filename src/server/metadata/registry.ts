@@ -73,6 +73,8 @@ function describeObject(definition: ObjectDefinition): ObjectMeta {
     owner: definition.owner,
     actions: definition.actions,
     sections: definition.sections,
-    fields: definition.fields.map(({ column: _column, columns: _columns, through: _through, ...meta }) => meta),
+    fields: definition.fields.map(
+      ({ column: _column, columns: _columns, through: _through, ...meta }) => meta,
+    ),
   };
 }

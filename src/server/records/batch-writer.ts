@@ -25,8 +25,6 @@ export type CreateOutcome = { id: number; error?: undefined } | { id?: undefined
  * rows, history and events are inserted in as few statements as these allow.
  */
 const MAX_PARAMETERS = 30_000;
-export const TIMES: Record<string, number> = {};
-const tick = (k: string, t0: number) => { TIMES[k] = (TIMES[k] ?? 0) + performance.now() - t0; };
 
 interface Accepted {
   index: number;
@@ -54,7 +52,6 @@ export async function createRecords(
   const grant = authorizeWrite(ctx, actor, definition, 'create');
   const outcomes: CreateOutcome[] = [];
   let accepted: Accepted[] = [];
-  const tc = performance.now();
   for (const [index, body] of bodies.entries()) {
     try {
       const context = await inputContext(
@@ -73,7 +70,6 @@ export async function createRecords(
       outcomes[index] = { error };
     }
   }
-  tick('check', tc);
   if (accepted.length === 0) return outcomes;
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
@@ -92,9 +88,7 @@ export async function createRecords(
       updated_by: actorId,
       version: 1,
     }));
-    let t0 = performance.now();
     const ids = await insertRows(trx, definition.table, rows);
-    tick('insert', t0);
     accepted.forEach((entry, position) => {
       outcomes[entry.index] = { id: ids[position] as number };
     });
@@ -110,9 +104,7 @@ export async function createRecords(
         at,
       }),
     );
-    t0 = performance.now();
     await insertChunked(trx, 'record_history', history);
-    tick('history', t0);
     for (const [position, entry] of accepted.entries()) {
       const recordId = ids[position] as number;
       await runEffects(ctx, trx, definition, actor, {
@@ -135,9 +127,7 @@ export async function createRecords(
           text: searchText(definition, stored),
         };
       });
-      t0 = performance.now();
       await ctx.dialect.insertSearchDocuments(trx, docs);
-      tick('search', t0);
     }
     const events = accepted.map((entry, position) =>
       eventRow({
@@ -149,9 +139,7 @@ export async function createRecords(
         createdAt: at,
       }),
     );
-    t0 = performance.now();
     await insertChunked(trx, 'outbox_event', events);
-    tick('events', t0);
   };
   try {
     if (ctx.transaction) await work(ctx.transaction);

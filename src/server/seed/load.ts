@@ -67,7 +67,6 @@ export async function loadDataset(
     if (!found) throw new Error(`unknown object ${key}`);
     return found;
   };
-  const yes = dialect.encodeBoolean(true);
 
   // The standard values exist since the first start (installStandardDictionaries); rows refer to them by code.
   await installStandardDictionaries(dialect, at);

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { RequireAdministrator } from '../modules/access/index.ts';
 import { LoginPage } from '../modules/auth/index.ts';
+import { DictionariesPage } from '../modules/dictionaries/index.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RequireSession } from './RequireSession.tsx';
@@ -31,9 +32,6 @@ const RecordPage = lazy(() =>
 // Capability screens, each its own chunk.
 const ImportWizardPage = lazy(() =>
   import('../modules/imports/index.ts').then((module) => ({ default: module.ImportWizardPage })),
-);
-const DictionariesPage = lazy(() =>
-  import('../modules/dictionaries/index.ts').then((module) => ({ default: module.DictionariesPage })),
 );
 const DuplicatesPage = lazy(() =>
   import('../modules/duplicates/index.ts').then((module) => ({ default: module.DuplicatesPage })),
@@ -93,7 +91,7 @@ export const router = createBrowserRouter([
           { path: 'departments', element: lazyPage(DepartmentsPage) },
           { path: 'work-groups', element: lazyPage(WorkGroupsPage) },
           { path: 'security-log', element: lazyPage(SecurityLogPage) },
-          { path: 'dictionaries', element: lazyPage(DictionariesPage) },
+          { path: 'dictionaries', element: <DictionariesPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -1,6 +1,13 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconArrowLeft, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconCopy,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -102,6 +109,27 @@ export function ListToolbar(props: ListToolbarProps) {
                   list={{ filter: state.filter, q: props.q }}
                   printHref={`/records/${meta.key}/print?${printParams.toString()}`}
                 />
+              )}
+              {can.create && (
+                <Button
+                  component={Link}
+                  to="/import"
+                  variant="default"
+                  leftSection={<IconFileImport size={16} aria-hidden />}
+                >
+                  {t('records:list.import')}
+                </Button>
+              )}
+              {/* Objects that can be merged have a list of likely duplicates. */}
+              {meta.actions?.includes(`${meta.key}.merge`) && (
+                <Button
+                  component={Link}
+                  to={`/records/${meta.key}/duplicates`}
+                  variant="subtle"
+                  leftSection={<IconCopy size={16} aria-hidden />}
+                >
+                  {t('records:list.duplicates')}
+                </Button>
               )}
               <Button
                 variant="subtle"

@@ -11,6 +11,7 @@ import { api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useMyRights, useObjectAbilities } from '../modules/access/index.ts';
+import { DuplicateWarning } from '../modules/duplicates/index.ts';
 import { pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useErrorMessage } from '../ui/error-message.ts';
@@ -124,6 +125,10 @@ function CreateForm({ meta }: { meta: ObjectMeta }) {
             <Alert color="red" role="alert">
               {formError}
             </Alert>
+          )}
+          {/* Likely duplicates, before the record is saved (objects that can be merged). */}
+          {meta.actions?.includes(`${meta.key}.merge`) && (
+            <DuplicateWarning object={meta.key} values={values} />
           )}
           <Grid gap="md">
             {fields.map((field) => (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
+import { DuplicateWarning } from '../modules/duplicates/index.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { useLocale } from '../ui/format.ts';
@@ -128,6 +129,9 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
           <Alert color="red" role="alert">
             {formError}
           </Alert>
+        )}
+        {dirty && meta.actions?.includes(`${meta.key}.merge`) && (
+          <DuplicateWarning object={meta.key} values={{ ...base, ...pending }} recordId={base.id} />
         )}
         {cardSections(meta, base, editableFields(meta), locale, t('records:page.moreSection')).map(
           (section) => (

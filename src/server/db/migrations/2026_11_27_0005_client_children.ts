@@ -110,6 +110,10 @@ export async function up(db: MigrationDb): Promise<void> {
   ] as const) {
     await db.schema.createIndex(`${table}_${column}`).on(table).column(column).execute();
   }
+  // The duplicate check compares a client's further phones and e-mails too (the e-mail
+  // without case: the e-mail check admits ASCII only, so lower() agrees on both dialects).
+  await db.schema.createIndex('company_phone_by_phone').on('company_phone').column('phone').execute();
+  await sql`CREATE INDEX company_email_by_email ON company_email (lower(email))`.execute(db);
   // "Who may we e-mail": consents filtered by channel across all people.
   await db.schema.createIndex('consent_channel_id').on('consent').column('channel_id').execute();
 

@@ -6,7 +6,9 @@ import { invalid } from './module.ts';
 export const currency = textColumn(traits, {
   format: (value) => {
     const code = value.toUpperCase();
-    return isCurrencyCode(code) ? { value: code } : invalid('currency', 'must be an ISO 4217 currency code, like PLN');
+    return isCurrencyCode(code)
+      ? { value: code }
+      : invalid('currency', 'must be an ISO 4217 currency code, like PLN');
   },
   overrides: {
     schema: () => ({ type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' }),

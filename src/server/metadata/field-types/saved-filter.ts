@@ -15,13 +15,16 @@ export const savedFilter = singleColumn(traits, 'text', {
       throw error;
     }
     const text = JSON.stringify(raw);
-    return text.length > (field.maxLength ?? 20_000) ? invalid('too_long', 'the filter is too large') : { value: raw };
+    return text.length > (field.maxLength ?? 20_000)
+      ? invalid('too_long', 'the filter is too large')
+      : { value: raw };
   },
   decode: (row, field) => {
     const stored = field.column ? row[field.column] : null;
     return typeof stored === 'string' ? (JSON.parse(stored) as unknown) : null;
   },
-  encode: (value, field) => (field.column ? { [field.column]: value === null ? null : JSON.stringify(value) } : {}),
+  encode: (value, field) =>
+    field.column ? { [field.column]: value === null ? null : JSON.stringify(value) } : {},
   cell: (value) => ({ kind: 'text', value: JSON.stringify(value) }),
   schema: (field) => ({
     type: 'object',

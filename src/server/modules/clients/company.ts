@@ -1,3 +1,4 @@
+import { companyNameKey } from '../../../shared/text/name-key.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { companyAddressToMain } from './main-address.ts';
 
@@ -13,6 +14,9 @@ export const company = defineObject({
   changeStamps: { status_changed_at: 'status' },
   // Address values typed on the card go to the main address record (`main-address.ts`).
   effects: [companyAddressToMain],
+  // Duplicate look-ups find a company by its name without accents, case and legal form.
+  derivedColumns: { name_key: { from: ['name'], compute: ({ name }) => companyNameKey(name) } },
+  actions: ['merge'],
   titleFields: ['name'],
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],
   subtitleFields: ['city', 'tax_id'],
@@ -54,7 +58,11 @@ export const company = defineObject({
     },
     {
       key: 'business',
-      labels: L('Latest documents and orders', 'Ostatnie dokumenty i zamówienia', 'Legutóbbi dokumentumok és rendelések'),
+      labels: L(
+        'Latest documents and orders',
+        'Ostatnie dokumenty i zamówienia',
+        'Legutóbbi dokumentumok és rendelések',
+      ),
       fields: [],
       when: { field: 'status', codes: ['active'] },
       placeholder: L(

@@ -13,6 +13,9 @@ export async function followEmployment(fact: WriteFact): Promise<void> {
   if (fact.action !== 'create' && fact.action !== 'update') return;
   const move = fact.changes.find((change) => change.field === 'company');
   if (!move) return;
+  // A merge moves people from the duplicate to the kept company, which is the same employer;
+  // their employment records are moved by the merge itself.
+  if (fact.writer.kind === 'system' && fact.writer.name === 'merge') return;
   const { ctx, actor } = fact;
   const today = todayIn(fact.writer.timeZone, ctx.now());
   const open = await executorOf(ctx)

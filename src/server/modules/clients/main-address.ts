@@ -78,6 +78,17 @@ export async function mirrorMainAddress(fact: WriteFact): Promise<void> {
   const companyId = Number(own.company_id);
   const isMain = ctx.dialect.decodeBoolean(own.is_main) === true && own.deleted_at === null;
   const addresses = await liveAddresses(ctx, companyId);
+  const moved = fact.changes.find((change) => change.field === 'company');
+  if (typeof moved?.old === 'number') await remirror(ctx, actor, moved.old);
+  const otherMain = addresses.find(
+    (row) => row.id !== fact.recordId && ctx.dialect.decodeBoolean(row.is_main) === true,
+  );
+  if (moved && isMain && otherMain) {
+    // A main address moved to a company that has one (a merge) joins it as a further address.
+    const self = addresses.find((row) => row.id === fact.recordId);
+    if (self) await updateRecord(ctx, actor, 'address', self.id, { is_main: false, version: self.version });
+    return;
+  }
   if (isMain) {
     for (const other of addresses) {
       if (other.id === fact.recordId || ctx.dialect.decodeBoolean(other.is_main) !== true) continue;
@@ -90,6 +101,20 @@ export async function mirrorMainAddress(fact: WriteFact): Promise<void> {
   const wasMain = fact.changes.some((change) => change.field === 'is_main') || fact.action !== 'update';
   // An address that is not (and was not) the main one leaves the company as it is.
   if (!isMain && !wasMain) return;
+  await setCompanyAddress(ctx, actor, companyId, mirroredFrom(main));
+}
+
+/** The company an address left shows its own main address again (not when it is in the trash). */
+async function remirror(ctx: RecordsContext, actor: Actor, companyId: number): Promise<void> {
+  const company = await executorOf(ctx)
+    .selectFrom('company')
+    .select('deleted_at')
+    .where('id', '=', companyId)
+    .executeTakeFirst();
+  if (!company || company.deleted_at !== null) return;
+  const main = (await liveAddresses(ctx, companyId)).find(
+    (row) => ctx.dialect.decodeBoolean(row.is_main) === true,
+  );
   await setCompanyAddress(ctx, actor, companyId, mirroredFrom(main));
 }
 

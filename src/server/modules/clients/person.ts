@@ -1,4 +1,5 @@
 import { guessNameDay } from '../../../shared/name-days/index.ts';
+import { personNameKey } from '../../../shared/text/name-key.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { followEmployment } from './employment.ts';
 
@@ -15,7 +16,14 @@ export const person = defineObject({
   subtitleFields: ['company', 'position'],
   effects: [followEmployment],
   // Exporting everything stored about a person and anonymising them are rights of their own.
-  actions: ['personal_data', 'anonymise'],
+  actions: ['personal_data', 'anonymise', 'merge'],
+  // Duplicate look-ups find a person by first and last name without accents and case.
+  derivedColumns: {
+    name_key: {
+      from: ['first_name', 'last_name'],
+      compute: ({ first_name, last_name }) => personNameKey(first_name, last_name),
+    },
+  },
   // The name day comes from the first name (Polish calendar first, then Hungarian); editable.
   createDefaults: (values) => {
     const day = typeof values.first_name === 'string' ? guessNameDay(values.first_name, null) : null;

@@ -50,6 +50,8 @@ function FilterSingle({ field, label, value, onChange }: FilterValueInputProps) 
   return (
     <ReferencePicker
       field={{ ...field, required: false }}
+      // A filter may look for records that have a deactivated value, so every value is offered.
+      forFilter
       label={label}
       expanded={null}
       value={typeof value === 'number' ? value : null}
@@ -62,6 +64,7 @@ function FilterList({ field, label, value, onChange }: FilterListInputProps) {
   return (
     <MultiReferencePicker
       field={{ ...field, required: false }}
+      forFilter
       label={label}
       expanded={null}
       value={value.filter((item) => typeof item === 'number')}
