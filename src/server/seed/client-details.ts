@@ -147,3 +147,30 @@ export async function loadClientDetails(
   await insertRows(dialect, 'person_employment', jobs);
   await insertRows(dialect, 'consent', consents);
 }
+
+/** How a near-duplicate spells a legal form: what people type when they do not look first. */
+const LEGAL_FORM_SPELLINGS: Array<[RegExp, string]> = [
+  [/\bsp\. z o\.o\.$/i, 'SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ'],
+  [/\bKft\.$/, 'KFT'],
+  [/\bZrt\.$/, 'zrt'],
+  [/\bLtd$/, 'Limited'],
+  [/\bS\.A\.$/, 'SA'],
+];
+
+/**
+ * A few companies entered twice, as happens in every CRM (another spelling of the legal form,
+ * upper case, sometimes the same tax id), so the duplicates list and a merge can be tried on
+ * the demo. Only for the demo's size: one in forty of the first companies.
+ */
+export function nearDuplicateRows(companies: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [index, company] of companies.entries()) {
+    if (index % 40 !== 7) continue;
+    const name = String(company.name);
+    const rule = LEGAL_FORM_SPELLINGS.find(([pattern]) => pattern.test(name));
+    const twin = rule ? name.replace(rule[0], rule[1]) : name.toUpperCase();
+    const { id: _id, version: _version, name_key: _key, ...rest } = company;
+    rows.push({ ...rest, name: twin, tax_id: index % 80 === 7 ? company.tax_id : null, notes: null });
+  }
+  return rows;
+}

@@ -5,7 +5,7 @@ import { installStandardDictionaries } from '../modules/dictionaries/install.ts'
 import { withDerivedColumns } from '../records/derived.ts';
 import { titleOf } from '../records/present.ts';
 import { searchText } from '../records/search-index.ts';
-import { loadClientDetails } from './client-details.ts';
+import { loadClientDetails, nearDuplicateRows } from './client-details.ts';
 import {
   companies,
   companyGroupMemberships,
@@ -149,6 +149,22 @@ export async function loadDataset(
     batchSize,
     (count) => progress(`companies: ${count}`),
   );
+  // The demo has a few clients entered twice, to try the duplicates list and a merge on.
+  if (options.size.companies <= 1000) {
+    const firstCompanies = await dialect.db
+      .selectFrom('company')
+      .selectAll()
+      .orderBy('id')
+      .limit(200)
+      .execute();
+    await insertAll(
+      dialect,
+      definition('company'),
+      nearDuplicateRows(firstCompanies),
+      (row) => row,
+      batchSize,
+    );
+  }
   const personIds = await insertAll(
     dialect,
     definition('person'),
