@@ -4,8 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.ts';
 import { openServices } from '../src/server/runtime.ts';
+import { DETAILED_COMPANIES } from '../src/server/seed/client-details.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
 import { scopedClients } from './access.ts';
+import { measureClientCard } from './card.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
 import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
@@ -112,6 +114,10 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
 
     row('search', await measureSearch(client, DURATION_MS));
     row('duplicate_check', await measureDuplicateCheck(client, COMPANIES, DURATION_MS));
+    // Cards of companies with children (the first DETAILED_COMPANIES have addresses, years…).
+    const detailed = Math.min(COMPANIES, DETAILED_COMPANIES);
+    const cardIds = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7919) % detailed));
+    row('client_card', await measureClientCard(client, cardIds, DURATION_MS));
 
     // The same list and search as readers whose rights narrow the rows (issue: access control).
     const scoped = await scopedClients(client, server.url);
