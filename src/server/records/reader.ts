@@ -15,6 +15,7 @@ import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy } from './query/sort.ts';
+import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
 import { visibleLookup } from './visible.ts';
 
 export interface ListRequest {
@@ -85,7 +86,10 @@ export function projection(
   for (const field of expand) {
     if (!field.target) throw errors.badRequest(`expand: "${field.key}" is not a relation`);
   }
-  const fields = pick(fieldsInput, 'fields') ?? visible;
+  const requested = typeof fieldsInput === 'string' ? fieldsInput.split(',').filter(Boolean) : fieldsInput;
+  // `company.city`: a field of the related record, read by attachRelatedColumns.
+  const own = Array.isArray(requested) ? requested.filter((key) => !String(key).includes('.')) : requested;
+  const fields = pick(own, 'fields') ?? visible;
   const always = visible.filter((f) => f.key === 'id' || f.key === 'version');
   return { fields: [...new Set([...always, ...fields, ...expand])], expand };
 }
@@ -180,6 +184,8 @@ export async function listRecords(
   const definition = objectOrThrow(ctx, object);
   const grant = grantFor(ctx, actor, object, ['read', ...(request.rights ?? [])]);
   const { fields, expand } = projection(definition, grant, request.fields, request.expand);
+  const related = relatedColumns(ctx, actor, definition, relatedKeys(request.fields));
+  for (const column of related) if (!fields.includes(column.via)) fields.push(column.via);
   const sort = compileSort(definition, request.sort, actor.locale, grant.hiddenFields);
   const limit = pageSize(request.limit);
   const deleted = request.deleted ?? 'exclude';
@@ -208,6 +214,7 @@ export async function listRecords(
   const last = rows.at(-1);
   const nextCursor = result.rows.length > limit && last ? encodeCursor(sort, last) : null;
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
+  await attachRelatedColumns(ctx, executorOf(ctx), actor, related, items);
   return { items, nextCursor };
 }
 

@@ -18,6 +18,8 @@ import { pickLabel } from '../modules/metadata/index.ts';
 import { useLocale } from '../ui/format.ts';
 import { listColumns } from './columns.ts';
 import { isInternalField } from './filters/filter-model.ts';
+import { useMetadataLookup } from './filters/use-lookup.ts';
+import { relatedFields } from './related-fields.ts';
 
 export interface ColumnChooserProps {
   meta: ObjectMeta;
@@ -47,8 +49,13 @@ export function ColumnChooser({ meta, value, onChange, onReset }: ColumnChooserP
   const [focus, setFocus] = useState<{ key: string; target: FocusTarget } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const fields = useMemo(() => meta.fields.filter((field) => !isInternalField(field)), [meta]);
-  const defaults = useMemo(() => listColumns(meta).map((field) => field.key), [meta]);
+  const lookup = useMetadataLookup(meta);
+  // Own fields first, then those of related records ("Company › City" in a list of people).
+  const fields = useMemo(
+    () => [...meta.fields.filter((field) => !isInternalField(field)), ...relatedFields(meta, lookup)],
+    [meta, lookup],
+  );
+  const defaults = useMemo(() => listColumns(meta, lookup).map((field) => field.key), [meta, lookup]);
   const byKey = useMemo(() => new Map(fields.map((field) => [field.key, field])), [fields]);
   const visible = [...new Set(value.length > 0 ? value : defaults)].filter((key) => byKey.has(key));
   const hidden = fields.filter((field) => !visible.includes(field.key));

@@ -8,15 +8,17 @@ import { todayIn } from '../../shared/filter/relative-dates.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useCurrentUser } from '../app/session.ts';
-import { fieldOf, pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
+import { pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useFormatters, useLocale } from '../ui/format.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { listColumns, listProjection } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
+import { useMetadataLookup } from './filters/use-lookup.ts';
 import { readListAddress } from './list-url.ts';
 import { useRecordPages } from './queries.ts';
+import { columnField } from './related-fields.ts';
 
 /** Paper is not a place for a million rows: past this the page points to the export. */
 const PRINT_LIMIT = 1000;
@@ -39,10 +41,13 @@ function PrintList({ meta }: { meta: ObjectMeta }) {
   const [params] = useSearchParams();
   const user = useCurrentUser();
   const address = readListAddress(params);
+  const lookup = useMetadataLookup(meta);
   const columns = useMemo(() => {
-    const chosen = address.columns?.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
-    return chosen?.length ? chosen : listColumns(meta);
-  }, [address.columns, meta]);
+    const chosen = address.columns
+      ?.map((key) => columnField(meta, lookup, key))
+      .filter((field) => field !== undefined);
+    return chosen?.length ? chosen : listColumns(meta, lookup);
+  }, [address.columns, meta, lookup]);
   const projection = listProjection(meta, columns);
   const pages = useRecordPages({
     object: meta.key,

@@ -4,11 +4,12 @@ import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import type { MetadataLookup } from '../../shared/filter/validate.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useCurrentUser } from '../app/session.ts';
-import { fieldOf, pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
+import { pickLabel, useObjectMeta } from '../modules/metadata/index.ts';
 import { colourRuleFields, rowColour, useSavedViews, ViewMenu } from '../modules/views/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useFormatters, useLocale } from '../ui/format.ts';
@@ -22,6 +23,7 @@ import type { ListViewState } from './list-state.ts';
 import { effectiveState, readListAddress, same, sanitizeState, writeListAddress } from './list-url.ts';
 import { useRecordPages } from './queries.ts';
 import { RecordTable } from './RecordTable.tsx';
+import { columnField } from './related-fields.ts';
 import { SelectionBar } from './SelectionBar.tsx';
 import {
   EMPTY_SELECTION,
@@ -43,9 +45,9 @@ export function RecordListPage() {
 }
 
 /** What a list shows before anyone chose anything: the object's default columns and sort. */
-export function defaultListState(meta: ObjectMeta): ListViewState {
+export function defaultListState(meta: ObjectMeta, lookup?: MetadataLookup): ListViewState {
   return {
-    columns: listColumns(meta).map((field) => field.key),
+    columns: listColumns(meta, lookup).map((field) => field.key),
     filter: null,
     sort: meta.defaultSort,
     colourRules: [],
@@ -58,11 +60,11 @@ export function RecordList({ meta }: { meta: ObjectMeta }) {
   const format = useFormatters();
   const [params, setParams] = useSearchParams();
   const address = useMemo(() => readListAddress(params), [params]);
-  const standard = useMemo(() => defaultListState(meta), [meta]);
+  const lookup = useMetadataLookup(meta);
+  const standard = useMemo(() => defaultListState(meta, lookup), [meta, lookup]);
   const views = useSavedViews(meta.key);
   const currentView = views.data?.items.find((view) => view.id === address.viewId);
   const base = currentView?.definition ?? standard;
-  const lookup = useMetadataLookup(meta);
   const state = useMemo(
     () => sanitizeState(effectiveState(address, base), meta, lookup, standard),
     [address, base, meta, lookup, standard],
@@ -74,9 +76,11 @@ export function RecordList({ meta }: { meta: ObjectMeta }) {
   useDocumentTitle(`${heading} · ${t('common:appName')}`);
 
   const columns = useMemo(() => {
-    const chosen = state.columns.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
-    return chosen.length > 0 ? chosen : listColumns(meta);
-  }, [meta, state.columns]);
+    const chosen = state.columns
+      .map((key) => columnField(meta, lookup, key))
+      .filter((field) => field !== undefined);
+    return chosen.length > 0 ? chosen : listColumns(meta, lookup);
+  }, [meta, lookup, state.columns]);
   const projection = useMemo(() => {
     const shown = listProjection(meta, columns);
     // Colour rules may read fields that are not shown as columns.

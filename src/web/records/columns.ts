@@ -1,6 +1,8 @@
+import type { MetadataLookup } from '../../shared/filter/validate.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { fieldOf, isReference } from '../modules/metadata/index.ts';
 import { factsOf } from './field-types/facts.ts';
+import { columnField } from './related-fields.ts';
 
 /**
  * The columns a list shows until saved views and the column chooser exist: what a salesperson
@@ -8,7 +10,7 @@ import { factsOf } from './field-types/facts.ts';
  */
 const DEFAULT_COLUMNS: Record<string, string[]> = {
   company: ['name', 'city', 'industry', 'status', 'account_manager', 'phone', 'next_action_date'],
-  person: ['last_name', 'first_name', 'company', 'position', 'email', 'phone'],
+  person: ['last_name', 'first_name', 'company', 'company.city', 'position', 'email', 'phone'],
   employee: ['last_name', 'first_name', 'position', 'department', 'email', 'phone'],
   company_group: ['name', 'description'],
   person_group: ['name', 'description'],
@@ -18,9 +20,11 @@ const DEFAULT_COLUMNS: Record<string, string[]> = {
 
 const MAX_COLUMNS = 7;
 
-export function listColumns(meta: ObjectMeta): FieldMeta[] {
+/** `lookup`: other objects' metadata, for columns of related records (`company.city`). */
+export function listColumns(meta: ObjectMeta, lookup?: MetadataLookup): FieldMeta[] {
   const named = DEFAULT_COLUMNS[meta.key];
-  if (named) return named.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
+  const column = (key: string) => (lookup ? columnField(meta, lookup, key) : fieldOf(meta, key));
+  if (named) return named.map(column).filter((field) => field !== undefined);
   const title = meta.titleFields.map((key) => fieldOf(meta, key)).filter((field) => field !== undefined);
   const rest = meta.fields.filter(
     (field) => !field.system && !meta.titleFields.includes(field.key) && factsOf(field).short,
@@ -40,6 +44,9 @@ export function listProjection(
   columns: FieldMeta[],
 ): { fields: string[]; expand: string[] } {
   const fields = new Set(['id', 'version', ...meta.titleFields, ...columns.map((field) => field.key)]);
-  const expand = columns.filter(isReference).map((field) => field.key);
+  // A related column's references come with its values (`company.industry`): not expanded here.
+  const expand = columns
+    .filter((field) => isReference(field) && !field.key.includes('.'))
+    .map((field) => field.key);
   return { fields: [...fields], expand };
 }

@@ -2,6 +2,7 @@ import type { Filter } from '../../shared/filter/types.ts';
 import { FilterError, type MetadataLookup, resolveFilter } from '../../shared/filter/validate.ts';
 import type { ObjectMeta, SortSpec } from '../../shared/metadata/types.ts';
 import { type ColourRule, type ListViewState, ROW_COLOURS } from './list-state.ts';
+import { columnField } from './related-fields.ts';
 
 /**
  * A list's state lives in its address (`?view=3&cols=name,city&filter={…}&sort=-name&q=kow`), so a
@@ -120,7 +121,7 @@ export function sanitizeState(
   lookup: MetadataLookup,
   fallback: ListViewState,
 ): ListViewState {
-  const fieldOf = (key: string) => meta.fields.find((field) => field.key === key);
+  const fieldOf = (key: string) => columnField(meta, lookup, key);
   const resolves = (filter: unknown, within: MetadataLookup) => {
     try {
       resolveFilter(filter, meta.key, within);

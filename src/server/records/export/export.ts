@@ -10,6 +10,7 @@ import type { RecordsContext } from '../context.ts';
 import type { ApiRecord } from '../present.ts';
 import { MAX_PAGE_SIZE } from '../query/page.ts';
 import { type ListRequest, listRecords, objectOrThrow } from '../reader.ts';
+import { relatedColumns } from '../related-columns.ts';
 import type { CellContext, ExportColumn } from './cells.ts';
 import { wallClock } from './cells.ts';
 import { type ContactCardSource, contactCardsOf } from './contact-cards.ts';
@@ -70,7 +71,11 @@ export async function startExport(
     sort: request.sort,
     fields: cards?.fields ?? columns.map((column) => column.field.key),
     expand:
-      cards?.expand ?? columns.filter((column) => column.field.target).map((column) => column.field.key),
+      cards?.expand ??
+      // A related column's references come with its values (attachRelatedColumns).
+      columns
+        .filter((column) => column.field.target && !column.field.key.includes('.'))
+        .map((column) => column.field.key),
     rights: ['export'],
   };
   const pages = recordPages(ctx, actor, object, list, await listRecords(ctx, actor, object, pageOf(list)));
@@ -127,7 +132,22 @@ function exportColumns(
   if (keys.length === 0 || keys.length > MAX_EXPORT_FIELDS) {
     throw errors.badRequest(`fields must name 1 to ${MAX_EXPORT_FIELDS} fields to export`);
   }
-  return [...new Set(keys)].map((key) => {
+  const unique = [...new Set(keys)];
+  // Columns of a related record (`company.city` in a list of people), checked like a list's.
+  const related = new Map(
+    relatedColumns(
+      ctx,
+      actor,
+      definition,
+      unique.filter((key) => key.includes('.')),
+    ).map((column) => [column.key, column]),
+  );
+  return unique.map((key) => {
+    const through = related.get(key);
+    if (through) {
+      const label = `${through.via.labels[actor.locale]} › ${through.field.labels[actor.locale]}`;
+      return { field: { ...through.field, key }, label };
+    }
     const field = definition.field(key);
     if (!field || grant.hiddenFields.has(key)) {
       throw errors.badRequest(`fields: unknown field ${JSON.stringify(key)} on ${definition.key}`, {
