@@ -43,7 +43,8 @@ export interface PersonWorld {
 
 /**
  * A Polish representative of a Hungarian client with a consent, a group, a move to another
- * company (so two employment entries) and an e-mail changed once (so history holds an old one).
+ * company (the job left is an employment entry), an earlier stint at the Hungarian client typed
+ * in by hand (so two entries) and an e-mail changed once (so history holds an old one).
  */
 export async function personWorld(env: EnvGetter, tag: string, values: Record<string, unknown> = {}) {
   const company = await post(env, 'company', {
@@ -69,6 +70,14 @@ export async function personWorld(env: EnvGetter, tag: string, values: Record<st
   });
   await patch(env, 'person', created.id, { email: `l.zdzblo.${tag}@example.pl` });
   const person = await patch(env, 'person', created.id, { company: company.id });
+  await post(env, 'person_employment', {
+    person: person.id,
+    company: company.id,
+    position: 'Księgowa',
+    started_on: '2015-02-01',
+    ended_on: '2018-06-30',
+    note: `Praktyka Łucji ${tag}`,
+  });
   const consent = await post(env, 'consent', {
     person: person.id,
     channel: await dictionaryId(env, 'consent_channel', 'email'),

@@ -123,14 +123,19 @@ export async function loadClientDetails(
   const consents: Row[] = [];
   for (const [index, person] of people.entries()) {
     const rng = forIndex(seed, 'person-details', index);
-    const started = `${year - rng.int(1, 12)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`;
-    jobs.push({
-      person_id: person.id,
-      company_id: person.company_id,
-      position: person.position,
-      started_on: started,
-      ...audit,
-    });
+    // One in six came from another client: their job there is in their employment history.
+    const previous = companies[rng.int(0, companies.length - 1)];
+    if (rng.chance(1 / 6) && previous && Number(previous.id) !== Number(person.company_id)) {
+      const left = year - rng.int(1, 5);
+      jobs.push({
+        person_id: person.id,
+        company_id: previous.id,
+        position: person.position,
+        started_on: `${left - rng.int(1, 8)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
+        ended_on: `${left}-${String(rng.int(1, 12)).padStart(2, '0')}-01`,
+        ...audit,
+      });
+    }
     for (const channel of ['email', 'phone'] as const) {
       if (!rng.chance(channel === 'email' ? 0.5 : 0.2)) continue;
       consents.push({

@@ -1,8 +1,9 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 
 /**
- * Where a person worked and as what: a move to another company closes the current entry and
- * opens a new one (`employment.ts`), so the past stays (who bought from us at their old firm).
+ * Where a person worked before and as what: a move to another company adds the job they leave
+ * (`employment.ts`), so the past stays (who bought from us at their old firm). Entries can
+ * also be typed in, for a career known from before.
  */
 export const personEmployment = defineObject({
   key: 'person_employment',

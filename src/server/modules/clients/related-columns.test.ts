@@ -53,7 +53,10 @@ describe.each(DIALECTS)('a list of people with their company’s columns (%s)', 
       locale: 'en',
     });
     expect(exported.statusCode, exported.body).toBe(200);
-    const lines = exported.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = exported.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('First name,Company › City,Company › Industry');
     expect(lines[1]).toBe(`Ola,Gdańsk,${industry.label_en}`);
   });
