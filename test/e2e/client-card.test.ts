@@ -68,7 +68,7 @@ describe('the client card', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     );
     expect(prospect).not.toContain('Contract and terms');
     // The NIP is shown formatted while the field is not being edited.
-    expect(await page.getByLabel('Tax ID').inputValue()).toBe('774-000-14-54');
+    await eventually(() => page.getByLabel('Tax ID').inputValue()).toBe('774-000-14-54');
     await screenshot(page, 'card-prospect');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -121,6 +121,6 @@ describe('the client card', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       return (body as { city: string | null }).city;
     }).toBe('Budapest');
     await page.goto(`${env.url}/records/company/${company.id}`);
-    expect(await page.getByLabel('Street', { exact: true }).inputValue()).toBe('Váci út 1');
+    await eventually(() => page.getByLabel('Street', { exact: true }).inputValue()).toBe('Váci út 1');
   });
 });
