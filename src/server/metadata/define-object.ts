@@ -1,4 +1,5 @@
 import { traitsOf } from '../../shared/field-types/registry.ts';
+import type { FieldValueTypes } from '../../shared/field-types/values.ts';
 import type {
   FieldMeta,
   FieldType,
@@ -136,12 +137,12 @@ type FieldOptions = {
 
 export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'columns' | 'system'> & { column?: string };
 
-function spec(
-  type: FieldType,
+function spec<T extends FieldType>(
+  type: T,
   labels: Labels,
   options: FieldOptions,
-  extra: Partial<FieldSpec> = {},
-): FieldSpec {
+  extra: Partial<Omit<FieldSpec, 'type'>> = {},
+): FieldSpec & { type: T } {
   const traits = traitsOf(type);
   return {
     type,
@@ -267,7 +268,34 @@ function placed(s: FieldSpec, base: string): { column?: string; columns: ColumnS
 }
 
 /** Declares a standard object once; types, API schema, forms and lists all derive from this. */
-export function defineObject(objectSpec: ObjectSpec): ObjectDefinition {
+/**
+ * A record of a declared object as the API gives it: each field's value type (null when
+ * empty; memberships a list), the system fields, and `_can`. `RecordOf<typeof company>`.
+ */
+export type RecordOf<D> = D extends { readonly fieldSpecs?: infer F }
+  ? {
+      [K in keyof F]: F[K] extends { type: infer T extends FieldType }
+        ? T extends 'multiRelation'
+          ? number[]
+          : FieldValueTypes[T] | null
+        : unknown;
+    } & {
+      id: number;
+      version: number;
+      created_at: string;
+      created_by: number | null;
+      updated_at: string;
+      updated_by: number | null;
+      deleted_at: string | null;
+    }
+  : never;
+
+/** A definition that remembers its field declarations' types, for `RecordOf`. */
+export type TypedObjectDefinition<F> = ObjectDefinition & { readonly fieldSpecs?: F };
+
+export function defineObject<const F extends Record<string, FieldSpec>>(
+  objectSpec: ObjectSpec & { fields: F },
+): TypedObjectDefinition<F> {
   const own = Object.entries(objectSpec.fields).map(([key, s]): FieldDefinition => {
     const reference = traitsOf(s.type).kind === 'reference';
     return { ...s, key, system: false, ...placed(s, s.column ?? (reference ? `${key}_id` : key)) };
