@@ -31,5 +31,6 @@ export const country = textColumn(traits, {
     }),
     schema: () => ({ type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code' }),
     exportWidth: () => 8,
+    display: (value, _field, locale) => countryName(String(value), locale),
   },
 });

@@ -1,5 +1,5 @@
 import { iban as traits } from '../../../shared/field-types/iban.ts';
-import { checkIban } from '../../../shared/identifiers/index.ts';
+import { checkIban, formatIban } from '../../../shared/identifiers/index.ts';
 import { textColumn } from './base.ts';
 import { invalid } from './module.ts';
 
@@ -8,5 +8,5 @@ export const iban = textColumn(traits, {
     const checked = checkIban(value);
     return checked.ok ? { value: checked.value } : invalid('format', checked.reason);
   },
-  overrides: { exportWidth: () => 34 },
+  overrides: { exportWidth: () => 34, display: (value) => formatIban(String(value)) },
 });

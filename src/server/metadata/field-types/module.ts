@@ -91,4 +91,9 @@ export interface ServerFieldType {
   schema(field: FieldDefinition): JsonSchema;
   /** Width of its spreadsheet column in characters, given the header. */
   exportWidth(label: string): number;
+  /**
+   * The value as a person reads it in a document the server writes (a PDF): a phone in national
+   * format, a NIP with dashes, a country's name. Absent: the export cell's text.
+   */
+  display?(value: unknown, field: FieldDefinition, locale: Locale): string;
 }

@@ -1,5 +1,5 @@
 import { phone as traits } from '../../../shared/field-types/phone.ts';
-import { normalisePhone } from '../../../shared/identifiers/index.ts';
+import { formatPhoneNational, normalisePhone } from '../../../shared/identifiers/index.ts';
 import { textColumn } from './base.ts';
 import { invalid } from './module.ts';
 
@@ -12,5 +12,8 @@ export const phone = textColumn(traits, {
     const checked = normalisePhone(value, context.country);
     return checked.ok ? { value: checked.value } : invalid('format', checked.reason);
   },
-  overrides: { schema: () => ({ type: 'string', description: 'E.164, like +48601234567' }) },
+  overrides: {
+    schema: () => ({ type: 'string', description: 'E.164, like +48601234567' }),
+    display: (value) => formatPhoneNational(String(value)),
+  },
 });

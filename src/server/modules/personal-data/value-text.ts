@@ -51,7 +51,8 @@ export class ValueText {
       );
       return ids.map((id) => known.get(Number(id)) ?? `#${String(id)}`).join(', ');
     }
-    return this.cell(serverType(field).cell(value, field, this.cells));
+    const type = serverType(field);
+    return type.display?.(value, field, this.locale) ?? this.cell(type.cell(value, field, this.cells));
   }
 
   private cell(cell: ExportCell): string {
