@@ -362,6 +362,8 @@ export async function getRecord(
   const id = checkId(rawId);
   const grant = authorize(ctx.registry, actor, object, 'read');
   const { fields, expand } = projection(definition, grant, options.fields, options.expand);
+  const related = relatedColumns(ctx, actor, definition, relatedKeys(options.fields));
+  for (const column of related) if (!fields.includes(column.via)) fields.push(column.via);
   // One query: a record outside the reader's rows is as missing as one that does not exist.
   const row = await loadRowInScope(executorOf(ctx), definition, grant, id);
   if (!row || (row.deleted_at && !options.includeDeleted)) {
@@ -369,6 +371,7 @@ export async function getRecord(
   }
   const [item] = await present(ctx, executorOf(ctx), actor, fields, expand, [row], definition);
   if (!item) throw errors.notFound(`${definition.key} ${id} does not exist`);
+  await attachRelatedColumns(ctx, executorOf(ctx), actor, related, [item]);
   return item;
 }
 

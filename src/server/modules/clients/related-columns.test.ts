@@ -44,6 +44,8 @@ describe.each(DIALECTS)('a list of people with their company’s columns (%s)', 
     const expanded = (ola?._expanded ?? {}) as Record<string, { title: string } | undefined>;
     expect(expanded['company.industry']?.title).toBe(industry.label_en);
     expect(sam).toMatchObject({ id: alone.json<ApiRecord>().id, 'company.city': null });
+    const one = await env().api('GET', `/api/records/person/${ola?.id}?fields=first_name,company.city`);
+    expect(one.json()).toMatchObject({ first_name: 'Ola', 'company.city': 'Gdańsk' });
     const exported = await env().api('POST', '/api/records/person/export', {
       format: 'csv',
       fields: ['first_name', 'company.city', 'company.industry'],
