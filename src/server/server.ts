@@ -30,13 +30,14 @@ export async function startServer(config: AppConfig, hooks: StartHooks = {}): Pr
   await hooks.beforeListen?.(services, app);
   // Events left undelivered by a crash are handed out now.
   await services.records.events.kick();
+  // Warned before listening: whoever waits for the "listening" line has seen the warning too.
+  const hostWarning = openHostWarning(config);
+  if (hostWarning) app.log.warn(hostWarning);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `${config.tls ? 'https' : 'http'}://${shownHost}:${port}`;
-  const hostWarning = openHostWarning(config);
-  if (hostWarning) app.log.warn(hostWarning);
   const lines = [
     '',
     `  Kartoteka ${services.version} is running at ${url}`,
