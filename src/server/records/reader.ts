@@ -4,9 +4,9 @@ import { FilterError, type ResolvedFilter, resolveFilter } from '../../shared/fi
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
-import { allOf, type RowPredicate } from '../access/row-scope.ts';
+import { allOf } from '../access/row-scope.ts';
 import type { Executor, ListPlan } from '../db/dialects/dialect.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { executorOf, type RecordsContext } from './context.ts';
 import { attachPermissions } from './permissions.ts';
@@ -16,7 +16,7 @@ import { type CompileContext, compileFilter } from './query/filter.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
-import { visibleLookup } from './visible.ts';
+import { readableRows, visibleLookup } from './visible.ts';
 
 export interface ListRequest {
   filter?: unknown;
@@ -319,19 +319,6 @@ export async function present(
   );
   if (definition) await attachPermissions(ctx, executor, actor, definition, items);
   return items;
-}
-
-/**
- * Rows of an object the actor may read, for titles of related records: undefined when they may
- * read none (the reference keeps its id, without a title), null when they may read all.
- */
-function readableRows(ctx: RecordsContext, actor: Actor, object: string): RowPredicate | null | undefined {
-  try {
-    return authorize(ctx.registry, actor, object, 'read').rows;
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 403) return undefined;
-    throw error;
-  }
 }
 
 /** Reads one row as stored (any state), or undefined; for the writer and for `getRecord`. */

@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import { kindOf } from '../../shared/field-types/registry.ts';
 import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/policy.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { serverType } from '../metadata/field-types/registry.ts';
 import type { RecordsContext } from './context.ts';
 import { type ApiRecord, loadRefs } from './present.ts';
-import { visibleLookup } from './visible.ts';
+import { readableRows, visibleLookup } from './visible.ts';
 
 /** `company.city` in a list of people: a field of the record a relation points at. */
 export interface RelatedColumn {
@@ -100,16 +99,6 @@ export async function attachRelatedColumns(
         record._expanded = bag;
       }
     }
-  }
-}
-
-/** The rows of an object the reader may read: undefined when none, null when all. */
-function readableRows(ctx: RecordsContext, actor: Actor, object: string) {
-  try {
-    return authorize(ctx.registry, actor, object, 'read').rows;
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 403) return undefined;
-    throw error;
   }
 }
 

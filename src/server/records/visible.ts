@@ -1,9 +1,12 @@
 import type { MetadataLookup } from '../../shared/filter/validate.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { Actor } from '../access/actor.ts';
-import { canReadObject, restrictedRights } from '../access/policy.ts';
+import { authorize, canReadObject, restrictedRights } from '../access/policy.ts';
 import type { AccessRights } from '../access/rights.ts';
+import type { RowPredicate } from '../access/row-scope.ts';
+import { AppError } from '../errors.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
+import type { RecordsContext } from './context.ts';
 
 const cache = new WeakMap<AccessRights, Map<string, ObjectMeta | null>>();
 
@@ -41,4 +44,21 @@ function narrow(meta: ObjectMeta, rights: AccessRights): ObjectMeta {
       .filter((f) => rules.get(f.key) !== 'hidden')
       .map((f) => (rules.get(f.key) === 'read' ? { ...f, readOnly: true } : f)),
   };
+}
+
+/**
+ * Rows of an object the actor may read, for titles of related records: undefined when they may
+ * read none (the reference keeps its id, without a title), null when they may read all.
+ */
+export function readableRows(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+): RowPredicate | null | undefined {
+  try {
+    return authorize(ctx.registry, actor, object, 'read').rows;
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 403) return undefined;
+    throw error;
+  }
 }
