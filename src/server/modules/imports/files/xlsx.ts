@@ -1,15 +1,12 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { malformedFile } from './problems.ts';
-
-/** A spreadsheet cell's value as exceljs reads it. */
-type CellValue = ExcelJS.CellValue;
+import { readWorkbookParts, type WorkbookParts, xmlParser } from './xlsx-parts.ts';
+import { ZipArchive, ZipError } from './zip.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
- * A date cell as text. Excel has no time zones: its dates are wall-clock values, which exceljs
- * hands over as a Date whose UTC fields are that wall clock (as the export writes them).
+ * A date cell as text. Excel has no time zones: its dates are wall-clock values, held here as a
+ * Date whose UTC fields are that wall clock (as the export writes them).
  */
 function dateText(date: Date): string {
   const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
@@ -41,53 +38,158 @@ function numberText(value: number, format: string | undefined): string {
   return currency ? `${text} ${currency}` : text;
 }
 
+/** Days from Excel's epoch (1899-12-30, after its fictitious 1900-02-29) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+const SECONDS_PER_DAY = 86_400;
+
+/** A serial number as the wall-clock Date it stands for, to the second. */
+function serialDate(serial: number, date1904: boolean): Date {
+  // 1900 system: serials below 60 precede the day Excel invented, so they sit one day later.
+  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
+  return new Date(Math.round((days - UNIX_EPOCH_SERIAL) * SECONDS_PER_DAY) * 1000);
+}
+
+/**
+ * A format that shows a number as a date or time: a date/time letter outside quoted text,
+ * escapes and bracketed colours or locales (`[$-415]d mmmm yyyy` is one, `# ##0 "zł"` is not).
+ */
+export function isDateFormat(format: string): boolean {
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
+    .replace(/general/gi, '');
+  return /[ymdhs]/i.test(bare);
+}
+
+/** One cell as it is read: its type, style, value, formula and inline text. */
+interface CellState {
+  column: number;
+  type: string;
+  style: number;
+  value: string;
+  formula: string | null;
+  inline: string;
+}
+
 /**
  * A cell as the text the importer reads. A formula is kept as its own text (`=HYPERLINK(…)`),
  * never evaluated and its cached result not taken: what is imported is what the file says.
  */
-export function cellText(value: CellValue, format?: string): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value, format);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return dateText(value);
-  if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
-  if ('sharedFormula' in value && typeof value.sharedFormula === 'string') return `=${value.sharedFormula}`;
-  if ('richText' in value && Array.isArray(value.richText))
-    return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value && typeof value.text === 'string') return value.text;
-  if ('error' in value) return String(value.error);
-  return '';
+function cellText(cell: CellState, parts: WorkbookParts): string {
+  if (cell.formula !== null) return `=${cell.formula}`;
+  switch (cell.type) {
+    case 's':
+      return parts.sharedStrings[Number(cell.value)] ?? '';
+    case 'inlineStr':
+      return cell.inline;
+    case 'str':
+    case 'e':
+      return cell.value;
+    case 'b':
+      return cell.value === '1' || cell.value === 'true' ? 'true' : 'false';
+    case 'd':
+      return cell.value === '' ? '' : dateText(new Date(`${cell.value.replace(/Z$/, '')}Z`));
+  }
+  if (cell.value === '') return '';
+  const number = Number(cell.value);
+  if (!Number.isFinite(number)) return cell.value;
+  const format = parts.formats[cell.style];
+  if (format && isDateFormat(format)) return dateText(serialDate(number, parts.date1904));
+  return numberText(number, format);
+}
+
+/** `B12` → 1 (zero-based column of a cell reference). */
+function columnOf(reference: string | undefined, next: number): number {
+  const letters = reference ? /^[A-Z]+/i.exec(reference)?.[0] : undefined;
+  if (!letters) return next;
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column - 1;
 }
 
 /**
  * The rows of the first worksheet of an .xlsx file, as cell texts (empty trailing cells
- * dropped). Read as a stream: a big workbook never sits in memory as a model.
+ * dropped). The sheet is inflated and parsed chunk by chunk: a big workbook never sits in
+ * memory as a model or as one string.
  */
 export async function* xlsxRecords(bytes: Uint8Array): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
+  let zip: ZipArchive;
+  let parts: WorkbookParts;
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = cellText(cell.value, cell.numFmt);
-        });
-        yield Array.from(cells, (cell) => cell ?? '');
-      }
-      return;
-    }
+    zip = new ZipArchive(bytes);
+    parts = readWorkbookParts(zip);
   } catch (error) {
-    if (error instanceof Error && error.name === 'AppError') throw error;
-    throw malformedFile(
-      `The Excel file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      { code: 'invalid_xlsx' },
-    );
+    throw unreadable(error);
   }
+  const ready: string[][] = [];
+  let row: string[] = [];
+  let cell: CellState | null = null;
+  let text: 'value' | 'formula' | 'inline' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  let sharedIndex: string | undefined;
+  const sharedFormulas = new Map<string, string>();
+  const parser = xmlParser({
+    open(name, attributes) {
+      if (name === 'row') row = [];
+      else if (name === 'c') {
+        cell = {
+          column: columnOf(attributes.r, row.length),
+          type: attributes.t ?? 'n',
+          style: Number(attributes.s ?? 0),
+          value: '',
+          formula: null,
+          inline: '',
+        };
+      } else if (!cell) return;
+      else if (name === 'v') text = 'value';
+      else if (name === 'f') {
+        text = 'formula';
+        sharedIndex = attributes.t === 'shared' ? attributes.si : undefined;
+        cell.formula = '';
+      } else if (name === 'is') inInline = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inInline && phonetic === 0) text = 'inline';
+    },
+    text(value) {
+      if (!cell || text === null) return;
+      if (text === 'value') cell.value += value;
+      else if (text === 'inline') cell.inline += value;
+      else cell.formula = (cell.formula ?? '') + value;
+    },
+    close(name) {
+      if (name === 'c' && cell) {
+        if (cell.formula === '') cell.formula = null;
+        const value = cellText(cell, parts);
+        if (value !== '') row[cell.column] = value;
+        cell = null;
+      } else if (name === 'f' && cell && sharedIndex !== undefined) {
+        // A shared formula's first cell carries the text; the others name it by index only.
+        if (cell.formula) sharedFormulas.set(sharedIndex, cell.formula);
+        else cell.formula = sharedFormulas.get(sharedIndex) ?? null;
+      } else if (name === 'is') inInline = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'row') ready.push(Array.from(row, (value) => value ?? ''));
+      if (name === 'v' || name === 'f' || name === 't') text = null;
+    },
+  });
+  const decoder = new TextDecoder();
+  try {
+    for (const chunk of zip.stream(parts.sheetPath)) {
+      parser.write(decoder.decode(chunk, { stream: true }));
+      yield* ready.splice(0);
+    }
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (error) {
+    throw unreadable(error);
+  }
+  yield* ready.splice(0);
+}
+
+function unreadable(error: unknown) {
+  if (error instanceof Error && error.name === 'AppError') return error;
+  const reason = error instanceof ZipError || error instanceof Error ? error.message : String(error);
+  return malformedFile(`The Excel file cannot be read: ${reason}`, { code: 'invalid_xlsx' });
 }
