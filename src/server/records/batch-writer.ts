@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { actorUserId } from '../access/actor.ts';
+import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
@@ -9,7 +10,7 @@ import { derivedColumnValues } from './derived.ts';
 import { runEffects } from './effects.ts';
 import { eventRow } from './events.ts';
 import { type FieldChange, historyRows } from './history.ts';
-import { type CheckedInput, checkInput, inputContext } from './input.ts';
+import { type CheckedInput, checkInput, inputContexts } from './input.ts';
 import { titleOf } from './present.ts';
 import { LIST_ALIAS, objectOrThrow } from './reader.ts';
 import { searchText } from './search-index.ts';
@@ -19,12 +20,6 @@ import { assertWritableFields, authorizeWrite } from './writer.ts';
 
 /** Either the new record's id or the 400 that refused its values. */
 export type CreateOutcome = { id: number; error?: undefined } | { id?: undefined; error: AppError };
-
-/**
- * Bound parameters per statement, under SQLite's 32,766 and PostgreSQL's 65,535: a batch's
- * rows, history and events are inserted in as few statements as these allow.
- */
-const MAX_PARAMETERS = 30_000;
 
 interface Accepted {
   index: number;
@@ -52,17 +47,16 @@ export async function createRecords(
   const grant = authorizeWrite(ctx, actor, definition, 'create');
   const outcomes: CreateOutcome[] = [];
   let accepted: Accepted[] = [];
+  const contexts = await inputContexts(
+    executorOf(ctx),
+    ctx.registry,
+    definition,
+    bodies,
+    defaultCountry(ctx),
+  );
   for (const [index, body] of bodies.entries()) {
     try {
-      const context = await inputContext(
-        executorOf(ctx),
-        ctx.registry,
-        definition,
-        body,
-        null,
-        defaultCountry(ctx),
-      );
-      const input = checkInput(definition, body, 'create', context);
+      const input = checkInput(definition, body, 'create', contexts[index]);
       assertWritableFields(definition, grant, body);
       accepted.push({ index, input, changes: createChanges(input) });
     } catch (error) {
@@ -88,11 +82,11 @@ export async function createRecords(
       updated_by: actorId,
       version: 1,
     }));
-    const ids = await insertRows(trx, definition.table, rows);
+    const ids = await bulkInsert(trx, ctx.dialect.name, definition.table, rows, { returning: true });
     accepted.forEach((entry, position) => {
       outcomes[entry.index] = { id: ids[position] as number };
     });
-    await insertMemberships(trx, accepted, ids, actorId, at);
+    await insertMemberships(ctx, trx, accepted, ids, actorId, at);
     await assertAllInScope(trx, definition, grant.rows, ids);
     const history = accepted.flatMap((entry, position) =>
       historyRows({
@@ -104,7 +98,7 @@ export async function createRecords(
         at,
       }),
     );
-    await insertChunked(trx, 'record_history', history);
+    await bulkInsert(trx, ctx.dialect.name, 'record_history', history);
     for (const [position, entry] of accepted.entries()) {
       const recordId = ids[position] as number;
       await runEffects(ctx, trx, definition, actor, {
@@ -139,7 +133,7 @@ export async function createRecords(
         createdAt: at,
       }),
     );
-    await insertChunked(trx, 'outbox_event', events);
+    await bulkInsert(trx, ctx.dialect.name, 'outbox_event', events);
   };
   try {
     if (ctx.transaction) await work(ctx.transaction);
@@ -199,37 +193,8 @@ async function missingReferences(
   return refused;
 }
 
-/**
- * Inserts rows (every row with the same columns: SQLite has no DEFAULT in a multi-row VALUES)
- * and returns their ids in the rows' order. Ids are handed out in the order of the VALUES list
- * inside one statement on both dialects, so each statement's ids, sorted, match its rows.
- */
-async function insertRows(trx: Tx, table: string, rows: Array<Record<string, unknown>>): Promise<number[]> {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const full = rows.map((row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null])));
-  const ids: number[] = [];
-  for (const chunk of chunks(full, columns.length)) {
-    const returned = await trx.insertInto(table).values(chunk).returning('id').execute();
-    ids.push(...returned.map((row) => Number(row.id)).sort((a, b) => a - b));
-  }
-  return ids;
-}
-
-async function insertChunked(trx: Tx, table: string, rows: Array<Record<string, unknown>>): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const full = rows.map((row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null])));
-  for (const chunk of chunks(full, columns.length)) await trx.insertInto(table).values(chunk).execute();
-}
-
-function chunks<T>(rows: T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns)));
-  const result: T[][] = [];
-  for (let start = 0; start < rows.length; start += size) result.push(rows.slice(start, start + size));
-  return result;
-}
-
 async function insertMemberships(
+  ctx: RecordsContext,
   trx: Tx,
   accepted: Accepted[],
   ids: number[],
@@ -253,7 +218,7 @@ async function insertMemberships(
       byTable.set(through.table, rows);
     }
   });
-  for (const [table, rows] of byTable) await insertChunked(trx, table, rows);
+  for (const [table, rows] of byTable) await bulkInsert(trx, ctx.dialect.name, table, rows);
 }
 
 /** After the insert, inside the transaction: a record outside the creator's scope never exists. */

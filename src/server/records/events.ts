@@ -71,7 +71,7 @@ export class EventDispatcher {
   private async drain(): Promise<void> {
     do {
       this.again = false;
-      while ((await this.dispatchBatch(200)) > 0) {
+      while ((await this.dispatchBatch(1000)) > 0) {
         // keep going until the outbox is empty
       }
     } while (this.again);

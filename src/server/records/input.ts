@@ -128,6 +128,27 @@ export async function inputContext(
   return { country, lookup: registry.lookup };
 }
 
+/** Where a record's country is: its own field, or a field of the record one reference away. */
+interface CountryPath {
+  /** The field of the record: the country itself, or the reference to follow. */
+  first: string;
+  field: FieldDefinition & { column: string };
+  /** The referred object's table and country column, for one hop. */
+  hop: { table: string; column: string } | null;
+}
+
+function countryPath(registry: MetadataRegistry, definition: ObjectDefinition): CountryPath | null {
+  const path = definition.fields.find((f) => f.countryField)?.countryField;
+  const [first, second] = path?.split('.') ?? [];
+  const field = first ? definition.field(first) : undefined;
+  if (!first || !field?.column) return null;
+  const located = { first, field: field as FieldDefinition & { column: string } };
+  if (second === undefined) return { ...located, hop: null };
+  const target = registry.get(field.target ?? '');
+  const column = target?.field(second)?.column;
+  return target && column ? { ...located, hop: { table: target.table, column } } : null;
+}
+
 async function countryContext(
   executor: Executor,
   registry: MetadataRegistry,
@@ -136,35 +157,65 @@ async function countryContext(
   recordId: number | null,
   defaultCountry: string | null,
 ): Promise<{ country: string | null }> {
-  const path = definition.fields.find((f) => f.countryField)?.countryField;
+  const path = countryPath(registry, definition);
   if (!path) return { country: defaultCountry };
   const sent = (body ?? {}) as Record<string, unknown>;
-  const [first, second] = path.split('.');
-  const field = first ? definition.field(first) : undefined;
-  if (!field?.column) return { country: defaultCountry };
   const stored = async () =>
     recordId === null
       ? undefined
       : (
           await executor
             .selectFrom(definition.table)
-            .select(field.column as string)
+            .select(path.field.column)
             .where('id', '=', recordId)
             .executeTakeFirst()
-        )?.[field.column as string];
-  if (second === undefined) {
-    if (first && first in sent) return { country: countryCode(sent[first]) ?? defaultCountry };
-    return { country: countryCode(await stored()) ?? defaultCountry };
-  }
+        )?.[path.field.column];
+  const given = path.first in sent ? sent[path.first] : await stored();
+  if (!path.hop) return { country: countryCode(given) ?? defaultCountry };
   // One hop: the referred record's country (the company of a person).
-  const target = registry.get(field.target ?? '');
-  const column = target?.field(second)?.column;
-  const referred = first && first in sent ? sent[first] : await stored();
-  if (!target || !column || typeof referred !== 'number') return { country: defaultCountry };
+  if (typeof given !== 'number') return { country: defaultCountry };
   const row = await executor
-    .selectFrom(target.table)
-    .select(column)
-    .where('id', '=', referred)
+    .selectFrom(path.hop.table)
+    .select(path.hop.column)
+    .where('id', '=', given)
     .executeTakeFirst();
-  return { country: countryCode(row?.[column]) ?? defaultCountry };
+  return { country: countryCode(row?.[path.hop.column]) ?? defaultCountry };
+}
+
+/**
+ * The contexts of many new records at once (a batch of creates, an import's rows): the
+ * countries of the records they refer to are read in one query per thousand, not one each.
+ */
+export async function inputContexts(
+  executor: Executor,
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  bodies: unknown[],
+  defaultCountry: string | null,
+): Promise<InputContext[]> {
+  const path = countryPath(registry, definition);
+  const sent = bodies.map((body) =>
+    typeof body === 'object' && body !== null
+      ? (body as Record<string, unknown>)[path?.first ?? '']
+      : undefined,
+  );
+  const referred = new Map<number, string | null>();
+  if (path?.hop) {
+    const hop = path.hop;
+    const ids = [...new Set(sent.filter((value): value is number => typeof value === 'number'))];
+    for (let start = 0; start < ids.length; start += 1000) {
+      const rows = await executor
+        .selectFrom(hop.table)
+        .select(['id', hop.column])
+        .where('id', 'in', ids.slice(start, start + 1000))
+        .execute();
+      for (const row of rows) referred.set(Number(row.id), countryCode(row[hop.column]));
+    }
+  }
+  return sent.map((value) => {
+    let country = defaultCountry;
+    if (path && !path.hop) country = countryCode(value) ?? defaultCountry;
+    else if (path?.hop && typeof value === 'number') country = referred.get(value) ?? defaultCountry;
+    return { country, lookup: registry.lookup };
+  });
 }

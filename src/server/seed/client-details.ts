@@ -1,3 +1,4 @@
+import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
 import { forIndex } from './generator/prng.ts';
 
@@ -17,12 +18,7 @@ const CURRENCY: Record<string, string> = { PL: 'PLN', HU: 'HUF', GB: 'GBP' };
 type Row = Record<string, unknown>;
 
 async function insertRows(dialect: Dialect, table: string, rows: Row[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 500) {
-    await dialect.db
-      .insertInto(table)
-      .values(rows.slice(start, start + 500))
-      .execute();
-  }
+  await bulkInsert(dialect.db, dialect.name, table, rows);
 }
 
 async function codes(dialect: Dialect, dictionary: string): Promise<Map<string, number>> {

@@ -25,6 +25,21 @@ const LOCAL_EXTENSION = /\s*(?:wewn?\.?|mell(?:ék|\.)|m\.)\s*(\d{1,10})\s*$/i;
  */
 export function normalisePhone(raw: string, defaultCountry: string | null): CheckResult {
   if (typeof raw !== 'string' || raw.trim() === '') return reject('Phone number is empty');
+  // Parsing costs about 10 µs: an import checks each row's number twice (to find duplicates,
+  // then to write), so recent answers are kept.
+  const key = `${defaultCountry ?? ''}\u0000${raw}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const result = parsePhone(raw, defaultCountry);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, result);
+  return result;
+}
+
+const RECENT_LIMIT = 5000;
+const recent = new Map<string, CheckResult>();
+
+function parsePhone(raw: string, defaultCountry: string | null): CheckResult {
   let text = raw.trim().replace(LOCAL_EXTENSION, ' ext. $1');
   const country = toCountryCode(defaultCountry);
   if (defaultCountry !== null && defaultCountry.trim() !== '' && country === undefined) {

@@ -2,6 +2,7 @@ import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
+import { bulkInsert } from '../bulk-insert.ts';
 import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
 import { PreparingPool } from './pg-prepared.ts';
 
@@ -95,19 +96,18 @@ class PostgresDialectImpl implements Dialect {
     executor: Executor,
     docs: Array<{ object: string; recordId: number; title: string; text: string }>,
   ): Promise<void> {
-    if (docs.length === 0) return;
-    await executor
-      .insertInto('search_doc')
-      .values(
-        docs.map((doc) => ({
-          object: doc.object,
-          record_id: doc.recordId,
-          title: doc.title,
-          title_folded: foldText(doc.title),
-          body: doc.text,
-        })),
-      )
-      .execute();
+    await bulkInsert(
+      executor,
+      'postgres',
+      'search_doc',
+      docs.map((doc) => ({
+        object: doc.object,
+        record_id: doc.recordId,
+        title: doc.title,
+        title_folded: foldText(doc.title),
+        body: doc.text,
+      })),
+    );
   }
 
   async deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void> {

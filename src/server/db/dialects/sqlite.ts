@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
 import { collationKey, type SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
+import { bulkInsert } from '../bulk-insert.ts';
 import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
 import { SqliteListPlanner } from './sqlite-planner.ts';
 
@@ -133,17 +134,19 @@ class SqliteDialectImpl implements Dialect {
     docs: Array<{ object: string; recordId: number; title: string; text: string }>,
   ): Promise<void> {
     if (docs.length === 0) return;
-    const ids = await executor
-      .insertInto('search_doc')
-      .values(docs.map((doc) => ({ object: doc.object, record_id: doc.recordId, title: doc.title })))
-      .returning(['id', 'object', 'record_id'])
-      .execute();
-    // RETURNING order is not guaranteed by SQLite: match rows back by their natural key.
-    const idOf = new Map(ids.map((row) => [`${row.object}:${row.record_id}`, row.id]));
-    const rows = docs.map(
-      (doc) => sql`(${idOf.get(`${doc.object}:${doc.recordId}`)}, ${foldText(doc.title)}, ${doc.text})`,
+    const ids = await bulkInsert(
+      executor,
+      'sqlite',
+      'search_doc',
+      docs.map((doc) => ({ object: doc.object, record_id: doc.recordId, title: doc.title })),
+      { returning: true },
     );
-    await sql`INSERT INTO search_fts (rowid, title, body) VALUES ${sql.join(rows)}`.execute(executor);
+    await bulkInsert(
+      executor,
+      'sqlite',
+      'search_fts',
+      docs.map((doc, index) => ({ rowid: ids[index], title: foldText(doc.title), body: doc.text })),
+    );
   }
 
   async deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void> {

@@ -142,6 +142,11 @@ export async function companyAddressToMain(fact: WriteFact): Promise<void> {
   if (writer.kind === 'system' && writer.name === ADDRESS_EFFECTS) return;
   if (fact.action === 'delete' || fact.action === 'restore') return;
   if (!fact.changes.some((change) => (MIRRORED as readonly string[]).includes(change.field))) return;
+  if (fact.action === 'create') {
+    // A new company's changes are all its values: without a city and a country there is no address to make.
+    const given = new Map(fact.changes.map((change) => [change.field, change.new]));
+    if (!given.get('city') || !given.get('country')) return;
+  }
   const company = await executorOf(ctx)
     .selectFrom('company')
     .select(MIRRORED)

@@ -5,7 +5,7 @@ import { AppError, type FieldIssue } from '../../errors.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { TextContext } from '../../metadata/field-types/module.ts';
 import { defaultCountry, executorOf, type RecordsContext } from '../../records/context.ts';
-import { checkInput, inputContext } from '../../records/input.ts';
+import { checkInput, inputContexts } from '../../records/input.ts';
 import { currentValues } from './current-values.ts';
 import { duplicateKeys, findDuplicates, type Match } from './duplicate-rules.ts';
 import type { ImportPlan, MappedColumn, RelatedPlan } from './mapping.ts';
@@ -74,28 +74,39 @@ function issuesOf(error: unknown, columns: MappedColumn[], prefix: string): RowI
   }));
 }
 
-/** The engine's own check of a row's values: normalised values as stored, or the issues. */
-async function checked(
+type CheckResult = { values: Record<string, unknown>; issues?: undefined } | { issues: RowIssue[] };
+
+/**
+ * The engine's own check of rows' values: normalised values as stored, or the issues. The
+ * records they refer to are read once for all of them (their countries decide phones).
+ */
+async function checkedAll(
   ctx: RecordsContext,
   definition: ObjectDefinition,
-  body: Record<string, unknown>,
+  items: Array<{ body: Record<string, unknown>; related?: RelatedStep[] }>,
   mode: 'create' | 'update',
   columns: MappedColumn[],
   prefix: string,
-  related: RelatedStep[] = [],
-): Promise<{ values: Record<string, unknown>; issues?: undefined } | { issues: RowIssue[] }> {
-  try {
-    const context =
-      countryOfNewRelated(definition, related) ??
-      (await inputContext(executorOf(ctx), ctx.registry, definition, body, null, defaultCountry(ctx)));
-    const input = checkInput(definition, body, mode, context);
-    const values: Record<string, unknown> = {};
-    for (const [field, value] of input.values) values[field.key] = value;
-    for (const [field, ids] of input.memberships) values[field.key] = [...ids].sort((a, b) => a - b);
-    return { values };
-  } catch (error) {
-    return { issues: issuesOf(error, columns, prefix) };
-  }
+): Promise<CheckResult[]> {
+  const contexts = await inputContexts(
+    executorOf(ctx),
+    ctx.registry,
+    definition,
+    items.map((item) => item.body),
+    defaultCountry(ctx),
+  );
+  return items.map(({ body, related = [] }, index) => {
+    try {
+      const context = countryOfNewRelated(definition, related) ?? contexts[index];
+      const input = checkInput(definition, body, mode, context);
+      const values: Record<string, unknown> = {};
+      for (const [field, value] of input.values) values[field.key] = value;
+      for (const [field, ids] of input.memberships) values[field.key] = [...ids].sort((a, b) => a - b);
+      return { values };
+    } catch (error) {
+      return { issues: issuesOf(error, columns, prefix) };
+    }
+  });
 }
 
 /**
@@ -146,14 +157,23 @@ export async function decideBatch(state: RunState, rows: StoredRow[]): Promise<D
   }
   const open = all.map((_, index) => index).filter((index) => decisions[index] === null);
   const normalised = new Map<number, Record<string, unknown>>();
-  for (const index of open) {
-    const values = all[index] as RowValues;
-    const body = { ...values.own.body };
-    for (const step of related[index] ?? []) body[step.via] = 'link' in step ? step.link : NOT_YET_CREATED;
-    const result = await checked(state.ctx, plan.definition, body, 'update', plan.own, '', related[index]);
+  const openChecks = await checkedAll(
+    state.ctx,
+    plan.definition,
+    open.map((index) => {
+      const body = { ...(all[index] as RowValues).own.body };
+      for (const step of related[index] ?? []) body[step.via] = 'link' in step ? step.link : NOT_YET_CREATED;
+      return { body, related: related[index] };
+    }),
+    'update',
+    plan.own,
+    '',
+  );
+  open.forEach((index, position) => {
+    const result = openChecks[position] as CheckResult;
     if (result.issues) fail(index, result.issues);
     else normalised.set(index, result.values);
-  }
+  });
   await skipImportedBefore(state, all, decisions);
   const candidates = [...normalised.keys()].filter((index) => decisions[index] === null);
   const matches = await findDuplicates(
@@ -180,14 +200,27 @@ export async function decideBatch(state: RunState, rows: StoredRow[]): Promise<D
     else decisions[index] = decided;
   });
   await decideUpdates(state, updates, all, normalised, related, decisions);
-  for (const [index, decision] of decisions.entries()) {
-    if (decision?.kind !== 'create') continue;
-    if (!state.checkCreates && !decision.related.some((step) => 'create' in step)) continue;
-    const body = { ...decision.body };
-    for (const step of decision.related) body[step.via] = 'link' in step ? step.link : NOT_YET_CREATED;
-    const result = await checked(state.ctx, plan.definition, body, 'create', plan.own, '', decision.related);
+  const creates = [...decisions.entries()].flatMap(([index, decision]) =>
+    decision?.kind === 'create' && (state.checkCreates || decision.related.some((step) => 'create' in step))
+      ? [{ index, decision }]
+      : [],
+  );
+  const createChecks = await checkedAll(
+    state.ctx,
+    plan.definition,
+    creates.map(({ decision }) => {
+      const body = { ...decision.body };
+      for (const step of decision.related) body[step.via] = 'link' in step ? step.link : NOT_YET_CREATED;
+      return { body, related: decision.related };
+    }),
+    'create',
+    plan.own,
+    '',
+  );
+  creates.forEach(({ index }, position) => {
+    const result = createChecks[position] as CheckResult;
     if (result.issues) fail(index, result.issues);
-  }
+  });
   return decisions as Decision[];
 }
 
@@ -322,13 +355,16 @@ async function decideRelated(
   const { target, via, columns } = relatedPlan;
   const prefix = `${via.key}.`;
   const wanted: Array<{ index: number; values: Record<string, unknown>; body: Record<string, unknown> }> = [];
-  for (const [index, values] of all.entries()) {
+  const named = [...all.entries()].flatMap(([index, values]) => {
     const own = values.related.get(via.key);
-    if (decisions[index] !== null || !own?.present) continue;
-    const result = await checked(state.ctx, target, own.body, 'create', columns, prefix);
+    return decisions[index] === null && own?.present ? [{ index, body: own.body }] : [];
+  });
+  const results = await checkedAll(state.ctx, target, named, 'create', columns, prefix);
+  named.forEach(({ index, body }, position) => {
+    const result = results[position] as CheckResult;
     if (result.issues) fail(index, result.issues);
-    else wanted.push({ index, values: result.values, body: own.body });
-  }
+    else wanted.push({ index, values: result.values, body });
+  });
   const matches = await findDuplicates(
     {
       executor: executorOf(state.ctx),

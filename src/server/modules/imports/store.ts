@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Dialect, Executor } from '../../db/dialects/dialect.ts';
+import { bulkInsert } from '../../db/bulk-insert.ts';
+import type { Dialect, DialectName, Executor } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import type { OpenedFile } from './files/read.ts';
 import { SAMPLE_ROWS } from './limits.ts';
@@ -137,7 +138,7 @@ export async function storeUpload(
   let rowNumber = 1;
   const flush = async () => {
     if (pending.length === 0) return;
-    await dialect.db.insertInto('data_import_row').values(pending).execute();
+    await bulkInsert(dialect.db, dialect.name, 'data_import_row', pending);
     pending = [];
     await nextTurn();
   };
@@ -224,12 +225,11 @@ export function outcomeRows(importId: number, outcomes: Outcome[]): Array<Record
   }));
 }
 
-export async function insertOutcomes(executor: Executor, importId: number, outcomes: Outcome[]) {
-  const rows = outcomeRows(importId, outcomes);
-  for (let start = 0; start < rows.length; start += 2000) {
-    await executor
-      .insertInto('data_import_outcome')
-      .values(rows.slice(start, start + 2000))
-      .execute();
-  }
+export async function insertOutcomes(
+  executor: Executor,
+  dialect: DialectName,
+  importId: number,
+  outcomes: Outcome[],
+) {
+  await bulkInsert(executor, dialect, 'data_import_outcome', outcomeRows(importId, outcomes));
 }

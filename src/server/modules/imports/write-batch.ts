@@ -185,7 +185,7 @@ async function record(
     .where('status', '=', 'running')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new Superseded('the import was taken over or stopped');
-  await insertOutcomes(trx, state.importId, outcomes);
+  await insertOutcomes(trx, state.ctx.dialect.name, state.importId, outcomes);
 }
 
 /** Writes (or, in a dry run, tries and rolls back) some decisions, and records their outcomes. */
