@@ -26,13 +26,26 @@ export interface DuplicateCandidate {
   reasons: DuplicateReason[];
 }
 
-/** Records of an object that share a value, `GET /api/records/:object/duplicates`. */
+/** One reason the records of a group share. */
+export interface DuplicateGroupReason extends DuplicateReason {
+  /** The shared value (a tax id, an e-mail, a phone); absent for names, which are compared by key. */
+  value?: string;
+}
+
+/**
+ * Records of an object that share values, `GET /api/records/:object/duplicates`: each set of
+ * records once, with every reason they share. `code`, `field` and `value` are its strongest
+ * reason, as before there were several.
+ */
 export interface DuplicateGroup {
   code: DuplicateReasonCode;
   field: string;
   /** The shared value (a tax id, an e-mail, a phone); null for names, which are compared by key. */
   value: string | null;
+  /** 0–100, from all the reasons together. */
   score: number;
+  /** Every reason the records share, strongest first (the first is `code`, `field`, `value`). */
+  reasons: DuplicateGroupReason[];
   records: Array<{ id: number; title: string }>;
 }
 

@@ -1,11 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { type RawBuilder, sql } from 'kysely';
-import type {
-  DuplicateGroup,
-  DuplicateGroupPage,
-  DuplicateReasonCode,
-} from '../../../shared/duplicates/types.ts';
-import { foldText } from '../../../shared/text/fold.ts';
+import type { DuplicateGroup, DuplicateGroupPage } from '../../../shared/duplicates/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { type AccessGrant, authorize } from '../../access/policy.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
@@ -14,7 +9,20 @@ import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { RecordsContext } from '../../records/context.ts';
 import { titleOf } from '../../records/present.ts';
 import { objectOrThrow } from '../../records/reader.ts';
-import { combinedScore, requireRules } from './rules.ts';
+import {
+  ALIAS,
+  type FoundGroup,
+  type GroupingRule,
+  groupIdOf,
+  groupingRules,
+  keyColumns,
+  keyOf,
+  listedBefore,
+  partitionOf,
+  reasonsOf,
+  sharedRules,
+} from './list-reasons.ts';
+import { combinedScore } from './rules.ts';
 
 /** Keys looked at per query: a page of groups usually needs one such batch. */
 const KEY_BATCH = 200;
@@ -24,63 +32,8 @@ const KEY_BATCH = 200;
  */
 const PAGE_BUDGET_MS = 250;
 const MEMBERS_PER_GROUP = 20;
-const ALIAS = 'g0';
 
 type Key = Array<string | number>;
-
-/** A value records share, as SQL over the table: one or two expressions and how groups split. */
-interface GroupingRule {
-  code: DuplicateReasonCode;
-  field: string;
-  keys: RawBuilder<unknown>[];
-  /** Shown with the group (the shared e-mail…); names are compared by key and show none. */
-  showsValue: boolean;
-  /** A column that splits a group further in memory (the city of same-named companies). */
-  partitionColumn?: string;
-}
-
-/**
- * The strongest rules first: registry numbers, e-mails, phones (each field on its own, so the
- * walk stays on one index), then names (companies by name key, split by city; people by name
- * key and company, both in the index).
- */
-function groupingRules(
-  ctx: RecordsContext,
-  actor: Actor,
-  definition: ObjectDefinition,
-  grant: AccessGrant,
-): GroupingRule[] {
-  const rules = requireRules(ctx.registry, actor, definition, grant);
-  const grouping: GroupingRule[] = [];
-  for (const rule of rules.identifiers) {
-    for (const field of rule.fields) {
-      const column = definition.field(field)?.column ?? field;
-      grouping.push({ code: rule.code, field, keys: [rule.expression(ALIAS, column)], showsValue: true });
-    }
-  }
-  const name = rules.name;
-  if (name) {
-    const key = sql.ref(`${ALIAS}.${name.keyColumn}`);
-    const byReference = definition.field(name.within)?.target !== undefined;
-    grouping.push(
-      byReference
-        ? {
-            code: 'nameCompany',
-            field: name.from[0] ?? name.keyColumn,
-            keys: [key, sql.ref(`${ALIAS}.${name.withinColumn}`)],
-            showsValue: false,
-          }
-        : {
-            code: 'nameCity',
-            field: name.from[0] ?? name.keyColumn,
-            keys: [key],
-            showsValue: false,
-            partitionColumn: name.withinColumn,
-          },
-    );
-  }
-  return grouping;
-}
 
 interface Cursor {
   rule: number;
@@ -113,6 +66,8 @@ function decodeCursor(raw: string | undefined, rules: GroupingRule[]): Cursor {
  * Built for a million rows: a page walks an index for values held more than once (`GROUP BY …
  * HAVING count(*) > 1`, in key order, from the cursor), then reads the records of those values
  * that the reader may see; a group is shown when at least two of them are visible and live.
+ * A set of records is listed once, under the strongest rule that groups exactly that set, with
+ * every reason its records share (a stronger rule grouping more records is another set).
  */
 export async function listDuplicateGroups(
   ctx: RecordsContext,
@@ -132,7 +87,7 @@ export async function listDuplicateGroups(
     if (!rule) return { items, nextCursor: null };
     const keys = await sharedKeys(ctx.dialect.db, definition, rule, cursor.after);
     let last: Key | null = null;
-    for (const group of await groupsOf(ctx.dialect.db, definition, grant, rule, keys, actor)) {
+    for (const group of await groupsOf(ctx.dialect.db, definition, grant, rules, cursor.rule, keys, actor)) {
       // A value's groups (same name, per city) stay on one page: the cursor goes past the value.
       if (items.length >= limit && group.key !== last) break;
       items.push(group.group);
@@ -176,16 +131,22 @@ function normalisedKeyPart(value: unknown): string | number {
   return typeof value === 'number' ? value : String(value);
 }
 
-/** The groups of the given keys, as the reader sees them (live records within their rows). */
+/**
+ * The groups of the given keys under rule `k`, as the reader sees them (live records within
+ * their rows), each with every reason its records share. A group that a stronger rule lists as
+ * the same set is left out: it is there already, with this reason among its own.
+ */
 async function groupsOf(
   executor: Executor,
   definition: ObjectDefinition,
   grant: AccessGrant,
-  rule: GroupingRule,
+  rules: GroupingRule[],
+  k: number,
   keys: Key[],
   actor: Actor,
 ): Promise<Array<{ key: Key; group: DuplicateGroup }>> {
-  if (keys.length === 0) return [];
+  const rule = rules[k];
+  if (!rule || keys.length === 0) return [];
   const matchesKey = keys.map(
     (key) =>
       sql`(${sql.join(
@@ -194,38 +155,51 @@ async function groupsOf(
       )})`,
   );
   const scope = grant.rows ? sql` AND ${grant.rows(ALIAS)}` : sql``;
-  const found = await sql<Record<string, unknown>>`SELECT ${sql.raw(`${ALIAS}.*`)},
-      ${sql.join(rule.keys.map((key, i) => sql`${key} AS ${sql.ref(`k${i}`)}`))}
+  const found = await sql<
+    Record<string, unknown>
+  >`SELECT ${sql.raw(`${ALIAS}.*`)}, ${sql.join(keyColumns(rules))}
     FROM ${sql.table(definition.table)} AS ${sql.raw(ALIAS)}
     WHERE (${sql.join(matchesKey, sql` OR `)}) AND ${sql.ref(`${ALIAS}.deleted_at`)} IS NULL${scope}
     ORDER BY ${sql.ref(`${ALIAS}.id`)}`.execute(executor);
-  const byGroup = new Map<string, { key: Key; partition: string; rows: Record<string, unknown>[] }>();
+  const byGroup = new Map<string, { key: string[]; partition: string; rows: Record<string, unknown>[] }>();
   for (const row of found.rows) {
-    const key = rule.keys.map((_, i) => String(row[`k${i}`]));
-    const partition = rule.partitionColumn ? foldText(String(row[rule.partitionColumn] ?? '')).trim() : '';
-    const id = JSON.stringify([key, partition]);
-    const group = byGroup.get(id) ?? { key, partition, rows: [] };
+    const id = groupIdOf(rules, k, row);
+    if (id === null) continue;
+    const group = byGroup.get(id) ?? {
+      key: keyOf(rules, k, row).map(String),
+      partition: partitionOf(rule, row),
+      rows: [],
+    };
     group.rows.push(row);
     byGroup.set(id, group);
   }
   const order = new Map(keys.map((key, index) => [JSON.stringify(key.map(String)), index]));
-  return [...byGroup.values()]
+  const groups = [...byGroup.values()]
     .filter((group) => group.rows.length > 1)
     .sort(
       (a, b) =>
         (order.get(JSON.stringify(a.key)) ?? 0) - (order.get(JSON.stringify(b.key)) ?? 0) ||
         a.partition.localeCompare(b.partition),
     )
+    .map((group): FoundGroup & { key: Key } => ({
+      key: keys[order.get(JSON.stringify(group.key)) ?? 0] ?? group.key,
+      rows: group.rows,
+      shared: sharedRules(rules, group.rows),
+    }));
+  const repeated = await listedBefore(executor, definition, grant, rules, k, groups);
+  return groups
+    .filter((group) => !repeated.has(group))
     .map((group) => {
-      const code: DuplicateReasonCode = rule.partitionColumn && group.partition === '' ? 'name' : rule.code;
-      const key = keys[order.get(JSON.stringify(group.key)) ?? 0] ?? group.key;
+      const reasons = reasonsOf(rules, group.shared, group.rows[0] ?? {});
+      const [strongest] = reasons;
       return {
-        key,
+        key: group.key,
         group: {
-          code,
-          field: rule.field,
-          value: rule.showsValue ? String(group.key[0]) : null,
-          score: combinedScore([code]),
+          code: strongest?.code ?? rule.code,
+          field: strongest?.field ?? rule.field,
+          value: strongest?.value ?? null,
+          score: combinedScore(reasons.map((reason) => reason.code)),
+          reasons,
           records: group.rows.slice(0, MEMBERS_PER_GROUP).map((row) => ({
             id: Number(row.id),
             title: titleOf(definition, row, actor.locale),

@@ -56,7 +56,7 @@ export async function duplicateRoutes(app: AppInstance, services: AppServices): 
       schema: {
         tags,
         summary:
-          'Groups of records that share a tax id, e-mail, phone or name (company: same city; person: same company), strongest reason first, paged by cursor',
+          'Groups of records that share a tax id, e-mail, phone or name (company: same city; person: same company), strongest reason first, paged by cursor. Each set of records comes once, with every reason its records share (reasons); a stronger reason grouping more records is another set',
         params: objectParams,
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -71,6 +71,11 @@ export async function duplicateRoutes(app: AppInstance, services: AppServices): 
                 field: z.string(),
                 value: z.string().nullable(),
                 score: z.number(),
+                reasons: z
+                  .array(reason.extend({ value: z.string().optional() }))
+                  .describe(
+                    'Every reason the records share, strongest first; code, field and value repeat the first. value: the shared value, absent for names',
+                  ),
                 records: z.array(z.object({ id: z.number(), title: z.string() })),
               }),
             ),

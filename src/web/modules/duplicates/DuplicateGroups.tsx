@@ -15,9 +15,11 @@ import { MergeDialog } from './MergeDialog.tsx';
 import { reasonText, scoreLevel } from './reasons.ts';
 
 /**
- * The likely duplicates of an object, strongest reason first. Each group lists its records;
- * every record after the first has "Merge…", which proposes keeping the first (the dialog can
- * swap them). A page that found nothing yet but has more to look through asks for it at once.
+ * The likely duplicates of an object, strongest reason first. Each group is one set of records
+ * with every reason they share (a badge each: "Same NIP: 123-456-32-18", "Same name in the same
+ * city"), then its records; every record after the first has "Merge…", which proposes keeping
+ * the first (the dialog can swap them). A page that found nothing yet but has more to look
+ * through asks for it at once.
  */
 export function DuplicateGroups({ meta, canMerge }: { meta: ObjectMeta; canMerge: boolean }) {
   const { t } = useTranslation();
@@ -84,23 +86,39 @@ function GroupCard(props: {
   const { t } = useTranslation();
   const locale = useLocale();
   const level = scoreLevel(group.score);
-  const reason = reasonText(t, meta, { code: group.code, field: group.field }, locale);
+  const reasons = group.reasons.map((reason) => ({ reason, text: reasonText(t, meta, reason, locale) }));
   const [first] = group.records;
   return (
-    <Paper withBorder p="sm" radius="md" component="section" aria-label={reason}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      component="section"
+      aria-label={reasons.map(({ text }) => text).join(', ')}
+    >
       <Group gap="xs" mb="xs">
         <Badge color={level.color} variant="light" c="var(--mantine-color-text)">
           {t(`duplicates:score.${level.key}`)}
         </Badge>
-        <Text fw={500} size="sm">
-          {reason}
-        </Text>
-        {group.value && (
-          <Text size="sm" c="dimmed">
-            {/* Formatted by its field's type: a NIP as 123-456-32-18, a phone in national form. */}
-            <ValueText field={fieldOf(meta, group.field)} value={group.value} />
-          </Text>
-        )}
+        {reasons.map(({ reason, text }) => (
+          <Badge
+            key={`${reason.code}-${reason.field}`}
+            variant="outline"
+            color="gray"
+            tt="none"
+            c="var(--mantine-color-text)"
+            maw="100%"
+          >
+            {text}
+            {reason.value !== undefined && (
+              <>
+                {': '}
+                {/* Formatted by its field's type: a NIP as 123-456-32-18, a phone in national form. */}
+                <ValueText field={fieldOf(meta, reason.field)} value={reason.value} />
+              </>
+            )}
+          </Badge>
+        ))}
       </Group>
       <Table>
         <Table.Tbody>
