@@ -10,10 +10,10 @@ import { multipartBody } from '../test/import-fixtures.ts';
  * Import throughput: N people (with e-mail, phone, position and a company among N/20, found or
  * created by name and city) from a semicolon CSV, through the HTTP upload and the import job,
  * on a fresh database of each dialect. Duplicate check, history, search index and events
- * included. `node --import tsx bench/import.ts` (KARTOTEKA_BENCH_IMPORT_ROWS, default 10000;
- * KARTOTEKA_BENCH_DIALECTS=sqlite,postgres).
+ * included. Part of `npm run bench` (100,000 rows); alone: `node --import tsx bench/import.ts`
+ * (KARTOTEKA_BENCH_IMPORT_ROWS, default 100000; KARTOTEKA_BENCH_DIALECTS=sqlite,postgres).
  */
-const ROWS = Number(process.env.KARTOTEKA_BENCH_IMPORT_ROWS ?? 10_000);
+export const IMPORT_ROWS = Number(process.env.KARTOTEKA_BENCH_IMPORT_ROWS ?? 100_000);
 /** `0`: people without a company (what the engine and the importer cost without the employment effect). */
 const WITH_COMPANY = process.env.KARTOTEKA_BENCH_IMPORT_COMPANY !== '0';
 const DIALECTS = (process.env.KARTOTEKA_BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectUnderTest[];
@@ -41,7 +41,18 @@ function csv(rows: number): string {
   return `${kept.join('\r\n')}\r\n`;
 }
 
-async function measure(dialect: DialectUnderTest, text: string): Promise<void> {
+export interface ImportMeasurement {
+  rows: number;
+  uploadMs: number;
+  runMs: number;
+  rowsPerSecond: number;
+}
+
+export async function measureImport(
+  dialect: DialectUnderTest,
+  rows = IMPORT_ROWS,
+): Promise<ImportMeasurement> {
+  const text = csv(rows);
   const database = await createTestDatabase(dialect);
   const services = await openServices(testConfig(database.config));
   await ensureAdmin(services.dialect, ADMIN_PASSWORD, new Date());
@@ -87,11 +98,9 @@ async function measure(dialect: DialectUnderTest, text: string): Promise<void> {
     const status = (await app.inject({ method: 'GET', url: `/api/imports/${upload.id}`, headers })).json<
       Record<string, unknown>
     >();
-    const rate = Math.round((ROWS / runMs) * 1000);
-    process.stdout.write(
-      `${dialect.padEnd(9)} ${ROWS} people: upload ${uploadMs.toFixed(0)} ms, run ${runMs.toFixed(0)} ms = ${rate} rows/s ` +
-        `(created ${status.created}, companies ${status.relatedCreated}, failed ${status.failed})\n`,
-    );
+    if (status.created !== rows || status.failed !== 0)
+      throw new Error(`the import did not create every row: ${JSON.stringify(status)}`);
+    return { rows, uploadMs, runMs, rowsPerSecond: Math.round((rows / runMs) * 1000) };
   } finally {
     await app.close();
     await services.dialect.close();
@@ -99,5 +108,11 @@ async function measure(dialect: DialectUnderTest, text: string): Promise<void> {
   }
 }
 
-const text = csv(ROWS);
-for (const dialect of DIALECTS) await measure(dialect, text);
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  for (const dialect of DIALECTS) {
+    const m = await measureImport(dialect);
+    process.stdout.write(
+      `${dialect.padEnd(9)} ${m.rows} people: upload ${m.uploadMs.toFixed(0)} ms, run ${m.runMs.toFixed(0)} ms = ${m.rowsPerSecond} rows/s\n`,
+    );
+  }
+}

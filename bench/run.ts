@@ -11,6 +11,7 @@ import { measureClientCard } from './card.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
 import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
+import { measureImport } from './import.ts';
 import { type Measurement, measure, summarise } from './load.ts';
 import { measureListPage, measureSearch } from './scenarios.ts';
 import { firstScreenSize, listFirstRowsMs } from './web.ts';
@@ -216,6 +217,18 @@ async function main(): Promise<void> {
   for (const dialect of DIALECTS) {
     log(`\n== ${dialect}`);
     results.push(...(await benchDialect(dialect)));
+    const imported = await measureImport(dialect);
+    log(
+      `  import_people          ${imported.rows.toLocaleString('en')} rows: upload ${imported.uploadMs.toFixed(0)} ms, run ${imported.runMs.toFixed(0)} ms = ${imported.rowsPerSecond} rows/s`,
+    );
+    results.push({
+      name: 'import_people',
+      dialect,
+      rows: imported.rows,
+      p50_ms: null,
+      p95_ms: null,
+      ops_per_s: imported.rowsPerSecond,
+    });
   }
   const file = path.resolve(import.meta.dirname, 'results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
