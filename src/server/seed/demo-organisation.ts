@@ -1,12 +1,13 @@
 import type { Tx } from '../db/dialects/dialect.ts';
-import { nameDayOf } from './generator/name-days.ts';
+import { employeeCountry } from './generator/employees.ts';
+import { staffNameDay } from './generator/name-days.ts';
 import { planWorkGroups } from './generator/work-groups.ts';
 import type { LoadedDataset } from './load.ts';
 import { setGrouped } from './load-organisation.ts';
 
 /**
  * What the demo adds to the loaded organisation (the benchmark does without): name days for the
- * employees whose first name the demo calendar lists, and a few work groups with members.
+ * Polish and Hungarian employees, and a few work groups with members.
  * Written straight to the tables, like the rest of the seed, inside the caller's transaction.
  */
 export async function addDemoOrganisation(
@@ -17,7 +18,7 @@ export async function addDemoOrganisation(
 ): Promise<void> {
   const byDay = new Map<string, number[]>();
   loaded.staff.forEach((employee, index) => {
-    const day = nameDayOf(employee.first_name);
+    const day = staffNameDay(employee.first_name, employeeCountry(index));
     const id = loaded.employeeIds[index];
     if (day === null || id === undefined) return;
     byDay.set(day, [...(byDay.get(day) ?? []), id]);

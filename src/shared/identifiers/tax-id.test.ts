@@ -42,7 +42,8 @@ describe('NIP', () => {
     expect(reasonOf('nip', '77400014540')).toBe('NIP must have 10 digits');
     expect(reasonOf('nip', '774O001454')).toBe('NIP may contain only digits');
     expect(reasonOf('nip', '   ')).toBe('NIP is empty');
-    expect(reasonOf('nip', '0000000000')).toBe('NIP cannot be all zeros');
+    expect(reasonOf('nip', '0000000000')).toBe('NIP cannot start with 0');
+    expect(reasonOf('nip', '0123456789')).toBe('NIP cannot start with 0');
   });
 
   it('formats as 123-456-78-90', () => {

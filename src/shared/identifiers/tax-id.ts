@@ -121,7 +121,8 @@ function checkNip(raw: string): CheckResult {
   // Weighted sum mod 11; a remainder of 10 is never issued, so such a number is invalid.
   const check = weightedSum(digits, NIP_WEIGHTS) % 11;
   if (check === 10 || check !== Number(digits[9])) return reject('NIP checksum does not match');
-  if (/^0+$/.test(digits)) return reject('NIP cannot be all zeros');
+  // The first three digits name the tax office that issued it, and no office code starts with 0.
+  if (digits.startsWith('0')) return reject('NIP cannot start with 0');
   return accept(digits);
 }
 

@@ -23,6 +23,11 @@ const EMPLOYEE_COUNTRY_CYCLE: readonly Country[] = [
   'PL', 'HU', 'PL', 'GB', 'PL', 'HU', 'PL', 'HU', 'PL', 'PL', 'HU', 'GB', 'PL', 'HU', 'PL', 'HU', 'PL', 'GB', 'PL', 'HU',
 ];
 
+/** The country an employee works from (the demo's staff are Polish, Hungarian and British). */
+export function employeeCountry(index: number): Country {
+  return employeeSlot(index).country;
+}
+
 function employeeSlot(index: number): { country: Country; rank: number } {
   const cycle = EMPLOYEE_COUNTRY_CYCLE.length;
   const position = index % cycle;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkTaxId } from '../../../shared/identifiers/tax-id.ts';
 import {
   ACTIVITY_TYPE_CODES,
   CATEGORY_CODES,
@@ -28,7 +29,6 @@ import { EN_FEMALE_FIRST_NAMES, EN_MALE_FIRST_NAMES } from './names-en.ts';
 import { HU_FEMALE_FIRST_NAMES, HU_MALE_FIRST_NAMES } from './names-hu.ts';
 import { PL_FEMALE_FIRST_NAMES, PL_MALE_FIRST_NAMES } from './names-pl.ts';
 import type { CompanyRow, PersonRow } from './rows.ts';
-import { isValidHungarianTaxNumber, isValidNip, isValidUkVat } from './tax-ids.ts';
 import { dayNumber } from './text.ts';
 
 const REFERENCE = { referenceDate: '2026-11-23' };
@@ -112,7 +112,11 @@ describe('companies', () => {
   });
 
   it('carry valid tax ids in each country’s format', () => {
-    const validators = { PL: isValidNip, HU: isValidHungarianTaxNumber, GB: isValidUkVat };
+    const validators = {
+      PL: (value: string) => checkTaxId('nip', value).ok,
+      HU: (value: string) => checkTaxId('huTaxNumber', value).ok,
+      GB: (value: string) => checkTaxId('euVat', value).ok,
+    };
     const withTaxId = sampleCompanies.filter((row) => row.tax_id !== null);
     expect(withTaxId.length).toBeGreaterThan(sampleCompanies.length * 0.85);
     expect(withTaxId.filter((row) => !validators[row.country](row.tax_id ?? ''))).toEqual([]);

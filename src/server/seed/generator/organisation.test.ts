@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mainNameDay } from '../../../shared/name-days/index.ts';
 import { DEMO_SEED } from '../demo.ts';
+import { employeeCountry } from './employees.ts';
 import { BENCH_SIZE, type DatasetSize, DEMO_SIZE, employees } from './generate.ts';
-import { NAME_DAY_CALENDARS, nameDayOf } from './name-days.ts';
+import { staffNameDay } from './name-days.ts';
 import { EN_FEMALE_FIRST_NAMES, EN_MALE_FIRST_NAMES } from './names-en.ts';
 import { departmentSubtree, leadingDepartment, planOrganisation, TOP_DEPARTMENT } from './organisation.ts';
 import { planWorkGroups } from './work-groups.ts';
@@ -81,17 +83,28 @@ describe.each([
 });
 
 describe('name days', () => {
-  it('are valid days, agree between the calendars and skip British names', () => {
-    const { pl, hu } = NAME_DAY_CALENDARS;
-    for (const day of [...Object.values(pl), ...Object.values(hu)]) {
-      expect(day).toMatch(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
-    }
-    for (const name of Object.keys(pl)) if (name in hu) expect(hu[name]).toBe(pl[name]);
-    for (const name of [...EN_MALE_FIRST_NAMES, ...EN_FEMALE_FIRST_NAMES]) expect(nameDayOf(name)).toBeNull();
+  it('come from the calendar of the country the employee works in; British staff have none', () => {
+    const staff = staffOf(DEMO_SIZE);
+    staff.forEach((employee, index) => {
+      const country = employeeCountry(index);
+      const day = staffNameDay(employee.first_name, country);
+      if (country === 'GB') expect(day, employee.first_name).toBeNull();
+      else {
+        const expected = mainNameDay(employee.first_name, country === 'PL' ? 'pl' : 'hu');
+        expect(day).toBe(
+          expected && `${String(expected.month).padStart(2, '0')}-${String(expected.day).padStart(2, '0')}`,
+        );
+      }
+    });
+    // A British name is no reason for a name day either, whatever calendar knows it.
+    for (const name of [...EN_MALE_FIRST_NAMES, ...EN_FEMALE_FIRST_NAMES])
+      expect(staffNameDay(name, 'GB')).toBeNull();
+    expect(staffNameDay('Katalin', 'HU')).toBe('11-25');
+    expect(staffNameDay('Katarzyna', 'PL')).toBe('11-25');
   });
 
   it('go to some of the demo staff, not all', () => {
-    const days = staffOf(DEMO_SIZE).map((e) => nameDayOf(e.first_name));
+    const days = staffOf(DEMO_SIZE).map((e, index) => staffNameDay(e.first_name, employeeCountry(index)));
     expect(days.filter((d) => d !== null).length).toBeGreaterThan(3);
     expect(days).toContain(null);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkTaxId } from '../../../shared/identifiers/tax-id.ts';
 import { forIndex } from './prng.ts';
 import {
   formatHungarianTaxNumber,
@@ -8,12 +9,15 @@ import {
   generateUkVat,
   HUNGARIAN_TAX_COUNTY_CODES,
   hungarianCheckDigit,
-  isValidHungarianTaxNumber,
-  isValidNip,
-  isValidRegon,
-  isValidUkVat,
   nipCheckDigit,
 } from './tax-ids.ts';
+
+// The seed's numbers are checked by the product's own validators, as typed ones are.
+const isValidNip = (value: string) => checkTaxId('nip', value).ok;
+const isValidRegon = (value: string) => checkTaxId('regon', value).ok;
+const isValidHungarianTaxNumber = (value: string) => checkTaxId('huTaxNumber', value).ok;
+const isValidUkVat = (value: string) =>
+  checkTaxId('euVat', /^GB/i.test(value.trim()) ? value : `GB${value}`).ok;
 
 /** Every id obtained by replacing one digit with another, positions as in the digit string. */
 function singleDigitCorruptions(id: string): string[] {
@@ -149,9 +153,10 @@ describe('validators reject a single wrong digit', () => {
     expect(blindSpots).toBeLessThan(300 * 81 * 0.02);
   });
 
-  it('UK VAT catches every change except where the other scheme happens to match', () => {
+  it('UK VAT catches every change except where the other scheme may happen to match', () => {
     // Accepting both schemes means a change that shifts the weighted sum by exactly 55 (mod 97)
-    // turns a valid 9755 number into a valid classic one: digit 2 down by 6 or digit 3 down by 7.
+    // can turn a valid 9755 number into a valid classic one: digit 2 down by 6 or digit 3 down
+    // by 7 (whether it does depends on the ranges the validator accepts each scheme for).
     const wrong: string[] = [];
     for (const vat of sample(300, (i) => generateUkVat(forIndex(2, 'vat', i)))) {
       const digits = vat.slice(2);
@@ -159,7 +164,7 @@ describe('validators reject a single wrong digit', () => {
         const position = [...bad].findIndex((d, i) => d !== digits[i]);
         const delta = Number(bad[position]) - Number(digits[position]);
         const crossesSchemes = (position === 1 && delta === -6) || (position === 2 && delta === -7);
-        if (isValidUkVat(`GB${bad}`) !== crossesSchemes) wrong.push(bad);
+        if (isValidUkVat(`GB${bad}`) && !crossesSchemes) wrong.push(bad);
       }
     }
     expect(wrong).toEqual([]);

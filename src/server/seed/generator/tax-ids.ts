@@ -1,16 +1,11 @@
-// Tax identifiers with real check digits: generators for the seed, validators for tests (and
-// for anyone else who needs them). Validators accept the usual human spellings: spaces,
-// hyphens and a country prefix.
+// Tax identifiers with real check digits, generated for the seed. They are checked by the
+// product's own validators (src/shared/identifiers/tax-id.ts), as any typed number is.
 import type { Rng } from './prng.ts';
 
 function weightedSum(digits: string, weights: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
   return sum;
-}
-
-function stripSeparators(value: string): string {
-  return value.replace(/[\s-]/g, '');
 }
 
 // ---------------------------------------------------------------- Polish NIP (10 digits)
@@ -21,14 +16,6 @@ const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7] as const;
 export function nipCheckDigit(firstNine: string): number | null {
   const check = weightedSum(firstNine, NIP_WEIGHTS) % 11;
   return check === 10 ? null : check;
-}
-
-export function isValidNip(value: string): boolean {
-  const digits = stripSeparators(value).replace(/^PL/i, '');
-  if (!/^\d{10}$/.test(digits)) return false;
-  // The first three digits are a tax office code, and no office code starts with 0.
-  if (digits[0] === '0') return false;
-  return nipCheckDigit(digits.slice(0, 9)) === Number(digits[9]);
 }
 
 /** A valid NIP as ten plain digits. */
@@ -48,13 +35,6 @@ const REGON_WEIGHTS = [8, 9, 2, 3, 4, 5, 6, 7] as const;
 export function regonCheckDigit(firstEight: string): number {
   // Unlike NIP, REGON maps a remainder of 10 to 0 instead of rejecting the number.
   return (weightedSum(firstEight, REGON_WEIGHTS) % 11) % 10;
-}
-
-/** Validates the 9-digit REGON used by companies (the 14-digit local-unit form is not covered). */
-export function isValidRegon(value: string): boolean {
-  const digits = stripSeparators(value);
-  if (!/^\d{9}$/.test(digits)) return false;
-  return regonCheckDigit(digits.slice(0, 8)) === Number(digits[8]);
 }
 
 export function generateRegon(rng: Rng): string {
@@ -81,16 +61,6 @@ const HU_COUNTY_SET = new Set(HUNGARIAN_TAX_COUNTY_CODES);
 /** Check digit (8th digit) of the törzsszám: weights 9,7,3,1,9,7,3; (10 - sum mod 10) mod 10. */
 export function hungarianCheckDigit(firstSeven: string): number {
   return (10 - (weightedSum(firstSeven, HU_WEIGHTS) % 10)) % 10;
-}
-
-/** Accepts "12345676-2-41" or the same 11 digits without hyphens. */
-export function isValidHungarianTaxNumber(value: string): boolean {
-  const digits = stripSeparators(value);
-  if (!/^\d{11}$/.test(digits)) return false;
-  const vatStatus = Number(digits[8]);
-  if (vatStatus < 1 || vatStatus > 5) return false;
-  if (!HU_COUNTY_SET.has(digits.slice(9, 11))) return false;
-  return hungarianCheckDigit(digits.slice(0, 7)) === Number(digits[7]);
 }
 
 export function formatHungarianTaxNumber(base8: string, vatStatus: number, countyCode: string): string {
@@ -131,16 +101,6 @@ const UK_VAT_WEIGHTS = [8, 7, 6, 5, 4, 3, 2] as const;
 export function ukVatCheckDigits(firstSeven: string, scheme: 'classic' | '9755'): string {
   const sum = weightedSum(firstSeven, UK_VAT_WEIGHTS) + (scheme === '9755' ? 55 : 0);
   return pad2((97 - (sum % 97)) % 97);
-}
-
-/** Accepts "GB123456789", "GB 123 4567 89", or with a 3-digit branch suffix; either scheme. */
-export function isValidUkVat(value: string): boolean {
-  const digits = stripSeparators(value).replace(/^GB/i, '');
-  if (!/^\d{9}(\d{3})?$/.test(digits)) return false;
-  const firstSeven = digits.slice(0, 7);
-  if (firstSeven === '0000000') return false;
-  const check = digits.slice(7, 9);
-  return check === ukVatCheckDigits(firstSeven, 'classic') || check === ukVatCheckDigits(firstSeven, '9755');
 }
 
 /** A valid UK VAT number as "GB" + 9 digits, using the current 9755 scheme. */
