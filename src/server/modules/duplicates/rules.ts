@@ -59,6 +59,11 @@ const RULES: Record<string, ObjectRules> = {
   },
 };
 
+/** Whether records of the object are compared at all (companies and people). */
+export function hasDuplicateRules(object: string): boolean {
+  return object in RULES;
+}
+
 /** How much one reason alone says; reasons together combine (see `combinedScore`). */
 export const REASON_WEIGHT: Record<DuplicateReasonCode, number> = {
   taxId: 0.95,

@@ -6,6 +6,7 @@ import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { TextContext } from '../../metadata/field-types/module.ts';
 import { defaultCountry, executorOf, type RecordsContext } from '../../records/context.ts';
 import { checkInput, inputContexts } from '../../records/input.ts';
+import { rulesFor } from '../duplicates/rules.ts';
 import { currentValues } from './current-values.ts';
 import { duplicateKeys, findDuplicates, type Match } from './duplicate-rules.ts';
 import type { ImportPlan, MappedColumn, RelatedPlan } from './mapping.ts';
@@ -58,6 +59,26 @@ export type Decision = { row: StoredRow; hash: string } & (
       related: RelatedStep[];
     }
 );
+
+const lookups = new WeakMap<RunState, Map<string, Parameters<typeof findDuplicates>[0]>>();
+
+/** How a run finds duplicates of an object: its rules and rows as the importing account reads them. */
+function lookupFor(state: RunState, definition: ObjectDefinition): Parameters<typeof findDuplicates>[0] {
+  const known = lookups.get(state) ?? new Map<string, Parameters<typeof findDuplicates>[0]>();
+  lookups.set(state, known);
+  let lookup = known.get(definition.key);
+  if (!lookup) {
+    const grant = authorize(state.ctx.registry, state.actor, definition.key, 'read');
+    lookup = {
+      executor: executorOf(state.ctx),
+      definition,
+      rules: rulesFor(state.ctx.registry, state.actor, definition, grant),
+      rows: grant.rows,
+    };
+    known.set(definition.key, lookup);
+  }
+  return lookup;
+}
 
 /** Stands for a related record that the write creates first: checks need a well-formed id. */
 const NOT_YET_CREATED = Number.MAX_SAFE_INTEGER;
@@ -177,12 +198,7 @@ export async function decideBatch(state: RunState, rows: StoredRow[]): Promise<D
   await skipImportedBefore(state, all, decisions);
   const candidates = [...normalised.keys()].filter((index) => decisions[index] === null);
   const matches = await findDuplicates(
-    {
-      executor: executorOf(state.ctx),
-      dialect: state.ctx.dialect,
-      definition: plan.definition,
-      rows: authorize(state.ctx.registry, state.actor, plan.definition.key, 'read').rows,
-    },
+    lookupFor(state, plan.definition),
     candidates.map((index) => normalised.get(index) as Record<string, unknown>),
   );
   const updates: Array<{ index: number; recordId: number }> = [];
@@ -234,7 +250,7 @@ function decideMain(
 ): Decision | 'update' {
   const { row, hash } = values;
   const mode = state.plan.duplicates;
-  const keys = duplicateKeys(state.plan.definition, normalised);
+  const keys = duplicateKeys(lookupFor(state, state.plan.definition).rules, normalised);
   const earlier =
     mode === 'create' ? undefined : keys.map((key) => state.seen.get(key)).find((n) => n !== undefined);
   const remember = () => {
@@ -366,12 +382,7 @@ async function decideRelated(
     else wanted.push({ index, values: result.values, body });
   });
   const matches = await findDuplicates(
-    {
-      executor: executorOf(state.ctx),
-      dialect: state.ctx.dialect,
-      definition: target,
-      rows: authorize(state.ctx.registry, state.actor, target.key, 'read').rows,
-    },
+    lookupFor(state, target),
     wanted.map((entry) => entry.values),
   );
   // Rows of this batch that name the same new record share its creation (by any of its keys).
@@ -393,7 +404,7 @@ async function decideRelated(
       related[index]?.push({ via: via.key, link: match.ids[0] as number });
       return;
     }
-    const keys = duplicateKeys(target, values).map((key) => `${via.key}:${key}`);
+    const keys = duplicateKeys(lookupFor(state, target).rules, values).map((key) => `${via.key}:${key}`);
     const known = keys.map((key) => state.relatedSeen.get(key)).find((value) => value !== undefined);
     if (typeof known === 'number') {
       related[index]?.push({ via: via.key, link: known });

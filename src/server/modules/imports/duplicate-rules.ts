@@ -1,41 +1,19 @@
 import { type RawBuilder, sql } from 'kysely';
 import { foldText } from '../../../shared/text/fold.ts';
 import type { RowPredicate } from '../../access/row-scope.ts';
-import type { Dialect, Executor } from '../../db/dialects/dialect.ts';
+import type { Executor } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
+import type { ResolvedRules } from '../duplicates/rules.ts';
+
+export { hasDuplicateRules } from '../duplicates/rules.ts';
 
 /**
- * When a row of an import is a record that already exists. In order: a registry number (NIP,
- * REGON, KRS, EU VAT), an e-mail (without case), a phone (E.164; any of the row's against any
- * stored), then the name: a company's in the same city (when the row names one), a person's at
- * the same company. The first rule that finds a record decides. Names are compared by the name
- * key the duplicates module keeps (`name_key`: folded, legal form dropped) where the object
- * declares it, else folded. A field the object no longer has is not compared.
+ * When a row of an import is a record that already exists, by the duplicates module's rules as
+ * the importing account may use them (`rulesFor`): a registry number (each field against the
+ * same field), an e-mail (without case), a phone (any of the row's against any stored), then the
+ * name key — a company's in the same city when the row names one, a person's at the same company.
+ * The first rule that finds a record decides. Here whole batches of rows are looked up at once.
  */
-interface ObjectRules {
-  taxIds: string[];
-  emails: string[];
-  phones: string[];
-  name: { fields: string[]; within: string; withinRequired: boolean };
-}
-
-const RULES: Record<string, ObjectRules> = {
-  company: {
-    taxIds: ['tax_id', 'regon', 'krs', 'eu_vat'],
-    emails: ['email'],
-    phones: ['phone'],
-    name: { fields: ['name'], within: 'city', withinRequired: false },
-  },
-  person: {
-    taxIds: [],
-    emails: ['email'],
-    phones: ['phone', 'mobile'],
-    name: { fields: ['first_name', 'last_name'], within: 'company', withinRequired: true },
-  },
-};
-
-const NAME_KEY = 'name_key';
-
 export type MatchRule = 'taxId' | 'email' | 'phone' | 'name';
 
 export interface Match {
@@ -44,45 +22,36 @@ export interface Match {
   ids: number[];
 }
 
-export function hasDuplicateRules(object: string): boolean {
-  return object in RULES;
-}
-
 /** The fields a row's values are compared on, for the in-file duplicate check. */
-export function duplicateKeys(definition: ObjectDefinition, values: Record<string, unknown>): string[] {
-  const rules = RULES[definition.key];
+export function duplicateKeys(rules: ResolvedRules | null, values: Record<string, unknown>): string[] {
   if (!rules) return [];
   const keys: string[] = [];
-  for (const key of rules.taxIds) if (typeof values[key] === 'string') keys.push(`taxId:${values[key]}`);
-  for (const key of rules.emails)
-    if (typeof values[key] === 'string') keys.push(`email:${String(values[key]).toLowerCase()}`);
-  for (const key of rules.phones) if (typeof values[key] === 'string') keys.push(`phone:${values[key]}`);
-  const name = nameKey(definition, values);
-  const within = values[rules.name.within];
-  if (name && (within !== null && within !== undefined ? true : !rules.name.withinRequired)) {
-    keys.push(`name:${name}:${within === null || within === undefined ? '' : foldText(String(within))}`);
+  for (const rule of rules.identifiers) {
+    const scope = rule.code === 'taxId' ? `${rule.code}:${rule.fields.join(',')}` : rule.code;
+    for (const field of rule.fields) {
+      const value = values[field];
+      if (typeof value === 'string') keys.push(`${scope}:${rule.comparable(value)}`);
+    }
+  }
+  const name = nameKey(rules, values);
+  const within = values[rules.name?.within ?? ''];
+  if (name && (hasValue(within) || !rules.name?.withinRequired)) {
+    keys.push(`name:${name}:${hasValue(within) ? foldText(String(within)) : ''}`);
   }
   return keys;
 }
 
-function nameKey(definition: ObjectDefinition, values: Record<string, unknown>): string | null {
-  const rules = RULES[definition.key];
-  if (!rules?.name.fields.every((key) => definition.field(key))) return null;
-  const derived = definition.derivedColumns?.[NAME_KEY];
-  if (derived) {
-    const key = derived.compute(Object.fromEntries(derived.from.map((key) => [key, values[key] ?? null])));
-    return key === null || key === '' ? null : String(key);
-  }
-  const parts = rules.name.fields.map((key) =>
-    typeof values[key] === 'string' ? foldText(String(values[key]).trim()) : '',
-  );
-  return parts.some((part) => part === '') ? null : parts.join('\u0000');
+function nameKey(rules: ResolvedRules, values: Record<string, unknown>): string | null {
+  const rule = rules.name;
+  if (!rule) return null;
+  const key = rule.compute(Object.fromEntries(rule.from.map((field) => [field, values[field] ?? null])));
+  return key === null || key === '' ? null : String(key);
 }
 
 interface Lookup {
   executor: Executor;
-  dialect: Dialect;
   definition: ObjectDefinition;
+  rules: ResolvedRules | null;
   /** The reader's rows: a record they cannot see is not a duplicate they could update or skip. */
   rows: RowPredicate | null;
 }
@@ -117,19 +86,14 @@ async function select(
   return found;
 }
 
-function column(definition: ObjectDefinition, key: string): string | null {
-  return definition.field(key)?.column ?? null;
-}
-
 /** For each row's values (checked, as stored), the records it duplicates, or null. */
 export async function findDuplicates(
   lookup: Lookup,
   rows: Array<Record<string, unknown>>,
 ): Promise<Array<Match | null>> {
-  const rules = RULES[lookup.definition.key];
   const matches: Array<Match | null> = rows.map(() => null);
+  const { rules, definition } = lookup;
   if (!rules) return matches;
-  const { definition } = lookup;
   const decide = (rule: MatchRule, idsOf: (values: Record<string, unknown>) => number[]) => {
     rows.forEach((values, index) => {
       if (matches[index]) return;
@@ -137,108 +101,53 @@ export async function findDuplicates(
       if (ids.length > 0) matches[index] = { rule, ids };
     });
   };
-  const exact = async (
-    keys: string[],
-    fold: (value: string) => string,
-    expression: (col: string) => RawBuilder<unknown>,
-  ) => {
-    const byValue = new Map<string, number[]>();
-    for (const key of keys) {
-      const col = column(definition, key);
-      if (!col) continue;
-      const wanted = [
-        ...new Set(
-          rows.flatMap((values) => (typeof values[key] === 'string' ? [fold(String(values[key]))] : [])),
-        ),
-      ];
-      for (const hit of await select(lookup, expression(col), wanted)) {
-        const value = String(hit.key);
-        byValue.set(value, [...(byValue.get(value) ?? []), hit.id]);
+  for (const rule of rules.identifiers) {
+    const comparableOf = (values: Record<string, unknown>) =>
+      rule.fields.flatMap((field) =>
+        typeof values[field] === 'string' ? [rule.comparable(String(values[field]))] : [],
+      );
+    const wanted = [...new Set(rows.flatMap(comparableOf))];
+    // Any of the row's values against any of the rule's stored columns (a phone kept as a mobile).
+    const hits = new Map<string, number[]>();
+    for (const field of rule.fields) {
+      const column = definition.field(field)?.column;
+      if (!column) continue;
+      for (const hit of await select(lookup, rule.expression(ALIAS, column), wanted)) {
+        hits.set(String(hit.key), [...(hits.get(String(hit.key)) ?? []), hit.id]);
       }
     }
-    return (values: Record<string, unknown>) =>
-      keys.flatMap((key) =>
-        typeof values[key] === 'string' ? (byValue.get(fold(String(values[key]))) ?? []) : [],
-      );
-  };
-  const same = (value: string) => value;
-  const ref = (col: string) => sql`${sql.ref(`${ALIAS}.${col}`)}`;
-  decide('taxId', await exact(rules.taxIds, same, ref));
-  decide(
-    'email',
-    await exact(
-      rules.emails,
-      (v) => v.toLowerCase(),
-      (col) => sql`lower(${sql.ref(`${ALIAS}.${col}`)})`,
-    ),
-  );
-  // Any of the row's numbers against any stored column (a phone stored as someone's mobile).
-  const phoneColumns = rules.phones.filter((key) => column(definition, key));
-  const phoneHits = new Map<string, number[]>();
-  const phones = [
-    ...new Set(
-      rows.flatMap((values) =>
-        phoneColumns.flatMap((key) => (typeof values[key] === 'string' ? [String(values[key])] : [])),
-      ),
-    ),
-  ];
-  for (const key of phoneColumns) {
-    for (const hit of await select(lookup, ref(column(definition, key) as string), phones)) {
-      phoneHits.set(String(hit.key), [...(phoneHits.get(String(hit.key)) ?? []), hit.id]);
-    }
+    decide(rule.code, (values) => comparableOf(values).flatMap((value) => hits.get(value) ?? []));
   }
-  decide('phone', (values) =>
-    phoneColumns.flatMap((key) =>
-      typeof values[key] === 'string' ? (phoneHits.get(String(values[key])) ?? []) : [],
-    ),
-  );
   await decideByName(lookup, rules, rows, decide);
   return matches;
 }
 
 async function decideByName(
   lookup: Lookup,
-  rules: ObjectRules,
+  rules: ResolvedRules,
   rows: Array<Record<string, unknown>>,
   decide: (rule: MatchRule, idsOf: (values: Record<string, unknown>) => number[]) => void,
 ): Promise<void> {
-  const { definition, dialect } = lookup;
-  const withinField = definition.field(rules.name.within);
-  if (!rules.name.fields.every((key) => definition.field(key)) || !withinField?.column) return;
+  const rule = rules.name;
+  if (!rule) return;
   // People are compared by name only within a company: rows without one need no look-up.
-  const comparable = rows.filter(
-    (values) => !rules.name.withinRequired || hasValue(values[rules.name.within]),
-  );
-  const keyed = comparable.map((values) => nameKey(definition, values));
-  const wanted = [...new Set(keyed.filter((key): key is string => key !== null))];
-  if (wanted.length === 0) return;
-  const hasKey = definition.derivedColumns?.[NAME_KEY] !== undefined;
-  const firstColumn = column(definition, rules.name.fields[0] as string) as string;
-  const restColumns = rules.name.fields.slice(1).map((key) => column(definition, key) as string);
-  const keyExpression = hasKey
-    ? sql`${sql.ref(`${ALIAS}.${NAME_KEY}`)}`
-    : dialect.folded(sql.ref(`${ALIAS}.${firstColumn}`));
-  const searched = hasKey ? wanted : [...new Set(wanted.map((key) => key.split('\u0000')[0] as string))];
-  const extra = [
-    sql`${sql.ref(`${ALIAS}.${withinField.column}`)}`,
-    ...restColumns.map((col) => dialect.folded(sql.ref(`${ALIAS}.${col}`))),
+  const comparable = rows.filter((values) => !rule.withinRequired || hasValue(values[rule.within]));
+  const wanted = [
+    ...new Set(comparable.map((values) => nameKey(rules, values)).filter((key) => key !== null)),
   ];
-  const hits = await select(lookup, keyExpression, searched, extra);
-  const stored = hits.map((hit) => ({
-    id: hit.id,
-    key: hasKey ? String(hit.key) : [String(hit.key), ...hit.extra.slice(1).map(String)].join('\u0000'),
-    within: hit.extra[0],
-  }));
+  if (wanted.length === 0) return;
+  const hits = await select(lookup, sql`${sql.ref(`${ALIAS}.${rule.keyColumn}`)}`, wanted, [
+    sql`${sql.ref(`${ALIAS}.${rule.withinColumn}`)}`,
+  ]);
   decide('name', (values) => {
-    const key = nameKey(definition, values);
+    const key = nameKey(rules, values);
     if (!key) return [];
-    const within = values[rules.name.within];
-    const known = within !== null && within !== undefined && within !== '';
-    if (!known && rules.name.withinRequired) return [];
-    return stored
-      .filter((record) => record.key === key)
-      .filter((record) => !known || sameWithin(record.within, within))
-      .map((record) => record.id);
+    const within = values[rule.within];
+    const known = hasValue(within);
+    if (!known && rule.withinRequired) return [];
+    return hits
+      .filter((hit) => String(hit.key) === key && (!known || sameWithin(hit.extra[0], within)))
+      .map((hit) => hit.id);
   });
 }
 
