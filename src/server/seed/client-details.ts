@@ -1,18 +1,11 @@
 import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
+import { demoBankAccount } from './generator/bank-accounts.ts';
 import { forIndex } from './generator/prng.ts';
 
 /** How many companies (the first ones) get a full card: every demo company, a slice of the benchmark's. */
 export const DETAILED_COMPANIES = 10_000;
 
-const BANKS: Record<string, Array<[bank: string, ibanSample: string]>> = {
-  PL: [
-    ['PKO Bank Polski', 'PL61109010140000071219812874'],
-    ['Bank Pekao', 'PL27114020040000300201355387'],
-  ],
-  HU: [['OTP Bank', 'HU42117730161111101800000000']],
-  GB: [['Barclays', 'GB82WEST12345698765432']],
-};
 const CURRENCY: Record<string, string> = { PL: 'PLN', HU: 'HUF', GB: 'GBP' };
 
 type Row = Record<string, unknown>;
@@ -77,12 +70,12 @@ export async function loadClientDetails(
           is_main: no,
         });
     }
-    const bank = BANKS[country]?.[rng.int(0, (BANKS[country]?.length ?? 1) - 1)];
-    if (bank && rng.chance(0.6))
+    const bank = rng.chance(0.6) ? demoBankAccount(country, rng) : null;
+    if (bank)
       banks.push({
         company_id: id,
-        iban: bank[1],
-        bank: bank[0],
+        iban: bank.iban,
+        bank: bank.bank,
         currency: CURRENCY[country],
         is_main: yes,
         ...audit,
