@@ -4,6 +4,7 @@ import { buildWorld, type World } from '../../../../test/access-world.ts';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import { importFile } from '../../../../test/import-fixtures.ts';
 import { personWorld, post } from '../../../../test/personal-data-fixtures.ts';
 import { type ApiRecord, adminId, expectNothingWritten } from '../../../../test/record-fixtures.ts';
 import { standardRegistry } from '../objects.ts';
@@ -157,6 +158,71 @@ describe.each(DIALECTS)('anonymising a person (%s)', (dialect) => {
     await expectNothingWritten(env, async () => {
       expectError(await anonymise(person.id, { reason: 'again' }), 409, 'conflict', /already anonymised/);
     });
+  });
+
+  it('also blanks the duplicates merged into them, the merge log and the imported rows', async () => {
+    const csv = (phone: string) =>
+      `Imię;Nazwisko;E-mail;Telefon\r\nŁucja;Źdźbło-imp;lucja.imp@example.pl;${phone}\r\n`;
+    const first = await importFile(env, 'osoby.csv', csv('+48 601 000 111'), { object: 'person' });
+    expect(first.status).toMatchObject({ status: 'done', created: 1 });
+    const [imported] = (
+      await env().api('POST', '/api/records/person/query', {
+        filter: { field: 'email', op: 'eq', value: 'lucja.imp@example.pl' },
+      })
+    ).json<{ items: ApiRecord[] }>().items;
+    const id = Number(imported?.id);
+    // The same file with a new phone updates the record: the import keeps the replaced value.
+    const second = await importFile(env, 'osoby2.csv', csv('+48 601 000 222'), { object: 'person' });
+    expect(second.status).toMatchObject({ status: 'done', updated: 1 });
+    const duplicate = await post(env, 'person', {
+      first_name: 'Lucja',
+      last_name: 'Zdzblo-dup',
+      email: 'lucja.dup@example.pl',
+    });
+    const merged = await env().api('POST', '/api/records/person/merge', {
+      keepId: id,
+      mergeId: duplicate.id,
+      values: {},
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const kept = async () =>
+      JSON.stringify([
+        await db().selectFrom('record_merge').selectAll().execute(),
+        await db().selectFrom('data_import_row').selectAll().execute(),
+        await db().selectFrom('data_import_outcome').selectAll().execute(),
+        await db().selectFrom('person').selectAll().where('id', 'in', [id, duplicate.id]).execute(),
+      ]);
+    const secrets = [
+      'Źdźbło-imp',
+      'lucja.imp',
+      '601000111',
+      '601 000 111',
+      '601000222',
+      'Zdzblo-dup',
+      'lucja.dup',
+    ];
+    const before = await kept();
+    for (const secret of secrets) expect(before, secret).toContain(secret);
+
+    const response = await anonymise(id, { reason: 'Wniosek RODO' });
+    expect(response.statusCode, response.body).toBe(200);
+    const after = await kept();
+    for (const secret of secrets) expect(after, secret).not.toContain(secret);
+    const trashed = await db()
+      .selectFrom('person')
+      .select(['first_name', 'last_name', 'email', 'deleted_at'])
+      .where('id', '=', duplicate.id)
+      .executeTakeFirstOrThrow();
+    expect(trashed).toMatchObject({ first_name: 'Anonymised', last_name: `#${duplicate.id}`, email: null });
+    expect(trashed.deleted_at).not.toBeNull();
+    // The counts of the imports stay.
+    const imports = await db().selectFrom('data_import').select(['created', 'updated']).execute();
+    expect(imports.map((row) => [Number(row.created), Number(row.updated)])).toEqual(
+      expect.arrayContaining([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
   });
 
   it('refuses a missing reason (400), an unknown person (404) and other objects (400), writing nothing', async () => {

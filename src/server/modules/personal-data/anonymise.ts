@@ -9,7 +9,7 @@ import type { RecordsContext } from '../../records/context.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { checkId, getRecord, loadRowInScope } from '../../records/reader.ts';
 import { deleteRecord, restoreRecord, updateRecord } from '../../records/writer.ts';
-import { type Blanked, lastId, scrubEvents, scrubHistory } from './scrub.ts';
+import { type Blanked, lastId, scrubEvents, scrubHistory, scrubImports, scrubMergeLog } from './scrub.ts';
 import { assertToolReaches, SUBJECT, subjectLinks, subjectOrThrow } from './subject.ts';
 
 /** What an anonymised person is called: `Anonymised #123` (first title field, then the id). */
@@ -72,15 +72,14 @@ async function alreadyAnonymised(trx: Tx, object: string, id: number): Promise<b
   return row !== undefined;
 }
 
-/** Blanks one child record through the engine; one in the trash is restored, edited and put back. */
-async function blankChild(
+/** Blanks one record through the engine; one in the trash is restored, edited and put back. */
+async function blankRecord(
   ctx: RecordsContext,
   actor: Actor,
   object: string,
   row: { id: number; version: number; deleted: boolean },
-  fields: string[],
+  values: Record<string, unknown>,
 ): Promise<void> {
-  const values = Object.fromEntries(fields.map((key) => [key, null]));
   if (!row.deleted) {
     await updateRecord(ctx, actor, object, row.id, { ...values, version: row.version });
     return;
@@ -99,7 +98,8 @@ export interface AnonymiseRequest {
  * Anonymises a person for good (GDPR art. 17 where the records must stay for accounting or
  * statistics): their identifying values and those of the records that belong to them are blanked
  * through the records engine (versions, search index, events as for any edit), the old values
- * are removed from history and from the outbox (`scrub.ts`), and who did it and why is kept in
+ * are removed from history, the outbox, the merge log and the imports' stored rows (`scrub.ts`),
+ * and who did it and why is kept in
  * the history (an `anonymise` entry with the reason) and the security log. One transaction.
  * 404 for a person the actor may not read, 403 without the right, 409 when already anonymised.
  */
@@ -132,6 +132,22 @@ export async function anonymisePerson(
     const values = subjectBlanks(definition, id);
     await updateRecord(txCtx, system, definition.key, id, { ...values, version: Number(row.version) });
     const blanked: Blanked[] = [{ object: definition.key, ids: [id], fields: Object.keys(values) }];
+    // Records merged into this one were the same person entered twice; they wait in the trash
+    // with the old values, for an undo of the merge. They are blanked the same way.
+    const merged = await trx
+      .selectFrom('record_merge')
+      .innerJoin(definition.table, `${definition.table}.id`, 'record_merge.merged_id')
+      .select([`${definition.table}.id as id`, `${definition.table}.version as version`, 'deleted_at'])
+      .where('record_merge.object', '=', definition.key)
+      .where('record_merge.kept_id', '=', id)
+      .where('record_merge.undone_at', 'is', null)
+      .execute();
+    for (const other of merged) {
+      const otherId = Number(other.id);
+      const row = { id: otherId, version: Number(other.version), deleted: other.deleted_at !== null };
+      await blankRecord(txCtx, system, definition.key, row, subjectBlanks(definition, otherId));
+      blanked[0]?.ids.push(otherId);
+    }
     for (const link of subjectLinks(ctx.registry, definition.key)) {
       const fields = childBlankFields(link.definition);
       if (link.kind !== 'reference' || !link.field.required || !link.field.column || fields.length === 0)
@@ -148,7 +164,8 @@ export async function anonymisePerson(
           version: Number(child.version),
           deleted: child.deleted_at !== null,
         };
-        await blankChild(txCtx, system, link.definition.key, childRow, fields);
+        const blanks = Object.fromEntries(fields.map((key) => [key, null]));
+        await blankRecord(txCtx, system, link.definition.key, childRow, blanks);
       }
       blanked.push({ object: link.definition.key, ids: children.map((child) => Number(child.id)), fields });
     }
@@ -167,6 +184,8 @@ export async function anonymisePerson(
       .execute();
     await scrubHistory(trx, blanked, historyBefore);
     await scrubEvents(trx, blanked, eventsBefore);
+    await scrubMergeLog(trx, blanked);
+    await scrubImports(trx, blanked);
     await logSecurityEvent(trx, {
       kind: 'anonymised',
       accountId: userId,
