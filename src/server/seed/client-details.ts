@@ -14,7 +14,8 @@ async function insertRows(dialect: Dialect, table: string, rows: Row[]): Promise
   await bulkInsert(dialect.db, dialect.name, table, rows);
 }
 
-async function codes(dialect: Dialect, dictionary: string): Promise<Map<string, number>> {
+/** A dictionary's values by code. */
+export async function codes(dialect: Dialect, dictionary: string): Promise<Map<string, number>> {
   const rows = await dialect.db
     .selectFrom('dictionary_value')
     .select(['id', 'code'])

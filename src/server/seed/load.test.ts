@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.ts';
 import { useTestEnv } from '../../../test/harness.ts';
+import type { ApiRecord } from '../../../test/record-fixtures.ts';
 import { loadDemoIfFirstStart } from './demo.ts';
 import { TOP_DEPARTMENT } from './generator/organisation.ts';
 
@@ -84,6 +85,39 @@ describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
     const saved = await env().api('PATCH', `/api/records/address/${address.id}`, {
       postal_code: address.postal_code,
       version: address.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  });
+
+  it('fills each status section of the card: prospects their source and campaign, active clients their terms', async () => {
+    const list = async (status: string, filter: Record<string, unknown>) => {
+      const response = await env().api('POST', '/api/records/company/query', {
+        filter: { and: [{ field: 'status.code', op: 'eq', value: status }, filter] },
+        limit: 1,
+        count: true,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: ApiRecord[]; total?: number }>();
+    };
+    const filled = (field: string) => ({ not: { field, op: 'isEmpty' } });
+    expect((await list('prospect', filled('campaign'))).items).toHaveLength(1);
+    expect((await list('prospect', filled('source'))).items).toHaveLength(1);
+    expect((await list('active', filled('payment_terms_days'))).items).toHaveLength(1);
+    const [limited] = (await list('active', filled('credit_limit'))).items;
+    expect(limited?.credit_limit).toMatchObject({ currency: expect.stringMatching(/^(PLN|HUF|GBP)$/) });
+    // "Inactive for more than 90 days" has clients to show.
+    const quiet = await list('inactive', {
+      field: 'status_changed_at',
+      op: 'lt',
+      value: new Date(Date.now() - 90 * 86_400_000).toISOString(),
+    });
+    expect(quiet.items).toHaveLength(1);
+    // The saved values pass the engine's checks: a prospect saved back unchanged is accepted.
+    const [prospect] = (await list('prospect', filled('campaign'))).items;
+    const saved = await env().api('PATCH', `/api/records/company/${prospect?.id}`, {
+      campaign: prospect?.campaign,
+      satisfaction: prospect?.satisfaction ?? null,
+      version: prospect?.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
   });

@@ -6,6 +6,7 @@ import { withDerivedColumns } from '../records/derived.ts';
 import { titleOf } from '../records/present.ts';
 import { searchText } from '../records/search-index.ts';
 import { loadClientDetails, nearDuplicateRows } from './client-details.ts';
+import { loadClientFacts } from './client-facts.ts';
 import {
   companies,
   companyGroupMemberships,
@@ -203,6 +204,7 @@ export async function loadDataset(
     batchSize,
   );
   await loadClientDetails(dialect, options.seed, at, Number(at.slice(0, 4)));
+  await loadClientFacts(dialect, options.seed, at);
   progress('client details');
   progress('done');
   return { staff, organisation, departmentIds, employeeIds };

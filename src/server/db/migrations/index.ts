@@ -9,6 +9,7 @@ import * as clientCard from './2026_11_27_0004_client_card.ts';
 import * as clientChildren from './2026_11_27_0005_client_children.ts';
 import * as imports from './2026_11_27_0006_imports.ts';
 import * as merges from './2026_11_27_0007_merges.ts';
+import * as companyCampaign from './2026_11_28_0001_company_campaign.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0005_client_children': clientChildren,
   '2026_11_27_0006_imports': imports,
   '2026_11_27_0007_merges': merges,
+  '2026_11_28_0001_company_campaign': companyCampaign,
 };

@@ -47,7 +47,7 @@ export const company = defineObject({
     {
       key: 'marketing',
       labels: L('Marketing', 'Marketing', 'Marketing'),
-      fields: ['source', 'interest'],
+      fields: ['source', 'campaign', 'interest'],
       when: { field: 'status', codes: ['prospect'] },
     },
     {
@@ -111,6 +111,7 @@ export const company = defineObject({
     }),
     profile: field.longText(L('Profile', 'Profil działalności', 'Tevékenységi profil'), { maxLength: 4000 }),
     source: field.select(L('Source', 'Źródło pozyskania', 'Forrás'), 'lead_source'),
+    campaign: field.select(L('Campaign', 'Kampania', 'Kampány'), 'campaign'),
     interest: field.longText(L('Interested in', 'Zainteresowanie', 'Érdeklődés'), { maxLength: 2000 }),
     satisfaction: field.rating(L('Satisfaction', 'Zadowolenie', 'Elégedettség')),
     payment_terms_days: field.integer(

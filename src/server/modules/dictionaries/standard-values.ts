@@ -15,6 +15,7 @@ export type DictionaryName =
   | 'activity_type'
   | 'person_position'
   | 'lead_source'
+  | 'campaign'
   | 'address_kind'
   | 'contact_kind'
   | 'consent_channel'
