@@ -6,7 +6,8 @@
 /**
  * Why two records look like one: the same tax or registry number, e-mail or phone, or a name
  * that reads the same (accents, case and legal form aside) in the same city (companies) or at
- * the same company (people). `name` is a company of the same name where one has no city.
+ * the same company (people). `name` is a company of the same name where a city is not given (on one
+ * of the two, or on every record of a listed group).
  */
 export const DUPLICATE_REASONS = ['taxId', 'email', 'phone', 'nameCity', 'name', 'nameCompany'] as const;
 export type DuplicateReasonCode = (typeof DUPLICATE_REASONS)[number];
