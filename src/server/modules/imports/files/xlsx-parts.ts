@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ZipArchive } from './zip.ts';
 
@@ -120,13 +121,18 @@ function firstSheet(zip: ZipArchive): { relationId: string | null; date1904: boo
   return { relationId, date1904 };
 }
 
-/** Shared strings; a rich one is its runs joined, without phonetic guides (`rPh`). */
-function sharedStrings(bytes: Uint8Array | null): string[] {
+/**
+ * Shared strings; a rich one is its runs joined, without phonetic guides (`rPh`). A big table
+ * (hundreds of thousands of strings) is parsed piece by piece with a turn of the event loop
+ * between pieces, so other requests are served meanwhile.
+ */
+async function sharedStrings(zip: ZipArchive, path: string): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;
-  parseWhole(bytes, {
+  if (!zip.has(path)) return strings;
+  const parser = xmlParser({
     open(name) {
       if (name === 'si') current = [];
       else if (name === 'rPh') phonetic++;
@@ -141,6 +147,13 @@ function sharedStrings(bytes: Uint8Array | null): string[] {
       if (inText) current?.push(text);
     },
   });
+  const decoder = new TextDecoder();
+  for (const chunk of zip.stream(path)) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    await nextTurn();
+  }
+  parser.write(decoder.decode());
+  parser.close();
   return strings;
 }
 
@@ -165,7 +178,7 @@ function cellFormats(bytes: Uint8Array | null): string[] {
   return formats;
 }
 
-export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
+export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts> {
   if (!zip.has('xl/workbook.xml')) throw new Error('it has no workbook (xl/workbook.xml)');
   const rels = relationships(zip);
   const { relationId, date1904 } = firstSheet(zip);
@@ -175,7 +188,7 @@ export function readWorkbookParts(zip: ZipArchive): WorkbookParts {
   return {
     sheetPath,
     date1904,
-    sharedStrings: sharedStrings(zip.read(byType('/sharedStrings') ?? 'xl/sharedStrings.xml')),
+    sharedStrings: await sharedStrings(zip, byType('/sharedStrings') ?? 'xl/sharedStrings.xml'),
     formats: cellFormats(zip.read(byType('/styles') ?? 'xl/styles.xml')),
   };
 }

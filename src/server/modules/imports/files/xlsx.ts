@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { malformedFile } from './problems.ts';
 import { readWorkbookParts, type WorkbookParts, xmlParser } from './xlsx-parts.ts';
 import { ZipArchive, ZipError } from './zip.ts';
@@ -118,7 +119,7 @@ export async function* xlsxRecords(bytes: Uint8Array): AsyncGenerator<string[]> 
   let parts: WorkbookParts;
   try {
     zip = new ZipArchive(bytes);
-    parts = readWorkbookParts(zip);
+    parts = await readWorkbookParts(zip);
   } catch (error) {
     throw unreadable(error);
   }
@@ -179,6 +180,8 @@ export async function* xlsxRecords(bytes: Uint8Array): AsyncGenerator<string[]> 
     for (const chunk of zip.stream(parts.sheetPath)) {
       parser.write(decoder.decode(chunk, { stream: true }));
       yield* ready.splice(0);
+      // Rows are handed on through promises, which never let I/O in: a turn per piece does.
+      await nextTurn();
     }
     parser.write(decoder.decode());
     parser.close();
