@@ -78,16 +78,29 @@ export async function attachExpansions(
   /** The rows of an object the reader may see (null: all; undefined: none). */
   readable: (object: string) => RowPredicate | null | undefined,
 ): Promise<void> {
+  // Fields pointing at the same object (five dictionaries on a company) share one look-up.
+  const wantedByTarget = new Map<string, Set<number>>();
   for (const field of fields) {
-    const target = field.target ? registry.get(field.target) : undefined;
-    if (!target) continue;
-    const rows = readable(target.key);
-    const wanted = new Set<number>();
+    if (!field.target || !registry.get(field.target)) continue;
+    const wanted = wantedByTarget.get(field.target) ?? new Set<number>();
     for (const record of records) {
       const value = record[field.key];
       for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'number') wanted.add(id);
     }
-    const refs = rows === undefined ? new Map() : await loadRefs(executor, target, [...wanted], locale, rows);
+    wantedByTarget.set(field.target, wanted);
+  }
+  const refsByTarget = new Map<string, Map<number, RecordRef>>();
+  for (const [key, wanted] of wantedByTarget) {
+    const target = registry.get(key) as ObjectDefinition;
+    const rows = readable(key);
+    refsByTarget.set(
+      key,
+      rows === undefined ? new Map() : await loadRefs(executor, target, [...wanted], locale, rows),
+    );
+  }
+  for (const field of fields) {
+    const refs = field.target ? refsByTarget.get(field.target) : undefined;
+    if (!refs) continue;
     for (const record of records) {
       const value = record[field.key];
       const expanded = Array.isArray(value)
