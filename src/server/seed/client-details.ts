@@ -10,10 +10,6 @@ const CURRENCY: Record<string, string> = { PL: 'PLN', HU: 'HUF', GB: 'GBP' };
 
 type Row = Record<string, unknown>;
 
-async function insertRows(dialect: Dialect, table: string, rows: Row[]): Promise<void> {
-  await bulkInsert(dialect.db, dialect.name, table, rows);
-}
-
 /** A dictionary's values by code. */
 export async function codes(dialect: Dialect, dictionary: string): Promise<Map<string, number>> {
   const rows = await dialect.db
@@ -99,9 +95,9 @@ export async function loadClientDetails(
       }
     }
   }
-  await insertRows(dialect, 'address', addresses);
-  await insertRows(dialect, 'bank_account', banks);
-  await insertRows(dialect, 'financial_year', years);
+  await bulkInsert(dialect.db, dialect.name, 'address', addresses);
+  await bulkInsert(dialect.db, dialect.name, 'bank_account', banks);
+  await bulkInsert(dialect.db, dialect.name, 'financial_year', years);
 
   const people = await dialect.db
     .selectFrom('person')
@@ -139,8 +135,8 @@ export async function loadClientDetails(
       });
     }
   }
-  await insertRows(dialect, 'person_employment', jobs);
-  await insertRows(dialect, 'consent', consents);
+  await bulkInsert(dialect.db, dialect.name, 'person_employment', jobs);
+  await bulkInsert(dialect.db, dialect.name, 'consent', consents);
 }
 
 /** How a near-duplicate spells a legal form: what people type when they do not look first. */

@@ -13,13 +13,6 @@ interface Bank {
   account: (rng: Rng) => string;
 }
 
-/** `count` random digits (the generator draws at most nine at a time). */
-function digits(rng: Rng, count: number): string {
-  let text = '';
-  while (text.length < count) text += rng.digits(Math.min(9, count - text.length));
-  return text;
-}
-
 /** Hungarian giro check digit: weights 9, 7, 3, 1 repeating, completing the sum to a multiple of 10. */
 function hungarianCheck(digits: string): string {
   const weights = [9, 7, 3, 1];
@@ -32,22 +25,22 @@ function hungarianCheck(digits: string): string {
 
 const BANKS: Readonly<Record<string, readonly Bank[]>> = {
   PL: [
-    { name: 'PKO Bank Polski', branch: '10201026', account: (rng) => digits(rng, 16) },
-    { name: 'Bank Pekao', branch: '12401037', account: (rng) => digits(rng, 16) },
-    { name: 'mBank', branch: '11402004', account: (rng) => digits(rng, 16) },
-    { name: 'Santander Bank Polska', branch: '10901014', account: (rng) => digits(rng, 16) },
+    { name: 'PKO Bank Polski', branch: '10201026', account: (rng) => rng.digits(16) },
+    { name: 'Bank Pekao', branch: '12401037', account: (rng) => rng.digits(16) },
+    { name: 'mBank', branch: '11402004', account: (rng) => rng.digits(16) },
+    { name: 'Santander Bank Polska', branch: '10901014', account: (rng) => rng.digits(16) },
   ],
   HU: [
     {
       name: 'OTP Bank',
       branch: '11773016',
       account: (rng) => {
-        const account = digits(rng, 15);
+        const account = rng.digits(15);
         return account + hungarianCheck(account);
       },
     },
   ],
-  GB: [{ name: 'Barclays', branch: 'BARC200000', account: (rng) => digits(rng, 8) }],
+  GB: [{ name: 'Barclays', branch: 'BARC200000', account: (rng) => rng.digits(8) }],
 };
 
 /** A bank and an IBAN for a client in `country`, or null where the demo knows no bank. */

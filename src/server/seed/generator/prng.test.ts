@@ -60,5 +60,6 @@ describe('prng', () => {
     ).filter((v) => v === 'x').length;
     expect(heavy).toBeGreaterThan(850);
     for (let i = 0; i < 100; i++) expect(rng.digits(6)).toMatch(/^\d{6}$/);
+    for (let i = 0; i < 100; i++) expect(rng.digits(16)).toMatch(/^\d{16}$/);
   });
 });

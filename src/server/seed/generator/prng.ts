@@ -100,9 +100,12 @@ export class Rng {
     return last[0];
   }
 
-  /** A string of `count` (at most 9) random decimal digits, leading zeros allowed. */
+  /**
+   * A string of `count` random decimal digits, leading zeros allowed. A float holds about 15
+   * digits exactly, so longer strings (an account number) are drawn nine digits at a time.
+   */
   digits(count: number): string {
-    if (count > 9) throw new RangeError('digits() draws at most 9 digits at a time');
+    if (count > 9) return this.digits(9) + this.digits(count - 9);
     return String(Math.floor(this.float() * 10 ** count)).padStart(count, '0');
   }
 }
