@@ -14,7 +14,7 @@ import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from '
 import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
-import { compileSort, orderBy } from './query/sort.ts';
+import { compileSort, orderBy, sortSource } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
 import { readableRows, visibleLookup } from './visible.ts';
 
@@ -186,7 +186,9 @@ export async function listRecords(
   const { fields, expand } = projection(definition, grant, request.fields, request.expand);
   const related = relatedColumns(ctx, actor, definition, relatedKeys(request.fields));
   for (const column of related) if (!fields.includes(column.via)) fields.push(column.via);
-  const sort = compileSort(definition, request.sort, actor.locale, grant.hiddenFields);
+  const sort = compileSort(definition, request.sort, actor.locale, grant.hiddenFields, (key) =>
+    ctx.registry.get(key),
+  );
   const limit = pageSize(request.limit);
   const deleted = request.deleted ?? 'exclude';
   const { conditions, filter } = await listConditions(ctx, actor, definition, grant, { ...request, deleted });
@@ -197,10 +199,14 @@ export async function listRecords(
   const columns = new Set([
     'id',
     ...fields.flatMap((f) => f.columns.map((c) => c.name)),
-    ...sort.keys.map((k) => k.column),
+    ...sort.keys.filter((k) => !k.label).map((k) => k.column),
   ]);
+  // A reference sorted by its label carries the label too: the cursor is made of it.
+  const labels = sort.keys
+    .filter((k) => k.label)
+    .map((k) => sql`${sortSource(k, ROOT)} AS ${sql.ref(k.column)}`);
   const result = await sql<Record<string, unknown>>`
-    SELECT ${sql.join([...columns].map((c) => sql.ref(`${ROOT}.${c}`)))}
+    SELECT ${sql.join([...[...columns].map((c) => sql.ref(`${ROOT}.${c}`)), ...labels])}
     FROM ${await ctx.dialect.listSource(definition.table, ROOT, {
       // Partial sort indexes hold live rows only.
       sortIndex: deleted === 'exclude' ? sort.index : null,

@@ -4,6 +4,7 @@ import { type FieldTypeTraits, idOperand, REFERENCE_OPERATORS } from './kinds.ts
 export const relation: FieldTypeTraits = {
   kind: 'reference',
   operators: REFERENCE_OPERATORS,
-  sortable: false,
+  // Sorted by the target's title in the reader's alphabet (records/query/sort.ts), not the id.
+  sortable: true,
   operand: idOperand,
 };

@@ -4,7 +4,7 @@ import { type FieldTypeTraits, idOperand, REFERENCE_OPERATORS } from './kinds.ts
 export const select: FieldTypeTraits = {
   kind: 'reference',
   operators: REFERENCE_OPERATORS,
-  // Ids mean nothing to a reader: not offered for sorting until references sort by title.
-  sortable: false,
+  // Sorted by the value's label in the reader's language (records/query/sort.ts), not the id.
+  sortable: true,
   operand: idOperand,
 };

@@ -44,6 +44,7 @@ export function decodeCursor(sort: CompiledSort, cursor: string): unknown[] {
 /** A cursor value as the database would have produced it for this key. */
 function fitsKey(key: SortKey, value: unknown): boolean {
   if (value === null) return key.nullable;
+  if (key.label) return typeof value === 'string';
   return serverType(key.field).fitsCursor(value);
 }
 
@@ -88,12 +89,9 @@ function equal(value: unknown, column: RawBuilder<unknown>, bound: RawBuilder<un
   return value === null ? sql`${column} IS NULL` : sql`${column} = ${bound}`;
 }
 
-/** Strictly after `value` for one key, with NULLs last ascending and first descending. */
+/** Strictly after `value` for one key, with NULLs last in both directions (see orderBy). */
 function after(key: SortKey, value: unknown, column: RawBuilder<unknown>, bound: RawBuilder<unknown>) {
-  if (key.direction === 'asc') {
-    if (value === null) return sql`1 = 0`;
-    return key.nullable ? sql`(${column} > ${bound} OR ${column} IS NULL)` : sql`${column} > ${bound}`;
-  }
-  if (value === null) return sql`${column} IS NOT NULL`;
-  return sql`${column} < ${bound}`;
+  if (value === null) return sql`1 = 0`;
+  const beyond = key.direction === 'asc' ? sql`${column} > ${bound}` : sql`${column} < ${bound}`;
+  return key.nullable ? sql`(${beyond} OR ${column} IS NULL)` : beyond;
 }

@@ -11,11 +11,21 @@ const MAX_SORT_KEYS = 5;
 
 export interface SortKey {
   field: FieldDefinition;
+  /** The column the row carries the key's value in: the field's own, or the label's alias. */
   column: string;
   direction: 'asc' | 'desc';
   /** Keys that can never be NULL allow the fast row-value keyset comparison. */
   nullable: boolean;
+  /**
+   * A reference sorts by what the reader sees, its target's title (a dictionary value's label
+   * in the reader's language, a company's name), never by the id. The list selects this
+   * expression under `column`, so the cursor carries the label.
+   */
+  label?: (alias: string) => RawBuilder<unknown>;
 }
+
+/** The object a reference field points to, to sort by its title. */
+export type TargetLookup = (key: string) => ObjectDefinition | undefined;
 
 export interface CompiledSort {
   keys: SortKey[];
@@ -32,6 +42,7 @@ export function compileSort(
   input: unknown,
   locale: SortLocale,
   hiddenFields: ReadonlySet<string>,
+  targets: TargetLookup,
 ): CompiledSort {
   const specs = input === undefined || input === null ? definition.defaultSort : input;
   if (!Array.isArray(specs) || specs.length > MAX_SORT_KEYS) {
@@ -53,7 +64,22 @@ export function compileSort(
       throw errors.badRequest(`sort[${index}].direction: must be "asc" or "desc"`);
     }
     if (keys.some((k) => k.field === field)) continue;
-    keys.push({ field, column: field.column, direction, nullable: !field.required && field.key !== 'id' });
+    const nullable = !field.required && field.key !== 'id';
+    const target = kindOf(field) === 'reference' && field.target ? targets(field.target) : undefined;
+    if (kindOf(field) === 'reference' && !target)
+      throw errors.badRequest(`sort[${index}].field: "${field.key}" cannot be sorted`);
+    keys.push(
+      target
+        ? // A required reference may still point to a record without a title: nullable.
+          {
+            field,
+            column: `_sort_${field.column}`,
+            direction,
+            nullable: true,
+            label: titleOfTarget(target, field.column, locale),
+          }
+        : { field, column: field.column, direction, nullable },
+    );
   }
   if (!keys.some((k) => k.field.key === 'id')) {
     const idField = definition.field('id');
@@ -74,6 +100,37 @@ export function compileSort(
   return { keys, locale, signature, index: covered ? `${definition.table}_sort_${locale}` : null };
 }
 
+/**
+ * The target's title for the row's reference, '' as NULL so a blank label sorts with the
+ * blanks: the localized label column, or the title fields joined as titleOf joins them.
+ */
+function titleOfTarget(
+  target: ObjectDefinition,
+  column: string,
+  locale: SortLocale,
+): (alias: string) => RawBuilder<unknown> {
+  const titleColumns = target.localizedTitle
+    ? [target.field(target.localizedTitle[locale])?.column ?? target.localizedTitle[locale]]
+    : target.titleFields.map((key) => target.field(key)?.column ?? key);
+  return (alias) => {
+    const inner = `${alias}_t`;
+    const parts = titleColumns.map((name) => sql`COALESCE(${sql.ref(`${inner}.${name}`)}, '')`);
+    const title = parts.length === 1 ? parts[0] : sql`TRIM(${sql.join(parts, sql` || ' ' || `)})`;
+    return sql`(SELECT NULLIF(${title}, '') FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
+      WHERE ${sql.ref(`${inner}.id`)} = ${sql.ref(`${alias}.${column}`)})`;
+  };
+}
+
+/** Text and labels sort in the reader's alphabet; everything else as stored. */
+function collates(key: SortKey): boolean {
+  return key.label !== undefined || kindOf(key.field) === 'text';
+}
+
+/** The value a key sorts by, uncollated: what the list selects under `key.column`. */
+export function sortSource(key: SortKey, alias: string): RawBuilder<unknown> {
+  return key.label ? key.label(alias) : sql`${sql.ref(`${alias}.${key.column}`)}`;
+}
+
 /** The expression a key sorts by: text in the reader's alphabet, everything else as stored. */
 export function sortExpression(
   key: SortKey,
@@ -81,8 +138,8 @@ export function sortExpression(
   dialect: Dialect,
   locale: SortLocale,
 ): RawBuilder<unknown> {
-  const column = sql.ref(`${alias}.${key.column}`);
-  return kindOf(key.field) === 'text' ? dialect.collated(column, locale) : sql`${column}`;
+  const source = sortSource(key, alias);
+  return collates(key) ? dialect.collated(source, locale) : source;
 }
 
 /** The same wrapping for a bound value, so cursor values compare like the column does. */
@@ -92,14 +149,14 @@ export function sortValue(
   dialect: Dialect,
   locale: SortLocale,
 ): RawBuilder<unknown> {
-  return kindOf(key.field) === 'text' ? dialect.collated(sql.val(value), locale) : sql.val(value);
+  return collates(key) ? dialect.collated(sql.val(value), locale) : sql.val(value);
 }
 
 export function orderBy(sort: CompiledSort, alias: string, dialect: Dialect): RawBuilder<unknown> {
   const parts = sort.keys.map((key) => {
     const expression = sortExpression(key, alias, dialect, sort.locale);
-    // NULLs last when ascending, first when descending: the same on both dialects.
-    const nulls = key.nullable ? (key.direction === 'asc' ? ' NULLS LAST' : ' NULLS FIRST') : '';
+    // Blanks last in both directions (what a reader looking for values expects), on both dialects.
+    const nulls = key.nullable ? ' NULLS LAST' : '';
     return sql`${expression} ${sql.raw(key.direction.toUpperCase())}${sql.raw(nulls)}`;
   });
   return sql.join(parts);
