@@ -39,7 +39,13 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+export interface BrowserOptions {
+  /** The browser's language and region (the app starts in its language): en-GB unless given. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function startBrowserEnv(options: BrowserOptions = {}): Promise<BrowserEnv> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium"`,
@@ -59,8 +65,8 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-GB',
     timezoneId: 'Europe/Warsaw',
   });
   // Well under the test timeout, so a missing element fails with its own message.

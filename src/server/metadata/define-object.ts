@@ -133,6 +133,8 @@ type FieldOptions = {
   defaultValue?: string | number | boolean;
   /** phone, postalCode, taxId: the field of the same record holding its country. */
   countryField?: string;
+  /** date, dateTime: something is due by then; past values show as overdue. */
+  due?: boolean;
 };
 
 export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'columns' | 'system'> & { column?: string };
@@ -156,6 +158,7 @@ function spec<T extends FieldType>(
     filterable: options.filterable ?? true,
     lowercase: options.lowercase,
     countryField: options.countryField,
+    due: options.due,
     defaultValue: options.defaultValue ?? (traits.kind === 'boolean' ? false : undefined),
     ...extra,
   };

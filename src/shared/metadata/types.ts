@@ -38,6 +38,11 @@ export interface FieldMeta {
   variant?: string;
   /** phone, postalCode, taxId: the field of the same record holding its country code. */
   countryField?: string;
+  /**
+   * date and dateTime: a date by which something should happen (a next action, a due date).
+   * Past ones show as overdue, in red, wherever the value is shown.
+   */
+  due?: boolean;
   /** choice: the values it may take, each with its label in every language. */
   options?: Array<{ value: string; labels: Labels }>;
 }

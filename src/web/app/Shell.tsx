@@ -15,6 +15,7 @@ import { useObjects } from '../modules/metadata/index.ts';
 import { useAdoptUserLanguage } from './language.ts';
 import { ADMIN_NAV_ITEMS, NAV_ITEMS, type NavItem } from './navigation.ts';
 import { SearchButton, SearchPalette } from './SearchPalette.tsx';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { useCurrentUser } from './session.ts';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -101,6 +102,7 @@ export function Shell() {
         <Outlet />
       </AppShell.Main>
       <SearchPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

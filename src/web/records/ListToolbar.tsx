@@ -16,7 +16,7 @@ import { useObjectAbilities } from '../modules/access/index.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { FilterControl } from './filters/index.ts';
+import { FilterChips, FilterControl } from './filters/index.ts';
 import type { ListCount, SelectionPayload } from './list-actions.ts';
 import type { ListViewState } from './list-state.ts';
 import { writeListAddress } from './list-url.ts';
@@ -59,6 +59,7 @@ export function ListToolbar(props: ListToolbarProps) {
   const { t } = useTranslation();
   const { meta, state } = props;
   const [search, setSearch] = useState(props.q);
+  const [filterOpened, setFilterOpened] = useState(false);
   const commitSearch = useDebouncedCallback((value: string) => props.onSearch(value.trim()), 250);
   const countText = useCountText();
   // "New" and Export only for readers with those rights (and never while viewing as someone).
@@ -149,6 +150,8 @@ export function ListToolbar(props: ListToolbarProps) {
           meta={meta}
           value={state.filter}
           onChange={(filter) => props.onStateChange({ ...state, filter })}
+          opened={filterOpened}
+          onOpenedChange={setFilterOpened}
         />
         <ColumnChooser
           meta={meta}
@@ -169,6 +172,12 @@ export function ListToolbar(props: ListToolbarProps) {
           w={{ base: '100%', xs: 260 }}
         />
       </Group>
+      <FilterChips
+        meta={meta}
+        value={state.filter}
+        onChange={(filter) => props.onStateChange({ ...state, filter })}
+        onEdit={() => setFilterOpened(true)}
+      />
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
 import type { RowColour } from './list-state.ts';
 import classes from './RecordTable.module.css';
+import { rowKeyDown } from './row-keyboard.ts';
 import { isSelected, type Selection, selectOnly, selectRange, toggle, toggleLoaded } from './selection.ts';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -136,8 +137,22 @@ export function RecordTable(props: RecordTableProps) {
     else onSelectionChange(selectOnly(id));
   }
 
+  const onKeyDown = rowKeyDown({
+    rowCount: tableRows.length,
+    virtualizer,
+    scroller: () => scrollRef.current,
+    onOpen: (index) => {
+      const id = loadedIds[index];
+      if (id !== undefined && !props.trash) void navigate(`/records/${meta.key}/${id}`);
+    },
+    onToggle: (index) => {
+      const id = loadedIds[index];
+      if (id !== undefined) onSelectionChange(toggle(selection, id));
+    },
+  });
+
   return (
-    <Box ref={scrollRef} className={classes.scroller} tabIndex={-1}>
+    <Box ref={scrollRef} className={classes.scroller} tabIndex={-1} onKeyDown={onKeyDown}>
       <table
         className={classes.table}
         aria-label={props.label}
@@ -196,6 +211,8 @@ export function RecordTable(props: RecordTableProps) {
                 aria-rowindex={item.index + 2}
                 // The row's checkbox tells assistive technology; this is for the eye (a plain table has no aria-selected).
                 data-selected={marked || undefined}
+                // Focusable by the arrow keys (row-keyboard.ts), not a Tab stop of its own.
+                tabIndex={-1}
                 data-colour={colour ?? undefined}
                 style={{
                   transform: `translateY(${item.start}px)`,
@@ -215,7 +232,13 @@ export function RecordTable(props: RecordTableProps) {
                       title: recordTitle(meta, row.original, locale) || `#${id}`,
                     })}
                     checked={marked}
-                    onChange={() => onSelectionChange(toggle(selection, id))}
+                    // Shift-click on the checkbox marks a range, as on the row itself.
+                    onClick={(event) =>
+                      onSelectionChange(
+                        event.shiftKey ? selectRange(selection, loadedIds, id) : toggle(selection, id),
+                      )
+                    }
+                    onChange={() => undefined}
                   />
                 </td>
                 {row.getAllCells().map((cell, index) => (

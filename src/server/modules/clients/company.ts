@@ -133,7 +133,7 @@ export const company = defineObject({
       },
     ),
     status_changed_at: field.dateTime(L('Status since', 'Status od', 'Státusz óta'), { readOnly: true }),
-    next_action_date: field.date(L('Next action', 'Następna akcja', 'Következő teendő')),
+    next_action_date: field.date(L('Next action', 'Następna akcja', 'Következő teendő'), { due: true }),
     notes: field.longText(L('Notes', 'Uwagi', 'Megjegyzések')),
     groups: field.multiRelation(L('Groups', 'Grupy', 'Csoportok'), 'company_group', {
       table: 'company_group_member',

@@ -1,7 +1,8 @@
 import { TextInput } from '@mantine/core';
 import { instantFromLocalInput, localInputFromInstant } from '../../ui/datetime-input.ts';
-import { commonProps, TextDisplay, TextTagsFilterInput } from './base.tsx';
+import { commonProps, TextTagsFilterInput } from './base.tsx';
 import { dateTimeFacts } from './date-time.ts';
+import { DueDateTimeDisplay } from './due-display.tsx';
 import type { FieldInputProps, FilterValueInputProps, WebFieldType } from './module.ts';
 
 /** Edited in the browser's zone, stored as a UTC instant. */
@@ -30,7 +31,7 @@ function DateTimeFilterInput({ label, value, onChange }: FilterValueInputProps) 
 export const dateTime: WebFieldType = {
   ...dateTimeFacts,
   Input: DateTimeInput,
-  Display: TextDisplay,
+  Display: DueDateTimeDisplay,
   FilterValueInput: DateTimeFilterInput,
   FilterListInput: TextTagsFilterInput,
 };

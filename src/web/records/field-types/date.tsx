@@ -1,6 +1,7 @@
 import { TextInput } from '@mantine/core';
-import { commonProps, TextDisplay, TextTagsFilterInput } from './base.tsx';
+import { commonProps, TextTagsFilterInput } from './base.tsx';
 import { dateFacts } from './date.ts';
+import { DueDateDisplay } from './due-display.tsx';
 import type { FieldInputProps, FilterValueInputProps, WebFieldType } from './module.ts';
 
 /** The browser's date picker: YYYY-MM-DD in and out, shown in the user's locale by the browser. */
@@ -29,7 +30,7 @@ function DateFilterInput({ label, value, onChange }: FilterValueInputProps) {
 export const date: WebFieldType = {
   ...dateFacts,
   Input: DateInput,
-  Display: TextDisplay,
+  Display: DueDateDisplay,
   FilterValueInput: DateFilterInput,
   // Dates have no list operators (ranges and relative days instead).
   FilterListInput: TextTagsFilterInput,

@@ -7,7 +7,11 @@ import { useLocale } from '../../ui/format.ts';
 import { FilterBuilder, type FilterBuilderProps } from './FilterBuilder.tsx';
 import { countConditions } from './filter-model.ts';
 
-export type FilterControlProps = FilterBuilderProps;
+export interface FilterControlProps extends FilterBuilderProps {
+  /** Open from outside too (a filter chip opens the builder); uncontrolled when absent. */
+  opened?: boolean;
+  onOpenedChange?: (opened: boolean) => void;
+}
 
 /**
  * The list toolbar's "Filter" button with the number of active conditions, opening the builder
@@ -15,10 +19,13 @@ export type FilterControlProps = FilterBuilderProps;
  * portals, which a popover would take for outside clicks, and a phone needs the whole width.
  * The drawer stays mounted while closed, so half-written conditions are still there on reopening.
  */
-export function FilterControl(props: FilterControlProps) {
+export function FilterControl({ opened: openedFromOutside, onOpenedChange, ...props }: FilterControlProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [opened, { open, close }] = useDisclosure(false);
+  const [openedHere, disclosure] = useDisclosure(false);
+  const opened = openedFromOutside ?? openedHere;
+  const open = () => (onOpenedChange ? onOpenedChange(true) : disclosure.open());
+  const close = () => (onOpenedChange ? onOpenedChange(false) : disclosure.close());
   const count = countConditions(props.value);
   return (
     <>

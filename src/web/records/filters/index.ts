@@ -1,5 +1,6 @@
 export { ConditionRow, type ConditionRowProps, operatorLabel } from './ConditionRow.tsx';
 export { FilterBuilder, type FilterBuilderProps } from './FilterBuilder.tsx';
+export { FilterChips, type FilterChipsProps } from './FilterChips.tsx';
 export { FilterControl, type FilterControlProps } from './FilterControl.tsx';
 export {
   type ConditionDraft,

@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  type BrowserEnv,
+  E2E_TEST_TIMEOUT_MS,
+  ELEMENT_TIMEOUT_MS,
+  logIn,
+  screenshot,
+  screenshotFailures,
+  seriousA11yViolations,
+  startBrowserEnv,
+} from './browser.ts';
+
+/**
+ * The everyday list in Polish, as an office assistant uses it: sorting by a dictionary
+ * column in the Polish alphabet, the filter in view as chips, and the keyboard.
+ */
+let env: BrowserEnv;
+let page: Page;
+
+beforeAll(async () => {
+  env = await startBrowserEnv({ locale: 'pl-PL' });
+  page = env.page;
+  await page.goto(`${env.url}/login?next=%2Frecords%2Fcompany`);
+  await logIn(page);
+  await page.waitForURL(`${env.url}/records/company`);
+}, 240_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+screenshotFailures(() => page);
+
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
+const companies = () => page.getByRole('table', { name: 'Firmy' });
+/** The text of one column of the loaded rows (1-based after the checkbox column). */
+const column = (index: number) =>
+  page
+    .locator(`tbody tr td:nth-child(${index + 1})`)
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ''));
+
+async function created(url: string, body: unknown): Promise<number> {
+  const response = await apiAs(page, 'POST', url, body);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return (response.body as { id: number }).id;
+}
+
+describe('everyday lists in Polish', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  it('sorts by a dictionary column in the Polish alphabet with blanks last, both ways', async () => {
+    const labels: Array<[string, string]> = [
+      ['e2e-z', 'Żeglarstwo'],
+      ['e2e-l', 'Łowiectwo'],
+      ['e2e-c', 'Ćwiczenia'],
+      ['e2e-lo', 'Lotnictwo'],
+    ];
+    for (const [code, label] of labels) {
+      const industry = await created('/api/records/dictionary_value', {
+        dictionary: 'industry',
+        code,
+        label_en: label,
+        label_pl: label,
+        label_hu: label,
+      });
+      await created('/api/records/company', { name: `Sortownia ${label}`, industry });
+    }
+    await created('/api/records/company', { name: 'Sortownia bez branży' });
+
+    await page.goto(`${env.url}/records/company?q=Sortownia&cols=name,industry`);
+    await companies().waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+    // The whole header cell sorts, not only its word.
+    const header = page.getByRole('columnheader', { name: /Branża/ });
+    const box = await header.boundingBox();
+    if (!box) throw new Error('the header has no box');
+    await page.mouse.click(box.x + box.width - 6, box.y + box.height / 2);
+    await eventually(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await eventually(() => column(2)).toEqual(['Ćwiczenia', 'Lotnictwo', 'Łowiectwo', 'Żeglarstwo', '']);
+    await header.getByRole('button').click();
+    await eventually(() => header.getAttribute('aria-sort')).toBe('descending');
+    await eventually(() => column(2)).toEqual(['Żeglarstwo', 'Łowiectwo', 'Lotnictwo', 'Ćwiczenia', '']);
+    await screenshot(page, 'everyday-sort-pl');
+  });
+
+  it('shows the filter as chips: added in the builder, edited from a chip, removed with its ×', async () => {
+    await page.goto(`${env.url}/records/company?q=Sortownia&cols=name,industry`);
+    await companies().waitFor();
+    const chips = page.getByRole('group', { name: 'Aktywny filtr' });
+    expect(await chips.count()).toBe(0);
+
+    await page.getByRole('button', { name: /^Filtr/ }).click();
+    const builder = page.getByRole('dialog', { name: 'Filtr: Firmy' });
+    await builder.getByRole('combobox', { name: 'Pole' }).fill('Nazwa');
+    await page.getByRole('option', { name: 'Nazwa', exact: true }).click();
+    await builder.getByRole('combobox', { name: 'Operator' }).click();
+    await page.getByRole('option', { name: 'zawiera', exact: true }).click();
+    await builder.getByRole('textbox', { name: 'Wartość' }).fill('ctwo');
+    await builder.getByRole('button', { name: 'Gotowe' }).click();
+    await chips.waitFor();
+    await chips.getByText('Nazwa zawiera ctwo').waitFor();
+    await eventually(async () => (await column(1)).sort()).toEqual([
+      'Sortownia Lotnictwo',
+      'Sortownia Łowiectwo',
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'everyday-chips-pl');
+
+    // The chip's text opens the builder, where the condition is changed.
+    await chips.getByRole('button', { name: /Nazwa zawiera ctwo/ }).click();
+    await builder.getByRole('textbox', { name: 'Wartość' }).fill('Łow');
+    await builder.getByRole('button', { name: 'Gotowe' }).click();
+    await chips.getByText('Nazwa zawiera Łow').waitFor();
+    await eventually(() => column(1)).toEqual(['Sortownia Łowiectwo']);
+
+    await chips.getByRole('button', { name: 'Usuń ten warunek' }).click();
+    await eventually(() => chips.count()).toBe(0);
+    await eventually(async () => (await column(1)).length).toBe(5);
+    expect(new URL(page.url()).searchParams.get('filter')).toBeNull();
+  });
+
+  it('moves between rows with the arrow keys, marks with Space and opens with Enter', async () => {
+    await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
+    await companies().waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+    const titles = await column(1);
+    await page.getByRole('link', { name: titles[0] }).focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(titles[1]);
+    await page.keyboard.press('Space');
+    await page.getByText('Zaznaczono 1').waitFor();
+    expect(await page.locator('tbody tr[data-selected=true]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: titles[1] }).waitFor();
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Skróty klawiszowe' });
+    await help.getByText('Zaznacz wiersz lub usuń zaznaczenie').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+});
