@@ -1,6 +1,6 @@
-import { Button, Menu } from '@mantine/core';
+import { Box, Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filter } from '../../shared/filter/types.ts';
 import type { ObjectMeta, SortSpec } from '../../shared/metadata/types.ts';
@@ -8,7 +8,8 @@ import { VcardExportItem } from '../modules/personal-data/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { useLocale } from '../ui/format.ts';
 import { notify } from '../ui/notify.ts';
-import { downloadExport, type ExportRequest, type SelectionPayload } from './list-actions.ts';
+import { type ExportFormat, exportRequest } from './export-link.ts';
+import { downloadExport, type SelectionPayload } from './list-actions.ts';
 
 export interface ExportMenuProps {
   meta: ObjectMeta;
@@ -21,28 +22,49 @@ export interface ExportMenuProps {
   printHref: string;
 }
 
-/** Export of the marked rows (or the filtered list) as the server streams it, and a printable view. */
+/**
+ * Export of the marked rows (or the filtered list) as the server streams it, and a printable
+ * view. Each spreadsheet format twice: with the list's visible columns (what the reader sees),
+ * or with every field they may export (for working on the data elsewhere).
+ */
 export function ExportMenu({ meta, columns, sort, selection, list, printHref }: ExportMenuProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
+  const visibleId = useId();
+  const allId = useId();
 
-  async function run(format: 'csv' | 'xlsx' | 'vcf') {
-    const scope = selection ?? {
-      ...(list.filter ? { filter: list.filter } : {}),
-      ...(list.q ? { q: list.q } : {}),
-    };
-    const body: ExportRequest = { format, fields: columns, sort, locale, ...scope };
+  async function run(format: ExportFormat, allFields = false) {
     setBusy(true);
     try {
-      await downloadExport(meta.key, body);
+      await downloadExport(
+        meta.key,
+        exportRequest({ format, allFields, columns, sort, locale, selection, list }),
+      );
     } catch (error) {
       notify(errorMessage(error), 'red');
     } finally {
       setBusy(false);
     }
   }
+
+  const spreadsheetItems = (allFields: boolean) => (
+    <>
+      <Menu.Item
+        leftSection={<IconFileSpreadsheet size={14} aria-hidden />}
+        onClick={() => void run('xlsx', allFields)}
+      >
+        {t('records:export.xlsx')}
+      </Menu.Item>
+      <Menu.Item
+        leftSection={<IconFileText size={14} aria-hidden />}
+        onClick={() => void run('csv', allFields)}
+      >
+        {t('records:export.csv')}
+      </Menu.Item>
+    </>
+  );
 
   return (
     <Menu position="bottom-end" withinPortal>
@@ -52,17 +74,17 @@ export function ExportMenu({ meta, columns, sort, selection, list, printHref }: 
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item
-          leftSection={<IconFileSpreadsheet size={14} aria-hidden />}
-          onClick={() => void run('xlsx')}
-        >
-          {t('records:export.xlsx')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconFileText size={14} aria-hidden />} onClick={() => void run('csv')}>
-          {t('records:export.csv')}
-        </Menu.Item>
-        <VcardExportItem object={meta.key} onClick={() => void run('vcf')} />
+        {/* Groups, so that a screen reader says which columns an "Excel" item exports. */}
+        <Box role="group" aria-labelledby={visibleId}>
+          <Menu.Label id={visibleId}>{t('exports:visibleColumns')}</Menu.Label>
+          {spreadsheetItems(false)}
+        </Box>
+        <Box role="group" aria-labelledby={allId}>
+          <Menu.Label id={allId}>{t('exports:allFields')}</Menu.Label>
+          {spreadsheetItems(true)}
+        </Box>
         <Menu.Divider />
+        <VcardExportItem object={meta.key} onClick={() => void run('vcf')} />
         <Menu.Item
           component="a"
           href={printHref}

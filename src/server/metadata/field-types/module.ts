@@ -16,7 +16,11 @@ export interface ColumnSpec {
 /** One exported value, typed so each format can write it natively (xlsx: real numbers and dates). */
 export type ExportCell =
   | { kind: 'text'; value: string }
-  /** `format`: the spreadsheet number format; `text`: how CSV writes it when not the plain number. */
+  /**
+   * `format`: the spreadsheet number format (a real number cell shown with a currency or as per
+   * cent); `text`: how CSV writes it when not the plain number, with `.` as the decimal point
+   * (the CSV writer puts the reader's decimal comma in its place).
+   */
   | { kind: 'number'; value: number; format?: string; text?: string }
   | { kind: 'boolean'; value: boolean; word: string }
   | { kind: 'date'; value: string }
@@ -85,11 +89,14 @@ export interface ServerFieldType {
   encodeOperand(value: FilterValue, dialect: Dialect): unknown;
   /** Whether a keyset cursor value could have come from the primary column. */
   fitsCursor(value: unknown): boolean;
-  /** The value in an export; text cells are neutralised against formulas by the caller. */
+  /** The value in an export; CSV neutralises text cells against formulas (in XLSX they are never formulas). */
   cell(value: unknown, field: FieldDefinition, context: CellContext): ExportCell;
   /** The JSON schema of the API value (OpenAPI), before `null` is added for optional fields. */
   schema(field: FieldDefinition): JsonSchema;
-  /** Width of its spreadsheet column in characters, given the header. */
+  /**
+   * Width of its spreadsheet column in characters, given the header, when the export has no value
+   * to fit the column to (the column is empty in the first page of rows).
+   */
   exportWidth(label: string): number;
   /**
    * The value as a person reads it in a document the server writes (a PDF): a phone in national

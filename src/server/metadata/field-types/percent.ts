@@ -24,7 +24,14 @@ export const percent = singleColumn(traits, 'integer', {
   encode: (value, field) => (field.column ? { [field.column]: value === null ? null : toStored(value) } : {}),
   encodeOperand: toStored,
   fitsCursor: numberCursor,
-  cell: (value) => ({ kind: 'number', value: Number(value), format: '0.00"%"', text: `${value}%` }),
+  // A share as spreadsheets hold one (12.5 % is 0.125 shown as per cent), so `=A2*B2` works;
+  // divided from whole basis points, so 0.07 % is the double nearest 0.0007, not 0.0007000000000000001.
+  cell: (value) => ({
+    kind: 'number',
+    value: Math.round(Number(value) * PERCENT_SCALE) / (100 * PERCENT_SCALE),
+    format: '0.00%',
+    text: `${value}%`,
+  }),
   schema: (field) => ({ type: 'number', multipleOf: 0.01, minimum: field.min, maximum: field.max }),
   exportWidth: numberWidth,
 });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createRole } from '../../../../test/access-fixtures.ts';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
@@ -19,7 +20,7 @@ const CREATED_AT = '2026-03-10T10:30:00.000Z';
 const inCity = (city: string) => ({ field: 'city', op: 'eq', value: city });
 
 /** A minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, delimiter: ',' | ';' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -33,7 +34,7 @@ function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === delimiter) {
       row.push(field);
       field = '';
     } else if (char === '\r' && text[i + 1] === '\n') {
@@ -47,12 +48,17 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function readXlsx(response: LightMyRequestResponse): Promise<unknown[][]> {
+async function readSheet(response: LightMyRequestResponse): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.read(Readable.from(response.rawPayload));
   const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the workbook has no sheet');
+  return sheet;
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
-  sheet?.eachRow((row) => {
+  sheet.eachRow((row) => {
     rows.push((row.values as unknown[]).slice(1));
   });
   return rows;
@@ -86,12 +92,17 @@ describe.each(DIALECTS)('POST /api/records/:object/export (%s)', (dialect) => {
       name: 'Łódź, "Best" Ltd',
       city: 'Exportville',
       employee_count: 1200,
+      credit_limit: { amount: 123450, currency: 'PLN' },
       next_action_date: '2026-12-01',
       industry: industry.id,
       groups: [group.id],
       notes: 'two\nlines',
     });
-    await createCompany(env, { name: 'Żabka', city: 'Exportville' });
+    await createCompany(env, {
+      name: 'Żabka',
+      city: 'Exportville',
+      credit_limit: { amount: 15_000_000, currency: 'HUF' },
+    });
     await setCreatedAt(env, plain.id);
   });
 
@@ -103,51 +114,82 @@ describe.each(DIALECTS)('POST /api/records/:object/export (%s)', (dialect) => {
       .execute();
   }
 
-  const fields = ['name', 'employee_count', 'next_action_date', 'industry', 'groups', 'created_at', 'notes'];
+  const fields = [
+    'name',
+    'employee_count',
+    'credit_limit',
+    'next_action_date',
+    'industry',
+    'groups',
+    'created_at',
+    'notes',
+  ];
+  const exportville = { fields, filter: inCity('Exportville'), sort: [{ field: 'name', direction: 'asc' }] };
 
-  it('writes CSV: BOM, labels in the chosen language, RFC 4180 quoting, titles for references', async () => {
-    const response = await env().api('POST', URL, {
-      format: 'csv',
-      fields,
-      filter: inCity('Exportville'),
-      sort: [{ field: 'name', direction: 'asc' }],
-      locale: 'pl',
-    });
+  it('writes CSV in the reader’s convention: `;` and decimal commas for pl and hu, `,` for en', async () => {
+    const response = await env().api('POST', URL, { format: 'csv', ...exportville, locale: 'pl' });
     expectAttachment(response, 'csv');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.body.startsWith(BOM)).toBe(true);
     expect(response.body).toContain('"Łódź, ""Best"" Ltd"');
-    expect(parseCsv(response.body.slice(1))).toEqual([
-      ['Nazwa', 'Liczba pracowników', 'Następna akcja', 'Branża', 'Grupy', 'Utworzono', 'Uwagi'],
+    // Text that starts like a formula gets an apostrophe and quotes (OWASP), in CSV only.
+    expect(response.body).toContain(`;"'-Dealers";`);
+    expect(parseCsv(response.body.slice(1), ';')).toEqual([
+      [
+        'Nazwa',
+        'Liczba pracowników',
+        'Limit kredytowy',
+        'Następna akcja',
+        'Branża',
+        'Grupy',
+        'Utworzono',
+        'Uwagi',
+      ],
       [
         'Łódź, "Best" Ltd',
         '1200',
+        '1234,50 PLN',
         '2026-12-01',
         'Górnictwo',
         "'-Dealers",
         '2026-03-10T11:30:00+01:00',
         'two\nlines',
       ],
-      ['Żabka', '', '', '', '', expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/), ''],
+      [
+        'Żabka',
+        '',
+        '150000,00 HUF',
+        '',
+        '',
+        '',
+        expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+        '',
+      ],
     ]);
+    for (const [locale, delimiter, amount] of [
+      ['hu', ';', '1234,50 PLN'],
+      ['en', ',', '1234.50 PLN'],
+    ] as const) {
+      const other = await env().api('POST', URL, { format: 'csv', ...exportville, locale });
+      expect(other.body.startsWith(BOM), locale).toBe(true);
+      const [header, first] = parseCsv(other.body.slice(1), delimiter);
+      expect(header, locale).toHaveLength(fields.length);
+      expect(first?.slice(0, 3), locale).toEqual(['Łódź, "Best" Ltd', '1200', amount]);
+    }
   });
 
-  it('writes XLSX with real numbers and dates, read back with exceljs', async () => {
-    const response = await env().api('POST', URL, {
-      format: 'xlsx',
-      fields,
-      filter: inCity('Exportville'),
-      sort: [{ field: 'name', direction: 'asc' }],
-      locale: 'hu',
-    });
+  it('writes XLSX with typed cells, a frozen header with filters and fitted columns', async () => {
+    const response = await env().api('POST', URL, { format: 'xlsx', ...exportville, locale: 'hu' });
     expectAttachment(response, 'xlsx');
     expect(response.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const rows = await readXlsx(response);
+    const sheet = await readSheet(response);
+    const rows = rowsOf(sheet);
     expect(rows[0]).toEqual([
       'Név',
       'Létszám',
+      'Hitelkeret',
       'Következő teendő',
       'Iparág',
       'Csoportok',
@@ -157,18 +199,55 @@ describe.each(DIALECTS)('POST /api/records/:object/export (%s)', (dialect) => {
     expect(rows[1]).toEqual([
       'Łódź, "Best" Ltd',
       1200,
+      1234.5,
       new Date('2026-12-01T00:00:00Z'),
       'Bányászat',
-      "'-Dealers",
+      '-Dealers',
       new Date('2026-03-10T11:30:00Z'),
       'two\nlines',
     ]);
-    expect(rows[2]?.[0]).toBe('Żabka');
+    expect(rows[2]?.slice(0, 3)).toEqual(['Żabka', undefined, 150000]);
     expect(rows).toHaveLength(3);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:H3');
+    const name = sheet.getColumn(1).width ?? 0;
+    expect(name).toBeGreaterThanOrEqual('Łódź, "Best" Ltd'.length);
+    expect(name).toBeLessThanOrEqual(60);
+    // The header fits with its filter button, whatever the values.
+    expect(sheet.getColumn(4).width).toBeGreaterThan('Következő teendő'.length);
   });
 
-  it('neutralises every formula-starting character in CSV and XLSX text cells', async () => {
-    const dangerous = ['=HYPERLINK("http://evil")', '+48 600 100 200', '-2+3', '@SUM(A1)', '\tcmd', '\r=1+1'];
+  it('formats money with its currency, and dates as the reader writes them', async () => {
+    // The file escapes the dots (`dd\.mm\.yyyy`); exceljs drops escapes when it reads a format.
+    const expected = {
+      pl: ['#,##0.00 "zł"', '#,##0.00 "HUF"', 'dd.mm.yyyy', 'dd.mm.yyyy hh:mm:ss'],
+      hu: ['#,##0.00 "PLN"', '#,##0.00 "Ft"', 'yyyy.mm.dd.', 'yyyy.mm.dd. hh:mm:ss'],
+      en: ['"PLN" #,##0.00', '"HUF" #,##0.00', 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss'],
+    };
+    for (const [locale, formats] of Object.entries(expected)) {
+      const sheet = await readSheet(await env().api('POST', URL, { format: 'xlsx', ...exportville, locale }));
+      const shown = [sheet.getCell('C2'), sheet.getCell('C3'), sheet.getCell('D2'), sheet.getCell('G2')];
+      expect(
+        shown.map((cell) => cell.numFmt),
+        locale,
+      ).toEqual(formats);
+      expect(sheet.getCell('C2').value).toBe(1234.5);
+      expect(sheet.getCell('D2').value).toBeInstanceOf(Date);
+    }
+  });
+
+  it('neutralises formula-starting text in CSV only; XLSX text reads back verbatim', async () => {
+    const dangerous = [
+      '=HYPERLINK("http://evil")',
+      '+48 600 100 200',
+      '-2+3',
+      '@SUM(A1)',
+      '\tcmd',
+      '\r=1+1',
+      '=1+1',
+      '-minus',
+      '-5 %',
+    ];
     // Names are trimmed on save, so a leading tab or carriage return can only survive in long text.
     for (const [index, text] of dangerous.entries()) {
       await createCompany(env, { name: `Danger ${index}`, city: 'Injectville', notes: text });
@@ -176,14 +255,67 @@ describe.each(DIALECTS)('POST /api/records/:object/export (%s)', (dialect) => {
     const body = { fields: ['name', 'notes'], filter: inCity('Injectville'), sort: [{ field: 'name' }] };
     const csv = await env().api('POST', URL, { ...body, format: 'csv' });
     expectAttachment(csv, 'csv');
+    expect(csv.body).toContain(`,"'=1+1"\r\n`);
     const csvNotes = parseCsv(csv.body.slice(1))
       .slice(1)
       .map((row) => row[1]);
     expect(csvNotes).toEqual(dangerous.map((text) => `'${text}`));
-    const xlsx = await env().api('POST', URL, { ...body, format: 'xlsx' });
-    const xlsxNotes = (await readXlsx(xlsx)).slice(1).map((row) => row[1]);
-    // XML reads a bare carriage return as a line feed; the apostrophe in front is what matters.
-    expect(xlsxNotes).toEqual(dangerous.map((text) => `'${text.replace('\r', '\n')}`));
+    const xlsx = rowsOf(await readSheet(await env().api('POST', URL, { ...body, format: 'xlsx' })));
+    // XML reads a bare carriage return as a line feed.
+    expect(xlsx.slice(1).map((row) => row[1])).toEqual(dangerous.map((text) => text.replace('\r', '\n')));
+    expect(xlsx.flat().filter((value) => typeof value === 'string' && value.startsWith("'"))).toEqual([]);
+  });
+
+  it('exports every field the reader may see with allFields, in declaration order', async () => {
+    const meta = (await env().api('GET', '/api/metadata/objects/company')).json<{
+      fields: Array<{ key: string; labels: { en: string } }>;
+    }>();
+    const everyField = meta.fields.filter((f) => !['id', 'version', 'deleted_at'].includes(f.key));
+    const labels = everyField.map((f) => f.labels.en);
+    const all = await env().api('POST', URL, {
+      format: 'xlsx',
+      allFields: true,
+      filter: inCity('Exportville'),
+      sort: [{ field: 'name', direction: 'asc' }],
+      locale: 'en',
+    });
+    expectAttachment(all, 'xlsx');
+    const rows = rowsOf(await readSheet(all));
+    expect(rows[0]).toEqual(labels);
+    const lodz = Object.fromEntries(everyField.map((f, index) => [f.key, rows[1]?.[index]]));
+    expect(lodz).toMatchObject({ name: 'Łódź, "Best" Ltd', employee_count: 1200, groups: '-Dealers' });
+
+    const filter = encodeURIComponent(JSON.stringify(inCity('Exportville')));
+    const link = await env().api('GET', `${URL}?format=csv&allFields=true&filter=${filter}&locale=en`);
+    expectAttachment(link, 'csv');
+    expect(parseCsv(link.body.slice(1))[0]).toEqual(labels);
+    expectError(
+      await env().api('POST', URL, { format: 'csv', fields: ['name'], allFields: true }),
+      400,
+      'bad_request',
+      /allFields/,
+    );
+
+    const role = await createRole(
+      env,
+      ['read', 'export'].map((right) => ({ object: 'company', right, scope: 'all' as const })),
+      [
+        { object: 'company', field: 'notes', access: 'hidden' },
+        { object: 'company', field: 'credit_limit', access: 'hidden' },
+      ],
+    );
+    const exporter = await createAccount(env, [role]);
+    const limited = await env().api(
+      'POST',
+      URL,
+      { format: 'csv', allFields: true, filter: inCity('Exportville'), locale: 'en' },
+      exporter.session,
+    );
+    expect(limited.statusCode, limited.body).toBe(200);
+    expect(parseCsv(limited.body.slice(1))[0]).toEqual(
+      labels.filter((label) => label !== 'Notes' && label !== 'Credit limit'),
+    );
+    expect(limited.body).not.toMatch(/two\nlines|1234\.50/);
   });
 
   it('exports every page of the filter, or only the ticked ids within it', async () => {

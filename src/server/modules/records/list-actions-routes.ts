@@ -111,7 +111,8 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       details: {
         object,
         format: exportRequest.format,
-        fields: exportRequest.fields,
+        fields: file.fields,
+        allFields: exportRequest.allFields === true,
         ids: exportRequest.ids?.length ?? null,
         filtered: exportRequest.filter !== undefined || exportRequest.q !== undefined,
       },
@@ -124,8 +125,16 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       .send(file.body);
   };
   const fileResponse = {
-    200: z.string().describe('The file: text/csv (UTF-8 with BOM), xlsx, or vcf (vCard 3.0, people only)'),
+    200: z
+      .string()
+      .describe(
+        'The file: CSV (UTF-8 with BOM; `;` and decimal commas for a pl or hu reader, `,` for en), XLSX (typed cells, frozen header with filters), or vcf (vCard 3.0, people only)',
+      ),
   };
+  const fieldsDescription =
+    'The columns, in this order (the list’s visible columns); leave out when allFields is true';
+  const allFieldsDescription =
+    'Every field of the object the caller may export, in declaration order, instead of fields (hidden fields, id, version and deleted_at are left out)';
 
   app.post(
     '/api/records/:object/export',
@@ -134,12 +143,13 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       schema: {
         tags,
         summary:
-          'Download every record of a list as CSV or XLSX (header = field labels, references as titles), or people as vCard (vcf); streamed',
+          'Download every record of a list as CSV or XLSX (header = field labels, references as titles), or people as vCard (vcf); streamed. Columns: `fields`, or `allFields: true`',
         params: objectParams,
         // Strict: a selection key this route did not know would otherwise widen the export silently.
         body: z.strictObject({
           format: exportFormat,
-          fields: z.array(fieldKey).min(1).max(200),
+          fields: z.array(fieldKey).min(1).max(200).optional().describe(fieldsDescription),
+          allFields: z.boolean().optional().describe(allFieldsDescription),
           filter: z.unknown().optional(),
           q: z.string().max(200).optional(),
           sort: z.unknown().optional(),
@@ -163,11 +173,12 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       schema: {
         tags,
         summary:
-          'The same download as a link: ?format=csv&fields=name,city&sort=-name&q=…&filter=<JSON>&ids=1,2&exceptIds=3&locale=pl',
+          'The same download as a link: ?format=csv&fields=name,city (or allFields=true)&sort=-name&q=…&filter=<JSON>&ids=1,2&exceptIds=3&locale=pl',
         params: objectParams,
         querystring: z.object({
           format: exportFormat,
-          fields: commaList,
+          fields: commaList.optional().describe(fieldsDescription),
+          allFields: z.enum(['true', 'false']).optional().describe(allFieldsDescription),
           filter: z.string().max(20_000).optional(),
           q: z.string().max(200).optional(),
           sort: commaList.optional(),
@@ -182,7 +193,8 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       const { query } = request;
       const exportRequest: ExportRequest = {
         format: query.format,
-        fields: query.fields.split(',').filter(Boolean),
+        fields: query.fields?.split(',').filter(Boolean),
+        allFields: query.allFields === 'true',
         filter: filterFromParam(query.filter),
         q: query.q,
         sort: sortFromParam(query.sort),

@@ -12,23 +12,24 @@ export interface ExportColumn {
   label: string;
 }
 
-/** A separator that does not clash with CSV's comma, between the titles of several references. */
+/** Between the titles of several references (`A; B`); CSV quotes it where `;` is the delimiter. */
 const LIST_SEPARATOR = '; ';
 
 /**
- * CSV and spreadsheet injection (OWASP): a cell that starts with one of these is read by
- * Excel, LibreOffice and Google Sheets as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`),
- * and a leading tab or carriage return hides such a start. A leading apostrophe makes the
- * spreadsheet show the text as text.
+ * CSV injection (OWASP): a CSV field that starts with one of these is read by Excel, LibreOffice
+ * and Google Sheets as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`), and a leading tab or
+ * carriage return hides such a start. A leading apostrophe makes the spreadsheet take the field
+ * as text. Only text that a spreadsheet parses needs it: an XLSX cell carries its type, and a
+ * string cell is never a formula, so the XLSX export writes text verbatim.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
 }
 
-function text(value: string): ExportCell {
-  return { kind: 'text', value: neutraliseFormula(value) };
+export function neutraliseFormula(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
 }
 
 /** Time zone offsets change only at whole quarter hours (DST rules the world over). */
@@ -65,8 +66,7 @@ export function cellOf(field: FieldDefinition, record: ApiRecord, context: CellC
   const value = record[field.key];
   if (field.target) return referenceCell(field, record);
   if (value === null || value === undefined) return null;
-  const cell = serverType(field).cell(value, field, context);
-  return cell?.kind === 'text' ? text(cell.value) : cell;
+  return serverType(field).cell(value, field, context);
 }
 
 /** References are written as the titles the reader would see, never as ids. */
@@ -76,5 +76,5 @@ function referenceCell(field: FieldDefinition, record: ApiRecord): ExportCell {
   ];
   if (!expanded) return null;
   const titles = (Array.isArray(expanded) ? expanded : [expanded]).map((ref) => ref.title);
-  return titles.length === 0 ? null : text(titles.join(LIST_SEPARATOR));
+  return titles.length === 0 ? null : { kind: 'text', value: titles.join(LIST_SEPARATOR) };
 }

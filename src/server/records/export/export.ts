@@ -23,7 +23,10 @@ export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 export interface ExportRequest {
   format: ExportFormat;
-  fields: string[];
+  /** The columns, in order (the list's visible columns); or `allFields`. */
+  fields?: string[];
+  /** Every field of the object the actor may export, in declaration order, instead of `fields`. */
+  allFields?: boolean;
   filter?: unknown;
   q?: string;
   sort?: unknown;
@@ -37,6 +40,8 @@ export interface ExportFile {
   fileName: string;
   contentType: string;
   body: Readable;
+  /** The fields the file holds, for the security log. */
+  fields: string[];
 }
 
 /** As many ids as a bulk action takes; more is "export the filter". */
@@ -63,13 +68,15 @@ export async function startExport(
   request: ExportRequest,
 ): Promise<ExportFile> {
   const definition = objectOrThrow(ctx, object);
-  const columns = exportColumns(ctx, definition, actor, request.fields);
   const cards = request.format === 'vcf' ? contactFields(ctx, actor, definition) : null;
+  // A vCard is made of the contact source's fields, whatever columns the list shows.
+  const columns = cards ? [] : exportColumns(ctx, definition, actor, request);
+  const fields = cards?.fields ?? columns.map((column) => column.field.key);
   const list: ListRequest = {
     filter: withoutIds(withIds(request.filter, request.ids), request.exceptIds),
     q: request.q,
     sort: request.sort,
-    fields: cards?.fields ?? columns.map((column) => column.field.key),
+    fields,
     expand:
       cards?.expand ??
       // A related column's references come with its values (attachRelatedColumns).
@@ -89,6 +96,7 @@ export async function startExport(
     fileName: fileName(ctx, actor, definition, request.format),
     contentType: CONTENT_TYPES[request.format],
     body,
+    fields,
   };
 }
 
@@ -121,16 +129,36 @@ async function* contactPages(
   for await (const page of pages) yield await source.contacts(ctx, actor, page);
 }
 
-/** The requested fields in the requested order, each one the actor may see. */
+/**
+ * Fields the list's column chooser never offers (the id, the version counter, the trash stamp):
+ * "all fields" is every column a person could show, not the bookkeeping of the row.
+ */
+const NOT_EXPORTED_IN_ALL_FIELDS: ReadonlySet<string> = new Set(['id', 'version', 'deleted_at']);
+
+/** The requested fields in the requested order, or all of them, each one the actor may see. */
 function exportColumns(
   ctx: RecordsContext,
   definition: ObjectDefinition,
   actor: Actor,
-  keys: string[],
+  request: ExportRequest,
 ): ExportColumn[] {
   const grant = authorize(ctx.registry, actor, definition.key, 'export');
+  if (request.allFields) {
+    if (request.fields?.length) throw errors.badRequest('give fields or allFields, not both');
+    return definition.fields
+      .filter(
+        (field) =>
+          !grant.hiddenFields.has(field.key) &&
+          !(field.system && NOT_EXPORTED_IN_ALL_FIELDS.has(field.key)) &&
+          (field.column !== undefined || field.through !== undefined),
+      )
+      .map((field) => ({ field, label: field.labels[actor.locale] }));
+  }
+  const keys = request.fields ?? [];
   if (keys.length === 0 || keys.length > MAX_EXPORT_FIELDS) {
-    throw errors.badRequest(`fields must name 1 to ${MAX_EXPORT_FIELDS} fields to export`);
+    throw errors.badRequest(
+      `fields must name 1 to ${MAX_EXPORT_FIELDS} fields to export, or allFields be true`,
+    );
   }
   const unique = [...new Set(keys)];
   // Columns of a related record (`company.city` in a list of people), checked like a list's.

@@ -1,12 +1,19 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import type { Locale } from '../../../shared/metadata/types.ts';
 import { serverType } from '../../metadata/field-types/registry.ts';
 import type { ApiRecord } from '../present.ts';
-import { type CellContext, cellOf, type ExportCell, type ExportColumn, neutraliseFormula } from './cells.ts';
+import { type CellContext, cellOf, type ExportCell, type ExportColumn } from './cells.ts';
 
-const DATE_FORMAT = 'yyyy-mm-dd';
-const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+/** Dates as the reader writes them (`\.` is a literal dot in a number format). */
+const DATE_FORMATS: Record<Locale, { date: string; dateTime: string }> = {
+  en: { date: 'yyyy-mm-dd', dateTime: 'yyyy-mm-dd hh:mm:ss' },
+  pl: { date: 'dd\\.mm\\.yyyy', dateTime: 'dd\\.mm\\.yyyy hh:mm:ss' },
+  hu: { date: 'yyyy\\.mm\\.dd\\.', dateTime: 'yyyy\\.mm\\.dd\\. hh:mm:ss' },
+};
+type DateFormats = (typeof DATE_FORMATS)[Locale];
+
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ]. */
 const SHEET_NAME_LIMIT = 31;
 
@@ -18,7 +25,7 @@ type XlsxValue = string | number | boolean | Date | null;
  * wall clock, both as real date cells (a Date whose UTC fields are that day / wall-clock
  * time, which is how exceljs turns a Date into Excel's serial number).
  */
-function xlsxValue(cell: ExportCell): { value: XlsxValue; format?: string } {
+function xlsxValue(cell: ExportCell, formats: DateFormats): { value: XlsxValue; format?: string } {
   if (cell === null) return { value: null };
   switch (cell.kind) {
     case 'number':
@@ -27,13 +34,16 @@ function xlsxValue(cell: ExportCell): { value: XlsxValue; format?: string } {
     case 'boolean':
       return { value: cell.value };
     case 'date':
-      return { value: new Date(`${cell.value}T00:00:00Z`), format: DATE_FORMAT };
+      return { value: new Date(`${cell.value}T00:00:00Z`), format: formats.date };
     case 'dateTime':
-      return { value: new Date(`${cell.value.date}T${cell.value.time}Z`), format: DATE_TIME_FORMAT };
+      return { value: new Date(`${cell.value.date}T${cell.value.time}Z`), format: formats.dateTime };
   }
 }
 
-/** Text cells are exceljs inline strings, never formulas; they are still neutralised, as in CSV, for any tool that re-reads them as CSV. */
+/**
+ * Text cells are written as strings, verbatim: a string cell is never a formula (a formula is a
+ * cell of its own kind), so `=SUM(A1)` or `-5 %` needs no apostrophe here, unlike in CSV.
+ */
 export function xlsxStream(
   sheetName: string,
   columns: ExportColumn[],
@@ -47,6 +57,12 @@ export function xlsxStream(
   return output;
 }
 
+/**
+ * The header row stays in view (frozen) and carries the filter buttons (an autoFilter over the
+ * header and every row, set once the rows are counted: the streaming writer puts it after them).
+ * Column widths fit the header and the first page of rows, the only ones at hand before the
+ * sheet's columns must be written.
+ */
 async function writeWorkbook(
   output: PassThrough,
   sheetName: string,
@@ -54,30 +70,53 @@ async function writeWorkbook(
   pages: AsyncIterable<ApiRecord[]>,
   context: CellContext,
 ): Promise<void> {
+  const formats = DATE_FORMATS[context.locale];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ key: column.field.key, width: columnWidth(column) }));
-  const header = sheet.addRow(columns.map((column) => neutraliseFormula(column.label)));
+  const iterator = pages[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const firstCells = first.done
+    ? []
+    : first.value.map((record) => columns.map((column) => cellOf(column.field, record, context)));
+  sheet.columns = columns.map((column, index) => ({
+    key: column.field.key,
+    width: fittedWidth(
+      column,
+      firstCells.map((cells) => cells[index] ?? null),
+      formats,
+    ),
+  }));
+  const header = sheet.addRow(columns.map((column) => column.label));
   header.font = { bold: true };
   header.commit();
-  for await (const page of pages) {
-    for (const record of page) {
-      const row = sheet.addRow([]);
-      columns.forEach((column, index) => {
-        const { value, format } = xlsxValue(cellOf(column.field, record, context));
-        if (value === null) return;
-        const cell = row.getCell(index + 1);
-        cell.value = value;
-        if (format) cell.numFmt = format;
-      });
-      row.commit();
-    }
+  let rowCount = 1;
+  const writeRow = (cells: ExportCell[]) => {
+    const row = sheet.addRow([]);
+    cells.forEach((exportCell, index) => {
+      const { value, format } = xlsxValue(exportCell, formats);
+      if (value === null) return;
+      const cell = row.getCell(index + 1);
+      cell.value = value;
+      if (format) cell.numFmt = format;
+    });
+    row.commit();
+    rowCount += 1;
+  };
+  for (const cells of firstCells) writeRow(cells);
+  if (!(await caughtUp(sheet, output))) {
+    await iterator.return?.();
+    return;
+  }
+  // The same iterator: `for await` asks it for the pages after the first, and ends it on return.
+  for await (const page of { [Symbol.asyncIterator]: () => iterator }) {
+    for (const record of page) writeRow(columns.map((column) => cellOf(column.field, record, context)));
     if (!(await caughtUp(sheet, output))) return;
   }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rowCount, column: columns.length } };
   sheet.commit();
   await workbook.commit();
 }
@@ -151,6 +190,40 @@ function safeSheetName(name: string): string {
   return cleaned === '' ? 'Export' : cleaned;
 }
 
-function columnWidth(column: ExportColumn): number {
-  return serverType(column.field).exportWidth(column.label);
+/** Room for the filter button beside a header. */
+const FILTER_BUTTON = 4;
+const PADDING = 2;
+/** Excel's default is 8.43; exceljs also leaves a width of exactly 9 out as its own default. */
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 60;
+/** TRUE and FALSE as the reader's Excel words them (PRAWDA, FAŁSZ, IGAZ, HAMIS). */
+const BOOLEAN_WIDTH = 6;
+
+/** A column's width in characters: its widest value or its header with the button, capped. */
+function fittedWidth(column: ExportColumn, cells: ExportCell[], formats: DateFormats): number {
+  const header = column.label.length + FILTER_BUTTON;
+  const widest = cells.reduce((most, cell) => Math.max(most, shownLength(cell, formats)), 0);
+  // A column empty on the first page takes the width its type usually needs.
+  const content = widest === 0 ? serverType(column.field).exportWidth(column.label) : widest + PADDING;
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, header, content));
+}
+
+/** About how many characters the spreadsheet shows for a cell (its longest line). */
+function shownLength(cell: ExportCell, formats: DateFormats): number {
+  if (cell === null) return 0;
+  switch (cell.kind) {
+    case 'text':
+      return cell.value.split('\n').reduce((widest, line) => Math.max(widest, line.length), 0);
+    case 'number': {
+      // The plain text plus the thousands separators the format adds.
+      const digits = String(Math.trunc(Math.abs(cell.value))).length;
+      return (cell.text ?? String(cell.value)).length + Math.floor((digits - 1) / 3);
+    }
+    case 'boolean':
+      return BOOLEAN_WIDTH;
+    case 'date':
+      return formats.date.replaceAll('\\', '').length;
+    case 'dateTime':
+      return formats.dateTime.replaceAll('\\', '').length;
+  }
 }
