@@ -3,7 +3,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
-import { neutraliseFormula } from '../../records/export/cells.ts';
 import type { ImportRecord, RowIssue } from './store.ts';
 
 const WORDS: Record<Locale, { row: string; errors: string; sheet: string }> = {
@@ -29,8 +28,9 @@ function describe(issues: RowIssue[]): string {
 /**
  * The rows an import did not take, as an .xlsx file: the row number, every original cell under
  * its original header (so the file can be fixed and imported again, the extra columns left
- * unmapped) and what was wrong. Every text is neutralised against formulas, as in exports:
- * a cell that came in as `=HYPERLINK(…)` goes out as text.
+ * unmapped) and what was wrong. Cells are string cells, which a spreadsheet never runs as a
+ * formula: a cell that came in as `=HYPERLINK(…)` goes out as that text, with no apostrophe
+ * (as in the XLSX export, records/export/cells.ts).
  */
 export function errorReport(dialect: Dialect, found: ImportRecord, locale: Locale): Readable {
   const output = new PassThrough();
@@ -53,7 +53,7 @@ async function write(dialect: Dialect, found: ImportRecord, locale: Locale, outp
     ...found.columns.map((_, index) => ({ key: `c${index}`, width: 18 })),
     { key: 'errors', width: 60 },
   ];
-  const header = sheet.addRow([words.row, ...found.columns, words.errors].map(neutraliseFormula));
+  const header = sheet.addRow([words.row, ...found.columns, words.errors]);
   header.font = { bold: true };
   header.commit();
   let after = 0;
@@ -74,11 +74,7 @@ async function write(dialect: Dialect, found: ImportRecord, locale: Locale, outp
     for (const row of rows) {
       const cells = JSON.parse(String(row.cells)) as string[];
       const issues = JSON.parse(String(row.detail ?? '[]')) as RowIssue[];
-      const line = sheet.addRow([
-        Number(row.row_number),
-        ...cells.map(neutraliseFormula),
-        neutraliseFormula(describe(issues)),
-      ]);
+      const line = sheet.addRow([Number(row.row_number), ...cells, describe(issues)]);
       line.getCell(found.columns.length + 2).alignment = { wrapText: true, vertical: 'top' };
       line.commit();
       after = Number(row.row_number);

@@ -146,7 +146,7 @@ describe.each(DIALECTS)('files the importer reads, and those it refuses (%s)', (
     expect(await count(env, 'data_import')).toBe(before);
   });
 
-  it('keeps formulas as text: stored as written, never evaluated, neutralised in the error report', async () => {
+  it('keeps formulas as text: stored as written, never evaluated, string cells in the error report', async () => {
     const csv = [
       'Name,Notes,Employees',
       '"=HYPERLINK(""http://evil.example"",""click"")",@SUM(A1),1',
@@ -165,8 +165,10 @@ describe.each(DIALECTS)('files the importer reads, and those it refuses (%s)', (
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const row = workbook.worksheets[0]?.getRow(2);
-    expect(row?.getCell(2).value).toBe("'+cmd|' /C calc'!A0");
-    expect(row?.getCell(3).value).toBe("'-2+3");
+    // String cells, never formulas, and written as they came (no apostrophe to fix by hand).
+    expect(row?.getCell(2).value).toBe("+cmd|' /C calc'!A0");
+    expect(row?.getCell(3).value).toBe('-2+3');
+    expect(row?.getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(row?.getCell(2).formula).toBeUndefined();
 
     const sheet = new ExcelJS.Workbook();

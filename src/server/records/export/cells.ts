@@ -28,10 +28,6 @@ export function startsLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
-export function neutraliseFormula(text: string): string {
-  return startsLikeFormula(text) ? `'${text}` : text;
-}
-
 /** Time zone offsets change only at whole quarter hours (DST rules the world over). */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_CACHED_OFFSETS = 100_000;
