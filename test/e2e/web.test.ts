@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldText } from '../../src/shared/text/fold.ts';
 import {
   ADMIN_PASSWORD,
   apiAs,
@@ -209,17 +210,51 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.keyboard.press('Control+K');
     const search = page.getByRole('textbox', { name: 'Search records' });
     await search.waitFor();
+    // Accent-insensitive: "lodz" marks "Łódź" in the titles and labelled facts of the hits.
+    await search.fill('lodz');
+    await page.locator('.mantine-Spotlight-action').first().waitFor();
+    const marks = await page.locator('.mantine-Spotlight-actionsList mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((mark) => foldText(mark) !== 'lodz')).toEqual([]);
     await search.fill('kowal');
     const first = page.locator('.mantine-Spotlight-action').first();
-    await first.waitFor();
-    const title = (await first.locator('.mantine-Spotlight-actionLabel').textContent()) ?? '';
-    // Under the name, what tells same-named records apart (a person's company, a company's city).
-    expect(await first.locator('.mantine-Spotlight-actionDescription').textContent()).not.toBe('');
+    await eventually(async () =>
+      foldText((await first.locator('[data-hit-title] mark').first().textContent()) ?? ''),
+    ).toBe('kowal');
+    const title = (await first.locator('[data-hit-title]').textContent()) ?? '';
+    // Under the name, what tells same-named records apart (a person's company, a company's city), labelled.
+    const facts = page.locator('.mantine-Spotlight-action [data-hit-facts]').first();
+    expect(await facts.textContent()).toMatch(/^[^:]+: \S/);
     await screenshot(page, '08-search');
     await search.press('ArrowDown');
     await search.press('Enter');
     await page.waitForURL(/\/records\/(person|company|employee)\/\d+$/);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  });
+
+  it('shows all results of the palette on a page, a section per object', async () => {
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('textbox', { name: 'Search records' });
+    await search.fill('kowal');
+    const showAll = page.locator('[data-search-all]');
+    await showAll.waitFor();
+    const total = Number(
+      ((await showAll.textContent()) ?? '').match(/Show all ([\d,]+) results/)?.[1]?.replace(/,/g, ''),
+    );
+    expect(total).toBeGreaterThan(0);
+    await showAll.click();
+    await page.waitForURL(/\/search\?q=kowal$/);
+    await page.getByRole('heading', { level: 1, name: 'Results for “kowal”' }).waitFor();
+    const people = page.getByRole('region', { name: /^People \([\d,]+\)$/ });
+    await people.waitFor();
+    const link = people.getByRole('link').first();
+    expect(foldText((await link.locator('mark').first().textContent()) ?? '')).toBe('kowal');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '08b-search-page');
+    const name = (await link.textContent()) ?? '';
+    await link.click();
+    await page.waitForURL(/\/records\/person\/\d+$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
   });
 
   it('works at phone width', async () => {

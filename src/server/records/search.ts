@@ -1,11 +1,21 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { Locale } from '../../shared/metadata/types.ts';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AccessGrant, authorize } from '../access/policy.ts';
 import { AppError, errors } from '../errors.ts';
+import type { FieldDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
+import { countRecords } from './count.ts';
 import type { RecordRef } from './present.ts';
 import { listRecords, visibleTextMatch } from './reader.ts';
+
+/** One subtitle fact of a hit, labelled in the reader's language ("NIP", "725-18-01-126"). */
+export interface SearchFact {
+  field: string;
+  label: string;
+  value: string;
+}
 
 export interface GlobalSearchHit {
   object: string;
@@ -13,7 +23,23 @@ export interface GlobalSearchHit {
   title: string;
   /** The object's subtitle fields joined ("Łódź · 725-18-01-126"), or null when it has none. */
   subtitle: string | null;
+  /** The same values with their fields' labels, for a reader who asks "which number is that?". */
+  facts: SearchFact[];
+  /**
+   * `title`: the record's own title matched (exactly, as a prefix or word by word); `other`:
+   * only its other search fields did (a person through the company domain of their e-mail).
+   * Title matches come first.
+   */
+  matched: 'title' | 'other';
   rank: number;
+}
+
+/** Matches per object, counted as the object's list counts its quick search (`?q=`). */
+export interface SearchCounts {
+  objects: Array<{ object: string; count: number; exact: boolean }>;
+  total: number;
+  /** False when some object has more matches than are counted exactly ("10,000+"). */
+  exact: boolean;
 }
 
 const MAX_QUERY = 200;
@@ -89,26 +115,64 @@ export async function globalSearch(
     if (hits.length >= options.limit) break;
     hits = await ctx.dialect.search({ ...request, window });
   }
-  const subtitles = await subtitlesOf(ctx, actor, hits);
-  return hits.map((hit) => ({
-    object: hit.object,
-    id: hit.recordId,
-    title: hit.title,
-    subtitle: subtitles.get(`${hit.object}:${hit.recordId}`) ?? null,
-    rank: hit.rank,
-  }));
+  const facts = await factsOf(ctx, actor, hits);
+  return hits.map((hit) => {
+    const shown = facts.get(`${hit.object}:${hit.recordId}`) ?? [];
+    return {
+      object: hit.object,
+      id: hit.recordId,
+      title: hit.title,
+      subtitle: shown.length > 0 ? shown.map((fact) => fact.value).join(' · ') : null,
+      facts: shown,
+      matched: hit.match === 'other' ? 'other' : 'title',
+      rank: hit.rank,
+    };
+  });
+}
+
+/**
+ * How many records of each searchable object match `q`, for "Show all N results". Each object
+ * is counted exactly as its list counts `?q=` (the same rights, row scope and hidden fields,
+ * capped at EXACT_COUNT_CAP), so the count never includes a record the reader cannot open and
+ * equals what the list shows when the reader follows it there.
+ */
+export async function searchCounts(
+  ctx: RecordsContext,
+  actor: Actor,
+  q: string,
+  options: { objects?: string[] },
+): Promise<SearchCounts> {
+  if (q.length > MAX_QUERY) throw errors.badRequest(`q must be at most ${MAX_QUERY} characters`);
+  const searchable = ctx.registry.list().filter((d) => d.searchFields.length > 0);
+  const requested = options.objects ?? searchable.map((d) => d.key);
+  const readable = searchable.filter((d) => requested.includes(d.key) && readGrant(ctx, actor, d.key));
+  const objects =
+    searchTokens(q).length === 0
+      ? []
+      : await Promise.all(
+          readable.map(async (definition) => ({
+            object: definition.key,
+            ...(await countRecords(ctx, actor, definition.key, { q })),
+          })),
+        );
+  const found = objects.filter((entry) => entry.count > 0);
+  return {
+    objects: found,
+    total: found.reduce((sum, entry) => sum + entry.count, 0),
+    exact: found.every((entry) => entry.exact),
+  };
 }
 
 /**
  * Reads the subtitle fields of the hits, one list query per object (a page of hits is
  * small), through the reader so projection, access and reference titles apply as anywhere.
  */
-async function subtitlesOf(
+async function factsOf(
   ctx: RecordsContext,
   actor: Actor,
   hits: Array<{ object: string; recordId: number }>,
-): Promise<Map<string, string>> {
-  const subtitles = new Map<string, string>();
+): Promise<Map<string, SearchFact[]>> {
+  const facts = new Map<string, SearchFact[]>();
   const idsByObject = new Map<string, number[]>();
   for (const hit of hits) idsByObject.set(hit.object, [...(idsByObject.get(hit.object) ?? []), hit.recordId]);
   for (const [object, ids] of idsByObject) {
@@ -116,28 +180,38 @@ async function subtitlesOf(
     const hidden = readGrant(ctx, actor, object)?.hiddenFields;
     // A hidden field is no more shown under a hit than anywhere else.
     const keys = (definition?.subtitleFields ?? []).filter((key) => !hidden?.has(key));
-    const fields = keys.map((key) => definition?.field(key));
+    const fields = keys.flatMap((key) => definition?.field(key) ?? []);
     if (!definition || fields.length === 0) continue;
-    const references = fields.filter((field) => field?.target).map((field) => field?.key ?? '');
+    const references = fields.filter((field) => field.target).map((field) => field.key);
     const { items } = await listRecords(ctx, actor, object, {
       filter: { field: 'id', op: 'in', value: ids },
-      fields: ['id', ...keys],
+      fields: ['id', ...fields.map((field) => field.key)],
       expand: references,
       limit: ids.length,
     });
     for (const item of items) {
       const expansions = (item._expanded ?? {}) as Record<string, RecordRef | RecordRef[] | null>;
-      const parts = keys.map((key) => {
-        const expanded = expansions[key];
-        if (expanded && !Array.isArray(expanded)) return expanded.title;
-        const value = item[key];
-        return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      const shown = fields.flatMap((field): SearchFact[] => {
+        const value = factValue(field, item[field.key], expansions[field.key], actor.locale);
+        return value ? [{ field: field.key, label: field.labels[actor.locale], value }] : [];
       });
-      const text = parts.filter(Boolean).join(' · ');
-      if (text) subtitles.set(`${object}:${item.id}`, text);
+      if (shown.length > 0) facts.set(`${object}:${item.id}`, shown);
     }
   }
-  return subtitles;
+  return facts;
+}
+
+/** A subtitle value as text: a reference's title, a choice's label, or the value itself. */
+function factValue(
+  field: FieldDefinition,
+  value: unknown,
+  expanded: RecordRef | RecordRef[] | null | undefined,
+  locale: Locale,
+): string {
+  if (expanded && !Array.isArray(expanded)) return expanded.title;
+  const option = field.options?.find((candidate) => candidate.value === value);
+  if (option) return option.labels[locale];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /** The read grant, or null when the actor may not read the object at all. */

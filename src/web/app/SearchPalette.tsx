@@ -1,17 +1,26 @@
 import { Group, Kbd, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { Spotlight, spotlight } from '@mantine/spotlight';
-import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { createSpotlight, Spotlight } from '@mantine/spotlight';
+import { IconList, IconSearch } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { pickLabel, useObjects } from '../modules/metadata/index.ts';
-import { useLocale } from '../ui/format.ts';
-import { api } from './api-client.ts';
-import type { SearchHit } from './api-types.ts';
+import {
+  FactsText,
+  type GlobalSearchHit,
+  Highlighted,
+  MIN_QUERY,
+  searchPagePath,
+  useGlobalSearch,
+} from '../modules/search/index.ts';
+import { useFormatters, useLocale } from '../ui/format.ts';
 
-const MIN_QUERY = 2;
+/** The palette's own store: the palette resets its selection when new hits arrive. */
+const [paletteStore, palette] = createSpotlight();
+
+/** Enough to pick from; "Show all" opens the results page with every object's matches. */
+const PALETTE_LIMIT = 20;
 
 /** The header's search field: opens the palette (also Ctrl+K / ⌘K anywhere). */
 export function SearchButton() {
@@ -19,7 +28,7 @@ export function SearchButton() {
   const wide = useMediaQuery('(min-width: 48em)');
   return (
     <UnstyledButton
-      onClick={() => spotlight.open()}
+      onClick={() => palette.open()}
       aria-keyshortcuts="Control+K Meta+K"
       px="sm"
       py={6}
@@ -51,18 +60,6 @@ export function SearchButton() {
   );
 }
 
-function useSearch(query: string) {
-  const [debounced] = useDebouncedValue(query.trim(), 200);
-  return useQuery({
-    queryKey: ['search', debounced],
-    queryFn: ({ signal }) =>
-      api.get<{ items: SearchHit[] }>('/api/search', { query: { q: debounced, limit: 20 }, signal }),
-    enabled: debounced.length >= MIN_QUERY,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
-}
-
 /** Records across objects, best first, grouped by object; arrows and Enter open one. */
 export function SearchPalette() {
   const { t } = useTranslation();
@@ -70,10 +67,23 @@ export function SearchPalette() {
   const navigate = useNavigate();
   const objects = useObjects().data ?? [];
   const [query, setQuery] = useState('');
-  const search = useSearch(query);
+  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const search = useGlobalSearch(debounced, PALETTE_LIMIT, locale);
+  const { number } = useFormatters();
   const hits = query.trim().length >= MIN_QUERY ? (search.data?.items ?? []) : [];
-  const groups = new Map<string, SearchHit[]>();
+  const counts = hits.length > 0 ? search.data?.counts : undefined;
+  const groups = new Map<string, GlobalSearchHit[]>();
   for (const hit of hits) groups.set(hit.object, [...(groups.get(hit.object) ?? []), hit]);
+  const list = useRef<HTMLDivElement>(null);
+  // Mantine selects the first action as the query changes, but the hits arrive later (debounced,
+  // then fetched) and replace the rows: the selection would point at a row no longer there, and
+  // Enter would do nothing. Each new set of hits starts unselected; ArrowDown picks the first.
+  useEffect(() => {
+    if (!search.data) return;
+    paletteStore.updateState((state) => ({ ...state, selected: -1 }));
+    for (const row of list.current?.querySelectorAll('[data-selected]') ?? [])
+      row.removeAttribute('data-selected');
+  }, [search.data]);
   const groupLabel = (key: string) => {
     const meta = objects.find((object) => object.key === key);
     return meta ? pickLabel(meta.labels.many, locale) : key;
@@ -81,6 +91,7 @@ export function SearchPalette() {
 
   return (
     <Spotlight.Root
+      store={paletteStore}
       query={query}
       onQueryChange={setQuery}
       shortcut="mod + K"
@@ -95,19 +106,41 @@ export function SearchPalette() {
         aria-label={t('shell:search.label')}
         leftSection={<IconSearch size={18} aria-hidden />}
       />
-      <Spotlight.ActionsList aria-label={t('shell:search.results')}>
+      <Spotlight.ActionsList ref={list} aria-label={t('shell:search.results')}>
         {[...groups.entries()].map(([object, items]) => (
           <Spotlight.ActionsGroup key={object} label={groupLabel(object)}>
             {items.map((hit) => (
               <Spotlight.Action
                 key={`${hit.object}-${hit.id}`}
-                label={hit.title}
-                description={hit.subtitle ?? undefined}
                 onClick={() => void navigate(`/records/${hit.object}/${hit.id}`)}
-              />
+              >
+                {/* Own content rather than label/description: the match is marked accent-insensitively. */}
+                <span className={Spotlight.classes.actionBody}>
+                  <span className={Spotlight.classes.actionLabel} data-hit-title>
+                    <Highlighted text={hit.title} query={query} />
+                  </span>
+                  {hit.facts.length > 0 && (
+                    <span className={Spotlight.classes.actionDescription} data-hit-facts>
+                      <FactsText facts={hit.facts} query={query} />
+                    </span>
+                  )}
+                </span>
+              </Spotlight.Action>
             ))}
           </Spotlight.ActionsGroup>
         ))}
+        {counts && (
+          <Spotlight.Action
+            data-search-all
+            onClick={() => void navigate(searchPagePath(query))}
+            leftSection={<IconList size={18} aria-hidden />}
+            label={
+              counts.exact
+                ? t('search:palette.showAll', { count: counts.total, formatted: number(counts.total) })
+                : t('search:palette.showAllMore', { count: counts.total, formatted: number(counts.total) })
+            }
+          />
+        )}
         {hits.length === 0 && (
           <Spotlight.Empty>
             {query.trim().length < MIN_QUERY

@@ -40,15 +40,6 @@ export interface ListResponse {
   nextCursor: string | null;
 }
 
-export interface SearchHit {
-  object: string;
-  id: number;
-  title: string;
-  /** What tells same-named records apart: a company's city, a person's company… */
-  subtitle: string | null;
-  rank: number;
-}
-
 export interface HistoryEntry {
   id: number;
   action: 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'unmerge' | 'anonymise';

@@ -36,6 +36,10 @@ const ImportWizardPage = lazy(() =>
 const DuplicatesPage = lazy(() =>
   import('../modules/duplicates/index.ts').then((module) => ({ default: module.DuplicatesPage })),
 );
+// Its own chunk: the palette loads the search module's index eagerly.
+const SearchResultsPage = lazy(() =>
+  import('../modules/search/SearchResultsPage.tsx').then((module) => ({ default: module.SearchResultsPage })),
+);
 
 // The administration screens: their own chunk (see modules/access/admin.ts).
 const adminPages = () => import('../modules/access/admin.ts');
@@ -76,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'import', element: lazyPage(ImportWizardPage) },
       { path: 'records/:object/:id', element: lazyPage(RecordPage) },
       { path: 'settings', element: lazyPage(SettingsPage) },
+      { path: 'search', element: lazyPage(SearchResultsPage) },
       {
         path: 'admin',
         element: (

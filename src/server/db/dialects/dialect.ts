@@ -1,5 +1,6 @@
 import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
+import { searchTokens } from '../../../shared/text/fold.ts';
 import type { ColumnType } from '../../metadata/field-types/module.ts';
 
 /**
@@ -15,10 +16,19 @@ export type Executor = Db | Tx;
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/**
+ * How a search document matched, best first: its whole title is the query, its title starts
+ * with the query, every query word begins a word of its title, or the words were found in its
+ * other search fields (a person through their company's e-mail domain, a city, a tax id).
+ */
+export type SearchMatch = 'exact' | 'prefix' | 'word' | 'other';
+
 export interface SearchHit {
   object: string;
   recordId: number;
   title: string;
+  match: SearchMatch;
+  /** Text relevance among hits of the same `match` (higher is better); hits come best first. */
   rank: number;
 }
 
@@ -36,7 +46,10 @@ export interface ListPlan {
 }
 
 export interface SearchRequest {
-  /** Tokens already folded with `foldText`; the last one is matched as a prefix. */
+  /**
+   * Tokens already folded with `foldText`; the last one is matched as a prefix. Hits are ordered
+   * by `SearchMatch` first (title matches above the rest), then by relevance.
+   */
   tokens: string[];
   objects: string[];
   /**
@@ -49,9 +62,29 @@ export interface SearchRequest {
   /**
    * Rank only the newest `window` matches (null: all). Ranking every match of a short prefix
    * over millions of records takes hundreds of milliseconds; a user who gets too many hits
-   * types one more letter.
+   * types one more letter. Up to `window` documents whose title starts with the query are
+   * ranked besides, however old: they come from the title key's index, not from the matches.
    */
   window: number | null;
+}
+
+/**
+ * A title as `search_doc.title_key` stores it: its folded words joined by one space, so the
+ * query's tokens joined the same way compare with it directly ("kowalski sp" starts
+ * "kowalski sp z o o").
+ */
+export function titleKey(title: string): string {
+  return searchTokens(title).join(' ');
+}
+
+/**
+ * The title keys that start with the query's tokens are those in [key, above): nothing that
+ * starts with `key` sorts after it followed by the highest code point (bytewise in UTF-8, as
+ * the index on `title_key` compares).
+ */
+export function titleKeyRange(tokens: string[]): { key: string; above: string } {
+  const key = tokens.join(' ');
+  return { key, above: `${key}\u{10FFFF}` };
 }
 
 /**

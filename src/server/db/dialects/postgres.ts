@@ -3,7 +3,17 @@ import pg from 'pg';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
-import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
+import {
+  type Dialect,
+  type DynamicDatabase,
+  type Executor,
+  type ListPlan,
+  type SearchHit,
+  type SearchMatch,
+  type SearchRequest,
+  titleKey,
+  titleKeyRange,
+} from './dialect.ts';
 import { PreparingPool } from './pg-prepared.ts';
 
 /** ICU collations that ship with PostgreSQL built with ICU (Debian's is). */
@@ -84,12 +94,11 @@ class PostgresDialectImpl implements Dialect {
     doc: { object: string; recordId: number; title: string; text: string },
   ): Promise<void> {
     await sql`
-      INSERT INTO search_doc (object, record_id, title, title_folded, body)
-      VALUES (${doc.object}, ${doc.recordId}, ${doc.title}, ${foldText(doc.title)}, ${doc.text})
+      INSERT INTO search_doc (object, record_id, title, title_folded, body, title_key)
+      VALUES (${doc.object}, ${doc.recordId}, ${doc.title}, ${foldText(doc.title)}, ${doc.text}, ${titleKey(doc.title)})
       ON CONFLICT (object, record_id)
-      DO UPDATE SET title = excluded.title, title_folded = excluded.title_folded, body = excluded.body`.execute(
-      executor,
-    );
+      DO UPDATE SET title = excluded.title, title_folded = excluded.title_folded, body = excluded.body,
+        title_key = excluded.title_key`.execute(executor);
   }
 
   async insertSearchDocuments(
@@ -106,6 +115,7 @@ class PostgresDialectImpl implements Dialect {
         title: doc.title,
         title_folded: foldText(doc.title),
         body: doc.text,
+        title_key: titleKey(doc.title),
       })),
     );
   }
@@ -121,22 +131,44 @@ class PostgresDialectImpl implements Dialect {
   async search(request: SearchRequest): Promise<SearchHit[]> {
     if (request.tokens.length === 0 || request.objects.length === 0) return [];
     const query = tsQuery(request.tokens);
+    const { key, above } = titleKeyRange(request.tokens);
+    const limit = request.window ? sql`LIMIT ${request.window}` : sql``;
     // The window takes matches as the GIN scan yields them and stops; ranking happens on those.
     // The reader's restriction is checked on the window's matches only, so a reader who sees
     // a sliver of the data does not make the scan go through every match.
-    const matches = sql`SELECT m.id, m.object, m.record_id, m.title, m.tsv FROM search_doc m
-      WHERE m.tsv @@ to_tsquery('simple', ${query}) AND m.object = ANY(${request.objects})`;
-    const candidates = request.window ? sql`${matches} LIMIT ${request.window}` : matches;
+    const matches = sql`SELECT m.id FROM search_doc m
+      WHERE m.tsv @@ to_tsquery('simple', ${query}) AND m.object = ANY(${request.objects}) ${limit}`;
+    // Titles starting with the query come from the title key's index (bytewise: the column is
+    // COLLATE "C"), however old they are.
+    const titled = sql`SELECT t.id FROM search_doc t
+      WHERE t.title_key >= ${key} AND t.title_key < ${above} AND t.object = ANY(${request.objects})
+      ORDER BY t.title_key ${limit}`;
     const restriction = request.restriction ? sql`WHERE ${request.restriction}` : sql``;
-    const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
-      SELECT d.object, d.record_id, d.title, ts_rank(d.tsv, to_tsquery('simple', ${query})) AS rank
-      FROM (${candidates}) AS d ${restriction}
-      ORDER BY rank DESC, d.id
+    const words = request.tokens.map((token) => sql`strpos(' ' || d.title_key, ${` ${token}`}) > 0`);
+    const result = await sql<{
+      object: string;
+      record_id: number;
+      title: string;
+      tier: number;
+      rank: number;
+    }>`
+      SELECT * FROM (
+        SELECT d.id, d.object, d.record_id, d.title, length(d.title_key) AS key_length,
+          ts_rank(d.tsv, to_tsquery('simple', ${query})) AS rank,
+          CASE WHEN d.title_key = ${key} THEN 0
+            WHEN starts_with(d.title_key, ${key}) THEN 1
+            WHEN ${sql.join(words, sql` AND `)} THEN 2
+            ELSE 3 END AS tier
+        FROM ((${matches}) UNION (${titled})) AS c JOIN search_doc d ON d.id = c.id
+        ${restriction}
+      ) AS ranked
+      ORDER BY tier, CASE WHEN tier <= 1 THEN key_length END, rank DESC, id
       LIMIT ${request.limit}`.execute(this.db);
     return result.rows.map((row) => ({
       object: row.object,
       recordId: Number(row.record_id),
       title: row.title,
+      match: MATCHES[row.tier] ?? 'other',
       rank: Number(row.rank),
     }));
   }
@@ -161,6 +193,9 @@ class PostgresDialectImpl implements Dialect {
     return Number(result.rows[0]?.size ?? 0);
   }
 }
+
+/** `tier` of the search query → how the document matched. */
+const MATCHES: ReadonlyArray<SearchMatch> = ['exact', 'prefix', 'word', 'other'];
 
 /** Tokens hold only letters and digits (searchTokens), so they cannot inject tsquery syntax. */
 function tsQuery(tokens: string[]): string {

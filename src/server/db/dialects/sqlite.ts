@@ -5,7 +5,17 @@ import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
 import { collationKey, type SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
-import type { Dialect, DynamicDatabase, Executor, ListPlan, SearchHit, SearchRequest } from './dialect.ts';
+import {
+  type Dialect,
+  type DynamicDatabase,
+  type Executor,
+  type ListPlan,
+  type SearchHit,
+  type SearchMatch,
+  type SearchRequest,
+  titleKey,
+  titleKeyRange,
+} from './dialect.ts';
 import { SqliteListPlanner } from './sqlite-planner.ts';
 
 const SORT_LOCALES: ReadonlySet<string> = new Set(['en', 'pl', 'hu']);
@@ -121,7 +131,12 @@ class SqliteDialectImpl implements Dialect {
     await this.deleteSearchDocument(executor, doc.object, doc.recordId);
     const inserted = await executor
       .insertInto('search_doc')
-      .values({ object: doc.object, record_id: doc.recordId, title: doc.title })
+      .values({
+        object: doc.object,
+        record_id: doc.recordId,
+        title: doc.title,
+        title_key: titleKey(doc.title),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${inserted.id}, ${foldText(doc.title)}, ${doc.text})`.execute(
@@ -138,7 +153,12 @@ class SqliteDialectImpl implements Dialect {
       executor,
       'sqlite',
       'search_doc',
-      docs.map((doc) => ({ object: doc.object, record_id: doc.recordId, title: doc.title })),
+      docs.map((doc) => ({
+        object: doc.object,
+        record_id: doc.recordId,
+        title: doc.title,
+        title_key: titleKey(doc.title),
+      })),
       { returning: true },
     );
     await bulkInsert(
@@ -162,6 +182,8 @@ class SqliteDialectImpl implements Dialect {
   async search(request: SearchRequest): Promise<SearchHit[]> {
     if (request.tokens.length === 0 || request.objects.length === 0) return [];
     const match = ftsMatch(request.tokens);
+    const { key, above } = titleKeyRange(request.tokens);
+    const objects = sql.join(request.objects);
     // FTS5 walks a MATCH in rowid order cheaply; the window's lowest rowid bounds the ranking.
     // The reader's restriction is checked on the window's matches only.
     const restricted = request.restriction ? sql`AND ${request.restriction}` : sql``;
@@ -169,18 +191,43 @@ class SqliteDialectImpl implements Dialect {
       ? sql`AND search_fts.rowid >= coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}
           ORDER BY rowid DESC LIMIT 1 OFFSET ${request.window - 1}), 0)`
       : sql``;
-    const result = await sql<{ object: string; record_id: number; title: string; rank: number }>`
-      SELECT d.object, d.record_id, d.title, bm25(search_fts, 10.0, 1.0) AS rank
-      FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${match} ${window} AND d.object IN (${sql.join(request.objects)})
-        ${restricted}
-      ORDER BY rank, d.id
+    // Titles starting with the query come from the title key's index, however old they are.
+    // Named: given `object IN (…)` the planner would rather read every company by its object.
+    const titled = sql`SELECT t.id FROM search_doc t INDEXED BY search_doc_title_key
+      WHERE t.title_key >= ${key} AND t.title_key < ${above} AND t.object IN (${objects})
+      ORDER BY t.title_key ${request.window ? sql`LIMIT ${request.window}` : sql``}`;
+    const words = request.tokens.map((token) => sql`instr(' ' || d.title_key, ${` ${token}`}) > 0`);
+    const result = await sql<{
+      object: string;
+      record_id: number;
+      title: string;
+      tier: number;
+      score: number | null;
+    }>`
+      SELECT * FROM (
+        SELECT d.id, d.object, d.record_id, d.title, length(d.title_key) AS key_length, c.score,
+          CASE WHEN d.title_key = ${key} THEN 0
+            WHEN substr(d.title_key, 1, length(${key})) = ${key} THEN 1
+            WHEN ${sql.join(words, sql` AND `)} THEN 2
+            ELSE 3 END AS tier
+        FROM (
+          SELECT id, min(score) AS score FROM (
+            SELECT search_fts.rowid AS id, bm25(search_fts, 10.0, 1.0) AS score
+            FROM search_fts WHERE search_fts MATCH ${match} ${window}
+            UNION ALL
+            SELECT id, NULL FROM (${titled})
+          ) GROUP BY id
+        ) AS c JOIN search_doc d ON d.id = c.id
+        WHERE d.object IN (${objects}) ${restricted}
+      ) AS ranked
+      ORDER BY tier, CASE WHEN tier <= 1 THEN key_length END, score, id
       LIMIT ${request.limit}`.execute(this.db);
     return result.rows.map((row) => ({
       object: row.object,
       recordId: Number(row.record_id),
       title: row.title,
-      rank: -row.rank,
+      match: MATCHES[row.tier] ?? 'other',
+      rank: row.score === null ? 0 : -row.score,
     }));
   }
 
@@ -207,6 +254,9 @@ class SqliteDialectImpl implements Dialect {
     return pageCount * pageSize;
   }
 }
+
+/** `tier` of the search query → how the document matched. */
+const MATCHES: ReadonlyArray<SearchMatch> = ['exact', 'prefix', 'word', 'other'];
 
 /**
  * Tokens hold only letters and digits (searchTokens), so quoting them is enough; the last

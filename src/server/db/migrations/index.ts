@@ -10,6 +10,7 @@ import * as clientChildren from './2026_11_27_0005_client_children.ts';
 import * as imports from './2026_11_27_0006_imports.ts';
 import * as merges from './2026_11_27_0007_merges.ts';
 import * as companyCampaign from './2026_11_28_0001_company_campaign.ts';
+import * as searchTitleKey from './2026_11_28_0002_search_title_key.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0006_imports': imports,
   '2026_11_27_0007_merges': merges,
   '2026_11_28_0001_company_campaign': companyCampaign,
+  '2026_11_28_0002_search_title_key': searchTitleKey,
 };

@@ -34,6 +34,9 @@ export const companyGroup = defineObject({
   },
   icon: 'folders',
   titleFields: ['name'],
+  // Found by name in the global search (Ctrl+K) and in pickers; migration 2026_11_28_0002 indexed
+  // the groups made before.
+  searchFields: ['name'],
   dynamicMembers,
   fields: groupFields('company'),
 });
@@ -47,6 +50,7 @@ export const personGroup = defineObject({
   },
   icon: 'users-group',
   titleFields: ['name'],
+  searchFields: ['name'],
   dynamicMembers,
   fields: groupFields('person'),
 });
