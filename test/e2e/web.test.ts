@@ -118,15 +118,19 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.getByRole('table', { name: 'Companies' }).waitFor();
   });
 
-  it('opens a company, edits a field and saves it; the history shows the change', async () => {
+  it('opens a company as a card, changes a value where it stands; the history shows the change', async () => {
     const name = (await firstColumn())[0] ?? '';
     await page.getByRole('link', { name, exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     const id = /\/records\/company\/(\d+)/.exec(page.url())?.[1];
+    // The card shows values, not inputs, until one is edited.
+    expect(await page.getByRole('textbox', { name: 'City' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Change: City' }).click();
     const city = page.getByRole('textbox', { name: 'City' });
     await city.fill('Łódź Bałuty');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved.').waitFor();
+    await city.press('Enter');
+    await city.waitFor({ state: 'detached' });
+    await page.getByText('Łódź Bałuty').first().waitFor();
     const saved = await apiAs(page, 'GET', `/api/records/company/${id}`);
     expect(saved.body).toMatchObject({ city: 'Łódź Bałuty', version: 2 });
     await screenshot(page, '04-company-saved');
@@ -138,47 +142,61 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.getByRole('tab', { name: 'Details' }).click();
   });
 
-  it("shows the server's validation message at its field", async () => {
-    await page.getByRole('textbox', { name: 'E-mail' }).fill('not an address');
-    await page.getByRole('button', { name: 'Save' }).click();
+  it("shows the server's validation message at the value, and Esc gives the edit up", async () => {
+    await page.getByRole('button', { name: 'Change: E-mail' }).click();
+    const email = page.getByRole('textbox', { name: 'E-mail' });
+    await email.fill('not an address');
+    await email.press('Enter');
     await page.getByText('Enter an e-mail address, e.g. name@example.com.').waitFor();
-    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await email.press('Escape');
+    await email.waitFor({ state: 'detached' });
   });
 
   it('keeps both versions when someone else saved meanwhile, and saves the chosen one', async () => {
     const id = /\/records\/company\/(\d+)/.exec(page.url())?.[1];
+    await page.getByRole('button', { name: 'Change: Postal code' }).click();
     await page.getByRole('textbox', { name: 'Postal code' }).fill('90-001');
     const other = await env.context.newPage();
     await other.goto(page.url());
+    await other.getByRole('button', { name: 'Change: Postal code' }).click();
     await other.getByRole('textbox', { name: 'Postal code' }).fill('91-002');
-    await other.getByRole('button', { name: 'Save' }).click();
-    await other.getByText('Saved.').waitFor();
+    await other.getByRole('textbox', { name: 'Postal code' }).press('Enter');
+    await eventually(
+      async () => (await apiAs(other, 'GET', `/api/records/company/${id}`)).body,
+    ).toMatchObject({
+      postal_code: '91-002',
+    });
     await other.close();
 
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('textbox', { name: 'Postal code' }).press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Someone else changed this record' });
     await dialog.waitFor();
     await dialog.getByText('90-001').waitFor();
     await dialog.getByText('91-002').waitFor();
     await screenshot(page, '05-conflict');
     await dialog.getByRole('button', { name: 'Save my choices' }).click();
-    await page.getByText('Saved.').first().waitFor();
     await eventually(async () => (await apiAs(page, 'GET', `/api/records/company/${id}`)).body).toMatchObject(
       { postal_code: '90-001', version: 4 },
     );
+    await page.getByRole('textbox', { name: 'Postal code' }).waitFor({ state: 'detached' });
   });
 
-  it('brings the user back with their unsaved edit after the session is lost', async () => {
+  it('brings the user back with their unsaved edit in the full form after the session is lost', async () => {
     const recordUrl = page.url();
+    await page.getByRole('button', { name: 'Edit all fields' }).click();
     await page.getByRole('textbox', { name: 'Short name' }).fill('Kept after login');
     await env.context.clearCookies();
-    await page.getByRole('button', { name: 'Save' }).click();
+    // Whichever request comes first finds the session gone: the Save, or the duplicate check
+    // the edit set off a moment ago (then the page is already on its way to the login).
+    const save = page.getByRole('button', { name: 'Save' });
+    await Promise.race([save.click().catch(() => undefined), page.waitForURL(/\/login\?next=/)]);
     await page.waitForURL(/\/login\?next=/);
     await logIn(page);
     await page.waitForURL(recordUrl);
     await page.getByText('Your unsaved changes from before have been restored.').waitFor();
     expect(await page.getByRole('textbox', { name: 'Short name' }).inputValue()).toBe('Kept after login');
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('button', { name: 'Back to the card' }).click();
   });
 
   it('switches to Polish and Hungarian and shows translated screens', async () => {

@@ -2,6 +2,7 @@ import { traitsOf } from '../../shared/field-types/registry.ts';
 import type { FieldValueTypes } from '../../shared/field-types/values.ts';
 import type {
   FieldMeta,
+  HeaderFact,
   FieldType,
   Labels,
   Locale,
@@ -87,6 +88,8 @@ export interface ObjectDefinition {
   effects: WriteEffect[];
   /** How the card groups the fields (ObjectMeta.sections); checked against the fields at definition. */
   sections?: SectionMeta[];
+  /** The facts under a record's title (ObjectMeta.headerFacts), checked like the sections. */
+  headerFacts?: HeaderFact[];
   /**
    * For objects that group records (company groups): members may also be defined by a saved
    * filter. A record whose `kindField` is `dynamicValue` has as members whoever matches its
@@ -257,6 +260,7 @@ export interface ObjectSpec {
   internalColumns?: string[];
   effects?: WriteEffect[];
   sections?: SectionMeta[];
+  headerFacts?: HeaderFact[];
   dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
   activeField?: string;
   createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
@@ -329,6 +333,11 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
         throw new Error(`${objectSpec.key}: section ${section.key} names unknown field ${named}`);
     }
   }
+  for (const fact of objectSpec.headerFacts ?? []) {
+    for (const named of typeof fact === 'string' ? [fact] : fact.fields) {
+      if (!byKey.has(named)) throw new Error(`${objectSpec.key}: header fact names unknown field ${named}`);
+    }
+  }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
@@ -353,6 +362,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     internalColumns: objectSpec.internalColumns ?? [],
     effects: objectSpec.effects ?? [],
     sections: objectSpec.sections,
+    headerFacts: objectSpec.headerFacts,
     dynamicMembers: objectSpec.dynamicMembers,
     activeField: objectSpec.activeField,
     createDefaults: objectSpec.createDefaults,

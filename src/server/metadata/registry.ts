@@ -73,6 +73,7 @@ function describeObject(definition: ObjectDefinition): ObjectMeta {
     owner: definition.owner,
     actions: definition.actions,
     sections: definition.sections,
+    headerFacts: definition.headerFacts,
     fields: definition.fields.map(
       ({ column: _column, columns: _columns, through: _through, ...meta }) => meta,
     ),

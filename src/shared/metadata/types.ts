@@ -65,6 +65,12 @@ export interface SectionMeta {
   placeholder?: Labels;
 }
 
+/**
+ * A fact in a record's header: one field, or several read as one ("ul. Piotrkowska 1,
+ * 90-001 Łódź" from street, postal code and city) under a label of its own.
+ */
+export type HeaderFact = string | { key: string; labels: Labels; fields: string[] };
+
 export interface ObjectMeta {
   key: string;
   labels: { one: Labels; many: Labels };
@@ -79,5 +85,7 @@ export interface ObjectMeta {
   actions?: string[];
   /** How the card is laid out; fields in no section follow at the end. Absent: one plain form. */
   sections?: SectionMeta[];
+  /** The facts under the title that matter at a glance; absent: the first list columns. */
+  headerFacts?: HeaderFact[];
   fields: FieldMeta[];
 }

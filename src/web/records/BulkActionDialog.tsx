@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { kindOf } from '../../shared/field-types/index.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError } from '../app/api-client.ts';
+import { useGroupCreation } from '../modules/groups/index.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { useFormatters, useLocale } from '../ui/format.ts';
@@ -63,6 +64,9 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const field = fields.find((candidate) => candidate.key === fieldKey);
+  const membership = kind === 'addToGroup' || kind === 'removeFromGroup';
+  // A new group is made right here, with the name typed into the picker (rights permitting).
+  const createGroup = useGroupCreation(kind === 'addToGroup' ? field?.target : undefined);
   const action = buildAction(kind, field, clearing ? null : value, clearing);
   // The count (and the server's check of the value) follows typing after a pause, not per key.
   const [settled] = useDebouncedValue(action, 300);
@@ -102,7 +106,8 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
       closeButtonProps={{ 'aria-label': t('common:close') }}
     >
       <Stack gap="md">
-        {(kind === 'update' || kind === 'addToGroup' || kind === 'removeFromGroup') && (
+        {/* Which membership only when there is a choice: an object with one kind of group asks nothing. */}
+        {(kind === 'update' || (membership && fields.length > 1)) && (
           <Select
             label={kind === 'update' ? t('records:bulk.field') : t('records:bulk.membership')}
             data={fields.map((candidate) => ({
@@ -143,13 +148,15 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
             )}
           </>
         )}
-        {(kind === 'addToGroup' || kind === 'removeFromGroup') && field && (
+        {membership && field && (
           <ReferencePicker
+            key={field.key}
             field={{ ...field, type: 'relation', required: true }}
             label={t('records:bulk.group')}
             expanded={null}
             value={typeof value === 'number' ? value : null}
             onChange={setValue}
+            create={createGroup}
           />
         )}
         {preview.isError ? (

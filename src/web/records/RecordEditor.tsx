@@ -17,7 +17,9 @@ import { FieldInput } from './FieldInput.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
 import { editableFields, effectiveChanges, type Values } from './form-values.ts';
-import { type CardSection, cardSections } from './sections.ts';
+import { SectionBlock } from './RecordCard.tsx';
+import { cardSections } from './sections.ts';
+import { useReportUnsaved } from './unsaved-changes.tsx';
 import { saveErrorMessages } from './validation.ts';
 
 export interface RecordEditorProps {
@@ -25,15 +27,16 @@ export interface RecordEditorProps {
   record: RecordData;
   /** The server's answer to a successful save. */
   onSaved: (saved: RecordData) => void;
-  /** The reader may not change this record (its `_can.update` is false): values are shown, not inputs. */
-  readOnly?: boolean;
+  /** Back to the card, the form's edits given up (they are kept as a draft until discarded). */
+  onClose: () => void;
 }
 
 /**
- * The record form. Edits are a set of changes over the version they started from (`base`);
- * Save sends only those with that version, so a concurrent change is a 409, never an overwrite.
+ * The record's full form, for changing many values at once (the card edits one at a time).
+ * Edits are a set of changes over the version they started from (`base`); Save sends only
+ * those with that version, so a concurrent change is a 409, never an overwrite.
  */
-export function RecordEditor({ meta, record, onSaved, readOnly = false }: RecordEditorProps) {
+export function RecordEditor({ meta, record, onSaved, onClose }: RecordEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorMessage = useErrorMessage();
@@ -48,6 +51,9 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
   const changes = edit?.changes ?? {};
   const pending = effectiveChanges(base, changes);
   const dirty = Object.keys(pending).length > 0;
+  const reportUnsaved = useReportUnsaved();
+  useEffect(() => reportUnsaved('form', dirty), [reportUnsaved, dirty]);
+  useEffect(() => () => reportUnsaved('form', false), [reportUnsaved]);
 
   useEffect(() => {
     if (edit && Object.keys(effectiveChanges(edit.base, edit.changes)).length > 0)
@@ -104,12 +110,10 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (dirty && !saving && !readOnly) void save(base, pending);
+    if (dirty && !saving) void save(base, pending);
   }
 
   useHotkeys([['mod+S', () => submit()]], []);
-
-  if (readOnly) return <ReadOnlyValues meta={meta} record={record} />;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('records:page.formLabel')}>
@@ -123,11 +127,6 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
             closeButtonLabel={t('common:close')}
           >
             {t('records:page.draftRestored')}
-          </Alert>
-        )}
-        {formError && (
-          <Alert color="red" role="alert">
-            {formError}
           </Alert>
         )}
         {dirty && meta.actions?.includes(`${meta.key}.merge`) && (
@@ -172,7 +171,16 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
             <Button variant="default" onClick={discard} disabled={!dirty || saving}>
               {t('records:page.discard')}
             </Button>
+            <Button variant="subtle" onClick={onClose} disabled={saving}>
+              {t('records:page.backToCard')}
+            </Button>
           </Group>
+          {/* Beside the Save button that was pressed, not at the top of a long form. */}
+          {formError && (
+            <Alert color="red" role="alert" mt="sm">
+              {formError}
+            </Alert>
+          )}
         </Paper>
       </Stack>
       {conflict && (
@@ -192,56 +200,5 @@ export function RecordEditor({ meta, record, onSaved, readOnly = false }: Record
         />
       )}
     </form>
-  );
-}
-
-/** The form's fields as values: for a reader who may see the record but not change it. */
-function ReadOnlyValues({ meta, record }: { meta: ObjectMeta; record: RecordData }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (
-    <Stack gap="md">
-      <Alert color="gray" role="status">
-        {t('access:record.readOnly')}
-      </Alert>
-      {cardSections(meta, record, editableFields(meta), locale, t('records:page.moreSection')).map(
-        (section) => (
-          <SectionBlock key={section.key} section={section}>
-            <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="sm" m={0}>
-              {section.fields.map((field) => (
-                <div key={field.key} style={factsOf(field).wide ? { gridColumn: '1 / -1' } : undefined}>
-                  <Text component="dt" size="xs" c="dimmed">
-                    {pickLabel(field.labels, locale)}
-                  </Text>
-                  <Text component="dd" size="sm" m={0} mih="1.5em" style={{ whiteSpace: 'pre-wrap' }}>
-                    <FieldValue field={field} record={record} />
-                  </Text>
-                </div>
-              ))}
-            </SimpleGrid>
-          </SectionBlock>
-        ),
-      )}
-    </Stack>
-  );
-}
-
-/** A card section: its heading, its fields, and what an empty one will hold. */
-function SectionBlock({ section, children }: { section: CardSection; children: ReactNode }) {
-  const headingId = `section-${section.key}`;
-  return (
-    <Stack gap="xs" component="section" aria-labelledby={section.label ? headingId : undefined}>
-      {section.label && (
-        <Title order={2} size="h4" id={headingId}>
-          {section.label}
-        </Title>
-      )}
-      {section.fields.length > 0 && children}
-      {section.placeholder && (
-        <Text size="sm" c="dimmed">
-          {section.placeholder}
-        </Text>
-      )}
-    </Stack>
   );
 }

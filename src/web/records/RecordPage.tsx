@@ -1,27 +1,34 @@
-import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconForms } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { kindOf } from '../../shared/field-types/index.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useRecordCan } from '../modules/access/index.ts';
 import { BusinessCardLink } from '../modules/cards/index.ts';
+import { GroupMembersPanel } from '../modules/groups/index.ts';
 import { isReference, pickLabel, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
 import { PersonalDataMenu } from '../modules/personal-data/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
+import { loadDraft } from './draft.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { recordKey, useRecord } from './queries.ts';
 import { RecordActions } from './RecordActions.tsx';
 import { RecordBreadcrumbs } from './RecordBreadcrumbs.tsx';
+import { RecordCard } from './RecordCard.tsx';
 import { RecordEditor } from './RecordEditor.tsx';
 import { RecordFacts } from './RecordFacts.tsx';
 import { incomingRelations, RelatedLists } from './RelatedLists.tsx';
+import { UnsavedChangesGuard } from './unsaved-changes.tsx';
 
-/** `/records/:object/:id`: the record's header, its form, what points at it, and its history. */
+/** `/records/:object/:id`: the record's header, its card (or full form), what points at it, and its history. */
 export function RecordPage() {
   const { object = '', id = '' } = useParams();
   const { meta, objects, isPending, error } = useObjectMeta(object);
@@ -41,7 +48,12 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
   // What the reader may do with this record (its `_can`; nothing while viewing as someone else).
   const can = useRecordCan(record.data ?? {});
   const relations = incomingRelations(meta, objects);
-  const tab = params.get('tab') ?? 'details';
+  // Links from before the related lists moved onto the details (`?tab=related`) land there.
+  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  // The full form is open when asked for, and on its own when a draft of it was kept.
+  const [formOpen, setFormOpen] = useState(
+    () => params.get('edit') === '1' || loadDraft(meta.key, id) !== null,
+  );
   const loadedTitle = record.data ? recordTitle(meta, record.data, locale) || `#${record.data.id}` : null;
   useDocumentTitle(
     [loadedTitle, pickLabel(meta.labels.many, locale), t('common:appName')].filter(Boolean).join(' · '),
@@ -58,54 +70,92 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
     void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
   }
 
-  return (
-    <Stack gap="md">
-      <RecordBreadcrumbs meta={meta} current={title} />
-      <Group gap="sm" align="center" justify="space-between" wrap="nowrap">
-        <Group gap="sm" align="center">
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <Badge variant="light">{pickLabel(meta.labels.one, locale)}</Badge>
-        </Group>
-        <Group gap="xs" wrap="nowrap">
-          <BusinessCardLink object={meta.key} id={data.id} />
-          <PersonalDataMenu meta={meta} id={data.id} title={title} />
-          <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
-        </Group>
-      </Group>
-      <RecordFacts meta={meta} record={data} />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams((current) => {
-            const next = new URLSearchParams(current);
-            if (value && value !== 'details') next.set('tab', value);
-            else next.delete('tab');
-            return next;
-          })
-        }
-        keepMounted={false}
-        keepMountedMode="display-none"
-      >
-        <Tabs.List>
-          <Tabs.Tab value="details">{t('records:page.details')}</Tabs.Tab>
-          {relations.length > 0 && <Tabs.Tab value="related">{t('records:page.related')}</Tabs.Tab>}
-          <Tabs.Tab value="history">{t('records:page.history')}</Tabs.Tab>
-        </Tabs.List>
-        {/* The form stays mounted while other tabs are open, so unsaved edits are kept. */}
-        <Tabs.Panel value="details" pt="md" keepMounted>
-          <RecordEditor meta={meta} record={data} onSaved={onSaved} readOnly={!can.update} />
-        </Tabs.Panel>
-        {relations.length > 0 && (
-          <Tabs.Panel value="related" pt="md">
-            <RelatedLists relations={relations} id={data.id} />
-          </Tabs.Panel>
+  function setTab(value: string | null) {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value && value !== 'details') next.set('tab', value);
+      else next.delete('tab');
+      return next;
+    });
+  }
+
+  const details = (
+    <Grid gap="xl">
+      <Grid.Col span={{ base: 12, lg: relations.length > 0 ? 7 : 12 }}>
+        {formOpen && can.update ? (
+          <RecordEditor
+            meta={meta}
+            record={data}
+            onSaved={(saved) => {
+              onSaved(saved);
+              setFormOpen(false);
+            }}
+            onClose={() => setFormOpen(false)}
+          />
+        ) : (
+          <RecordCard meta={meta} record={data} editable={can.update} onSaved={onSaved} />
         )}
-        <Tabs.Panel value="history" pt="md">
-          <HistoryList meta={meta} id={id} />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
+      </Grid.Col>
+      {relations.length > 0 && (
+        // Beside the details on a wide screen (a client's people on the first screen), below on a narrow one.
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="xl">
+            {/* A group's members are managed by the groups module; other records pointing here are listed. */}
+            <GroupMembersPanel meta={meta} record={data} />
+            <RelatedLists
+              relations={relations.filter((relation) => kindOf(relation.field) !== 'membership')}
+              id={data.id}
+            />
+          </Stack>
+        </Grid.Col>
+      )}
+    </Grid>
+  );
+
+  return (
+    <UnsavedChangesGuard>
+      <Stack gap="md">
+        <RecordBreadcrumbs meta={meta} current={title} />
+        <Group gap="sm" align="center" justify="space-between" wrap="wrap">
+          <Group gap="sm" align="center" miw={0}>
+            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+              {title}
+            </Title>
+            <Badge variant="light">{pickLabel(meta.labels.one, locale)}</Badge>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            {can.update && !formOpen && (
+              <Button
+                variant="default"
+                leftSection={<IconForms size={16} aria-hidden />}
+                onClick={() => {
+                  setTab('details');
+                  setFormOpen(true);
+                }}
+              >
+                {t('records:page.editAll')}
+              </Button>
+            )}
+            <BusinessCardLink object={meta.key} id={data.id} />
+            <PersonalDataMenu meta={meta} id={data.id} title={title} />
+            <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
+          </Group>
+        </Group>
+        <RecordFacts meta={meta} record={data} />
+        <Tabs value={tab} onChange={setTab} keepMounted={false} keepMountedMode="display-none">
+          <Tabs.List>
+            <Tabs.Tab value="details">{t('records:page.details')}</Tabs.Tab>
+            <Tabs.Tab value="history">{t('records:page.history')}</Tabs.Tab>
+          </Tabs.List>
+          {/* The details stay mounted while the history is open, so unsaved edits are kept. */}
+          <Tabs.Panel value="details" pt="md" keepMounted>
+            {details}
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="md">
+            <HistoryList meta={meta} id={id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </UnsavedChangesGuard>
   );
 }

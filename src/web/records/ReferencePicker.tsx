@@ -39,6 +39,8 @@ interface Option {
 interface Options {
   options: Option[];
   loading: boolean;
+  /** The options answer what is typed now (not an earlier search, not one still on its way). */
+  settled: boolean;
   /** The whole dictionary, inactive values included (codes and orders of a value added from the picker). */
   dictionaryValues: { code: string; sort_order: number }[] | null;
 }
@@ -83,12 +85,14 @@ function useOptions(
     staleTime: dictionary ? 5 * 60_000 : 10_000,
   });
   const rows = result.data?.items ?? [];
+  const settled = !result.isFetching && (dictionary || debounced === search.trim());
   const title = (row: Record<string, unknown> & { id: number }) =>
     (meta ? recordTitle(meta, row, locale) : '') || `#${row.id}`;
   if (!dictionary) {
     return {
       options: rows.map((row) => ({ value: row.id, label: title(row) })),
       loading: result.isFetching,
+      settled,
       dictionaryValues: null,
     };
   }
@@ -100,7 +104,7 @@ function useOptions(
     const label = value.active ? title(row) : t('records:picker.inactive', { label: title(row) });
     return [{ value: value.id, label, color: value.color }];
   });
-  return { options, loading: result.isFetching, dictionaryValues: values };
+  return { options, loading: result.isFetching, settled, dictionaryValues: values };
 }
 
 /** Adds the selected records to the options, so their titles show even when not in the search results. */
@@ -154,8 +158,25 @@ interface PickerProps {
   forFilter?: boolean;
 }
 
+/** Making a new record of the target from the typed text (a new group in the add-to-group dialog). */
+export interface PickerCreate {
+  /** The option's text, e.g. `Create group “Dealers”`. */
+  label: (text: string) => string;
+  run: (text: string) => Promise<{ id: number; title: string }>;
+}
+
+/** The same name to a reader: case and accents aside ("dealerzy" is "Dealerzy"). */
+function sameText(a: string, b: string): boolean {
+  return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
+}
+
 export function ReferencePicker(
-  props: PickerProps & { value: number | null; onChange: (value: number | null) => void },
+  props: PickerProps & {
+    value: number | null;
+    onChange: (value: number | null) => void;
+    /** Offered when the typed text is the title of no option, and only once the search has answered. */
+    create?: PickerCreate;
+  },
 ) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -166,7 +187,7 @@ export function ReferencePicker(
   // Titles of values added here, shown until the dictionary has been loaded again.
   const [added, setAdded] = useState(new Map<number, string>());
   const selected = props.value === null ? [] : [props.value];
-  const { options, loading, dictionaryValues } = useOptions(
+  const { options, loading, settled, dictionaryValues } = useOptions(
     props.field,
     search,
     locale,
@@ -190,7 +211,18 @@ export function ReferencePicker(
     typed !== '' &&
     typed !== current?.label &&
     !data.some((option) => matchesSearch(option.label, typed));
-  const shown = offerAdd ? [...data, { value: ADD, label: t('records:picker.add', { text: typed }) }] : data;
+  // A record is made only for a name no record has: an exact match is chosen, not duplicated.
+  const offerCreate =
+    props.create !== undefined &&
+    !dictionary &&
+    settled &&
+    typed !== '' &&
+    !data.some((option) => sameText(option.label, typed));
+  const shown = offerAdd
+    ? [...data, { value: ADD, label: t('records:picker.add', { text: typed }) }]
+    : offerCreate && props.create
+      ? [...data, { value: ADD, label: props.create.label(typed) }]
+      : data;
 
   async function add(text: string) {
     if (!props.field.dictionary || !dictionaryValues) return;
@@ -208,6 +240,21 @@ export function ReferencePicker(
     }
   }
 
+  async function create(text: string) {
+    if (!props.create) return;
+    setAdding(true);
+    try {
+      const created = await props.create.run(text);
+      setAdded(new Map([...added, [created.id, created.title]]));
+      props.onChange(created.id);
+      await queryClient.invalidateQueries({ queryKey: ['records', props.field.target] });
+    } catch (error) {
+      notify(errorMessage(error), 'red');
+    } finally {
+      setAdding(false);
+    }
+  }
+
   return (
     <Select<number>
       label={props.label}
@@ -215,7 +262,9 @@ export function ReferencePicker(
       error={props.error}
       data={shown}
       value={props.value}
-      onChange={(value) => (value === ADD ? void add(typed) : props.onChange(value))}
+      onChange={(value) =>
+        value === ADD ? void (dictionary ? add(typed) : create(typed)) : props.onChange(value)
+      }
       searchable
       clearable={!props.field.required}
       searchValue={search}
@@ -223,7 +272,7 @@ export function ReferencePicker(
       readOnly={adding}
       // Relation options come from the server's search; dictionaries filter here.
       filter={dictionary ? dictionaryFilter : ({ options: all }) => all}
-      renderOption={dictionary ? renderWithDots(shown) : undefined}
+      renderOption={dictionary || offerCreate ? renderWithDots(shown) : undefined}
       leftSection={current?.color ? <Dot color={current.color} room={false} /> : undefined}
       nothingFoundMessage={loading ? t('common:loading') : t('records:picker.nothing')}
       clearButtonProps={{ 'aria-label': t('records:picker.clear', { field: props.label }) }}

@@ -1,11 +1,13 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { kindOf } from '../../shared/field-types/index.ts';
 import type { Filter } from '../../shared/filter/types.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError } from '../app/api-client.ts';
+import type { RecordData } from '../app/api-types.ts';
 import { useObjectAbilities } from '../modules/access/index.ts';
 import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
 import { useRelationHeading } from '../modules/organisation/index.ts';
@@ -13,8 +15,9 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { listColumns, listProjection } from './columns.ts';
 import { FieldValue } from './FieldValue.tsx';
-import { factsOf } from './field-types/index.ts';
+import { factsOf, isEmptyValue } from './field-types/index.ts';
 import { useRecordPages } from './queries.ts';
+import classes from './RelatedLists.module.css';
 
 const RELATED_LIMIT = 50;
 const RELATED_COLUMNS = 4;
@@ -119,36 +122,17 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t('records:related.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped highlightOnHover aria-labelledby={headingId}>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column, index) => (
-                  <Table.Th key={column.key}>
-                    {index === 0 ? pickLabel(object.labels.one, locale) : pickLabel(column.labels, locale)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  {columns.map((column, index) => (
-                    <Table.Td key={column.key}>
-                      {index === 0 ? (
-                        <Anchor component={Link} to={`/records/${object.key}/${row.id}`} size="sm">
-                          {recordTitle(object, row, locale) || `#${row.id}`}
-                        </Anchor>
-                      ) : (
-                        <FieldValue field={column} record={row} />
-                      )}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // A list of small cards, not a table: it fits beside the details and on a phone alike.
+        <ul className={classes.list} aria-labelledby={headingId}>
+          {rows.map((row) => (
+            <li key={row.id} className={classes.item}>
+              <Anchor component={Link} to={`/records/${object.key}/${row.id}`} size="sm" fw={500}>
+                {recordTitle(object, row, locale) || `#${row.id}`}
+              </Anchor>
+              <RowFacts columns={columns.slice(1)} row={row} />
+            </li>
+          ))}
+        </ul>
       )}
       {pages.hasNextPage && (
         <Text size="xs" c="dimmed" mt={4}>
@@ -156,5 +140,21 @@ function RelatedList({ relation, id }: { relation: Relation; id: number }) {
         </Text>
       )}
     </section>
+  );
+}
+
+/** The row's other columns on one line under its title, the empty ones left out. */
+function RowFacts({ columns, row }: { columns: FieldMeta[]; row: RecordData }) {
+  const filled = columns.filter((column) => !isEmptyValue(row[column.key]));
+  if (filled.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" className={classes.facts}>
+      {filled.map((column, index) => (
+        <Fragment key={column.key}>
+          {index > 0 && ' · '}
+          <FieldValue field={column} record={row} />
+        </Fragment>
+      ))}
+    </Text>
   );
 }

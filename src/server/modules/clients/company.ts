@@ -20,6 +20,15 @@ export const company = defineObject({
   titleFields: ['name'],
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],
   subtitleFields: ['city', 'tax_id'],
+  // What a salesperson looks for first: how it stands, whose client it is, how to reach them.
+  headerFacts: [
+    'status',
+    'account_manager',
+    'tax_id',
+    'phone',
+    'email',
+    { key: 'address', labels: L('Address', 'Adres', 'Cím'), fields: ['street', 'postal_code', 'city'] },
+  ],
   // The card reads at a glance: who they are, how to reach them, then what their status makes
   // matter — a prospect's marketing data, an active client's terms and latest business, an
   // inactive one's last events and turnover.

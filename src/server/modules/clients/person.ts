@@ -14,6 +14,7 @@ export const person = defineObject({
   titleFields: ['first_name', 'last_name'],
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],
   subtitleFields: ['company', 'position'],
+  headerFacts: ['company', 'position', 'email', 'phone', 'mobile'],
   effects: [followEmployment],
   // Exporting everything stored about a person and anonymising them are rights of their own.
   actions: ['personal_data', 'anonymise', 'merge'],

@@ -1,0 +1,2 @@
+export { GroupMembersPanel } from './GroupMembersPanel.tsx';
+export { useGroupCreation } from './group-creation.ts';
