@@ -147,19 +147,36 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await markFirstThreeRows();
     await page.getByRole('button', { name: 'Export marked' }).click();
     // Waiting and clicking together: a failed click must not leave the wait pending after the test.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: 'Excel workbook (XLSX)' }).click(),
-    ]);
-    const file = await download.path();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('the workbook has no sheet');
-    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
-    expect(values(1)[0]).toBe('Name');
-    expect([2, 3, 4].map((row) => values(row)[0])).toEqual(names);
-    expect(sheet.rowCount).toBe(4);
+    const sheetOf = async (columns: 'Visible columns' | 'All fields') => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('group', { name: columns })
+          .getByRole('menuitem', { name: 'Excel workbook (XLSX)' })
+          .click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await download.path());
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error('the workbook has no sheet');
+      return sheet;
+    };
+    const visible = await sheetOf('Visible columns');
+    const values = (sheet: ExcelJS.Worksheet, row: number) =>
+      (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(visible, 1)[0]).toBe('Name');
+    expect([2, 3, 4].map((row) => values(visible, row)[0])).toEqual(names);
+    expect(visible.rowCount).toBe(4);
+    // The header is frozen and filtered, as a spreadsheet user expects to find it.
+    expect(visible.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(visible.autoFilter).toBeTruthy();
+
+    await page.getByRole('button', { name: 'Export marked' }).click();
+    const all = await sheetOf('All fields');
+    const header = values(all, 1);
+    expect(header.length).toBeGreaterThan(values(visible, 1).length);
+    expect(header).toEqual(expect.arrayContaining(['Name', 'Tax ID', 'Short name', 'Notes']));
+    expect([2, 3, 4].map((row) => values(all, row)[0])).toEqual(names);
   });
 
   it('shows a printable view of the list', async () => {
