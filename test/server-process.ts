@@ -7,6 +7,8 @@ export interface ServerProcess {
   child: ChildProcess;
   url: string;
   output: () => string;
+  /** What it was started with, so `respawnServer` can start it again the same way. */
+  env: Record<string, string>;
 }
 
 /** Starts `kartoteka serve` as a real process and waits for the URL it prints. */
@@ -28,14 +30,24 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { child, url, output: () => output };
+  return { child, url, output: () => output, env };
 }
 
 export async function killHard(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null) return;
+  // A process ended by a signal has no exit code, only the signal's name.
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   server.child.kill('SIGKILL');
   await exited;
+}
+
+/**
+ * Starts the same server again after it was stopped: same settings and data directory, and
+ * the same port, so a page that was open keeps talking to it (an outage that ends).
+ */
+export async function respawnServer(server: ServerProcess): Promise<ServerProcess> {
+  if (server.child.exitCode === null && server.child.signalCode === null) throw new Error('still running');
+  return spawnServer({ ...server.env, PORT: new URL(server.url).port });
 }
 
 /** Logs in over real HTTP and returns headers for cookie-authenticated writes. */

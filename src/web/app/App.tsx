@@ -1,9 +1,24 @@
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import {
+  MutationCache,
+  onlineManager,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+} from '@tanstack/react-query';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/hu';
+import 'dayjs/locale/pl';
+import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { ApiError, onSessionLost, setCsrfToken } from './api-client.ts';
+import type { Locale } from '../../shared/metadata/types.ts';
+import { useLocale } from '../ui/format.ts';
+import { ApiError, isConnectionFailure, onSessionLost, setCsrfToken } from './api-client.ts';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { connection, probeDelay, watchBrowserNetwork } from './connection.ts';
 import { i18n } from './i18n.ts';
 import { router } from './router.tsx';
 import { loginPath } from './session.ts';
@@ -30,8 +45,13 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-/** A 4xx will not get better by asking again; a network blip or a 5xx may. */
+/**
+ * A 4xx will not get better by asking again; a network blip or a 5xx may. A request that did
+ * not reach the server also marks the connection lost (api-client.ts), and while it is, the
+ * retries wait (they do not count) until the server answers again.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isConnectionFailure(error)) return failureCount < 3;
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 2;
 }
@@ -40,10 +60,45 @@ const queryClient = new QueryClient({
   queryCache: new QueryCache(),
   mutationCache: new MutationCache(),
   defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
-    mutations: { retry: false },
+    queries: { retry: shouldRetry, retryDelay: probeDelay, staleTime: 30_000, refetchOnWindowFocus: false },
+    /**
+     * Saves are never repeated by themselves: one that failed on the way may still have landed,
+     * and a repeat would create a second record (POST) or clash with its own first landing (a
+     * PATCH carries the version it was based on, so the repeat gets 409). The failure shows
+     * next to the button, the edit stays in the form, and saving again is the user's call (if
+     * the first did land, the conflict dialog shows both versions rather than overwriting).
+     * 'always', not the default 'online': a Save pressed while the connection is lost fails at
+     * once with its message, instead of waiting unseen and firing whenever the server is back.
+     */
+    mutations: { retry: false, networkMode: 'always' },
   },
 });
+
+/**
+ * The connection monitor is TanStack Query's idea of "online": while the server is away no
+ * query is sent (each waits, paused, instead of failing), and when it answers again the paused
+ * ones continue and those that had failed are asked again, so every screen recovers by itself.
+ */
+onlineManager.setEventListener((setOnline) => connection.subscribe((lost) => setOnline(!lost)));
+connection.subscribe((lost) => {
+  if (lost) return;
+  void queryClient.refetchQueries(
+    { type: 'active', predicate: (query) => query.state.status === 'error' },
+    { cancelRefetch: false },
+  );
+});
+watchBrowserNetwork();
+
+/** Day.js names: British English writes the day first and starts the week on Monday, like pl and hu. */
+const DAYJS_LOCALES: Record<Locale, string> = { en: 'en-gb', pl: 'pl', hu: 'hu' };
+
+/** Calendars (month and weekday names, first day of the week) in the app's language. */
+function LanguageDates({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <DatesProvider settings={{ locale: DAYJS_LOCALES[locale], firstDayOfWeek: 1 }}>{children}</DatesProvider>
+  );
+}
 
 let leaving = false;
 
@@ -69,10 +124,14 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-        <Notifications position="bottom-right" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <LanguageDates>
+          <Notifications position="bottom-right" />
+          {/* Here rather than in the shell: the login page needs it as much as any screen. */}
+          <ConnectionBanner />
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </LanguageDates>
       </MantineProvider>
     </I18nextProvider>
   );

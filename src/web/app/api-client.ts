@@ -1,8 +1,11 @@
+import { connection } from './connection.ts';
+
 /**
  * The one way the web app talks to the API: JSON in and out, the CSRF header on writes,
  * errors turned into `ApiError`, and a lost session reported to whoever listens (the app
  * sends the user to the login page and back), as is a two-factor login the account must set up
- * first (the app sends the user to the settings page).
+ * first (the app sends the user to the settings page). Whether the server could be reached at
+ * all goes to the connection monitor (connection.ts).
  */
 
 export interface FieldIssue {
@@ -17,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown,
+    /** The request's method: a failed write tells the user their edit is kept, a failed read does not. */
+    readonly method?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,6 +36,23 @@ export class ApiError extends Error {
 
 /** Code of errors that never reached the server (offline, DNS, aborted). */
 export const NETWORK_ERROR = 'network_error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** What a proxy answers when the app behind it is away (restarting, crashed, overloaded). */
+const PROXY_UNAVAILABLE = new Set([502, 503, 504]);
+
+/**
+ * The request did not reach a working server: asking again later may well succeed, and the
+ * user's data is not at fault. Everything else is an answer from the app itself.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === NETWORK_ERROR || PROXY_UNAVAILABLE.has(error.status));
+}
+
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
 
 let csrfToken: string | null = null;
 let sessionLostListener: ((error: ApiError) => void) | null = null;
@@ -79,8 +101,6 @@ export interface RequestOptions {
   expectUnauthorized?: boolean;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD']);
-
 /** Sends a request; answers with the response when it is a success, throws `ApiError` otherwise. */
 async function send(
   method: string,
@@ -103,11 +123,14 @@ async function send(
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, NETWORK_ERROR, String(cause), undefined);
+    connection.markLost();
+    throw new ApiError(0, NETWORK_ERROR, String(cause), undefined, method);
   }
+  if (PROXY_UNAVAILABLE.has(response.status)) connection.markLost();
+  else connection.markBack();
   if (response.ok) return response;
   const payload: unknown = await response.json().catch(() => null);
-  const error = toApiError(response.status, payload);
+  const error = toApiError(response.status, payload, method);
   if (response.status === 401 && !options.expectUnauthorized) sessionLostListener?.(error);
   if (response.status === 403 && error.code === TOTP_SETUP_REQUIRED) secondFactorListener?.();
   throw error;
@@ -124,7 +147,7 @@ export function requestFile(method: string, path: string, options: RequestOption
   return send(method, path, options, '*/*');
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+function toApiError(status: number, payload: unknown, method: string): ApiError {
   const body = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
     ?.error;
   return new ApiError(
@@ -132,6 +155,7 @@ function toApiError(status: number, payload: unknown): ApiError {
     typeof body?.code === 'string' ? body.code : `http_${status}`,
     typeof body?.message === 'string' ? body.message : `HTTP ${status}`,
     body?.details,
+    method,
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NETWORK_ERROR } from '../app/api-client.ts';
+import { ApiError, isConnectionFailure, isSafeMethod } from '../app/api-client.ts';
 
 /**
  * Turns any error into a sentence for the user. Known API codes are translated; for the
@@ -12,7 +12,11 @@ export function useErrorMessage(): (error: unknown) => string {
   return useCallback(
     (error: unknown) => {
       if (error instanceof ApiError) {
-        if (error.code === NETWORK_ERROR) return t('common:error.network');
+        // A write that did not get through is still in the form: say so, so nobody retypes it.
+        if (isConnectionFailure(error))
+          return error.method !== undefined && !isSafeMethod(error.method)
+            ? t('connection:error.notSaved')
+            : t('common:error.network');
         if (error.status === 403) return t('common:error.forbidden');
         if (error.status === 404) return t('common:error.notFound');
         // Screens that can show both versions handle their 409 before this; elsewhere it is a clash.

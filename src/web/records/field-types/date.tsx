@@ -1,30 +1,20 @@
-import { TextInput } from '@mantine/core';
+import { LocalDateInput } from '../../ui/LocalDateInput.tsx';
 import { commonProps, TextTagsFilterInput } from './base.tsx';
 import { dateFacts } from './date.ts';
 import { DueDateDisplay } from './due-display.tsx';
 import type { FieldInputProps, FilterValueInputProps, WebFieldType } from './module.ts';
 
-/** The browser's date picker: YYYY-MM-DD in and out, shown in the user's locale by the browser. */
+/** Only a stored date reaches the input; anything else would show as "Invalid Date". */
+const storedDate = (value: unknown) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+
+/** Typed or picked in the app language's order; stored as `YYYY-MM-DD`, which is what the input holds. */
 function DateInput(props: FieldInputProps) {
-  return (
-    <TextInput
-      {...commonProps(props)}
-      type="date"
-      value={typeof props.value === 'string' ? props.value : ''}
-      onChange={(event) => props.onChange(event.currentTarget.value || null)}
-    />
-  );
+  return <LocalDateInput {...commonProps(props)} value={storedDate(props.value)} onChange={props.onChange} />;
 }
 
 function DateFilterInput({ label, value, onChange }: FilterValueInputProps) {
-  return (
-    <TextInput
-      label={label}
-      type="date"
-      value={typeof value === 'string' ? value : ''}
-      onChange={(event) => onChange(event.currentTarget.value || null)}
-    />
-  );
+  return <LocalDateInput label={label} value={storedDate(value)} onChange={onChange} />;
 }
 
 export const date: WebFieldType = {
