@@ -2,8 +2,8 @@ import { traitsOf } from '../../shared/field-types/registry.ts';
 import type { FieldValueTypes } from '../../shared/field-types/values.ts';
 import type {
   FieldMeta,
-  HeaderFact,
   FieldType,
+  HeaderFact,
   Labels,
   Locale,
   ObjectMeta,

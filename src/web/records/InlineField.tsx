@@ -132,7 +132,6 @@ export function InlineField({ meta, field, record, editable, onSaved, wide = fal
         {editable && !field.readOnly ? (
           // A click anywhere on the value edits it (links inside keep working); the pencil is the
           // same for the keyboard and screen readers, a button of its own beside the value.
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the pencil button is the keyboard's way in
           <Text
             component="dd"
             size="sm"

@@ -1,7 +1,7 @@
-import { Alert, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, api } from '../app/api-client.ts';
@@ -14,7 +14,6 @@ import { notify } from '../ui/notify.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { clearDraft, type Draft, loadDraft, saveDraft } from './draft.ts';
 import { FieldInput } from './FieldInput.tsx';
-import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
 import { editableFields, effectiveChanges, type Values } from './form-values.ts';
 import { SectionBlock } from './RecordCard.tsx';
