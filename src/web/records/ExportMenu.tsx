@@ -1,4 +1,4 @@
-import { Box, Button, Menu } from '@mantine/core';
+import { ActionIcon, Box, Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileText, IconPrinter } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,8 @@ export interface ExportMenuProps {
   list: { filter: Filter | null; q: string };
   /** The address of the printable view of the same list. */
   printHref: string;
+  /** An icon button (a phone's one-row toolbar); its name is the same words. */
+  compact?: boolean;
 }
 
 /**
@@ -27,12 +29,13 @@ export interface ExportMenuProps {
  * view. Each spreadsheet format twice: with the list's visible columns (what the reader sees),
  * or with every field they may export (for working on the data elsewhere).
  */
-export function ExportMenu({ meta, columns, sort, selection, list, printHref }: ExportMenuProps) {
+export function ExportMenu({ meta, columns, sort, selection, list, printHref, compact }: ExportMenuProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const visibleId = useId();
+  const label = selection ? t('records:export.marked') : t('records:export.label');
   const allId = useId();
 
   async function run(format: ExportFormat, allFields = false) {
@@ -69,9 +72,15 @@ export function ExportMenu({ meta, columns, sort, selection, list, printHref }: 
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} loading={busy}>
-          {selection ? t('records:export.marked') : t('records:export.label')}
-        </Button>
+        {compact ? (
+          <ActionIcon variant="default" size="input-sm" loading={busy} aria-label={label}>
+            <IconDownload size={18} aria-hidden />
+          </ActionIcon>
+        ) : (
+          <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} loading={busy}>
+            {label}
+          </Button>
+        )}
       </Menu.Target>
       <Menu.Dropdown>
         {/* Groups, so that a screen reader says which columns an "Excel" item exports. */}

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowLeft,
   IconCopy,
@@ -13,13 +13,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import { useObjectAbilities } from '../modules/access/index.ts';
-import { useFormatters } from '../ui/format.ts';
+import { objectContext } from '../modules/metadata/index.ts';
+import { useFormatters, useLocale } from '../ui/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { FilterChips, FilterControl } from './filters/index.ts';
 import type { ListCount, SelectionPayload } from './list-actions.ts';
 import type { ListViewState } from './list-state.ts';
 import { writeListAddress } from './list-url.ts';
+import { PhoneListToolbar } from './PhoneListToolbar.tsx';
 
 export interface ListToolbarProps {
   meta: ObjectMeta;
@@ -40,6 +42,9 @@ export interface ListToolbarProps {
   standardColumns: string[];
 }
 
+/** Where the list turns into cards and its toolbar into one row (Mantine's `xs` breakpoint). */
+export const PHONE_QUERY = '(max-width: 36em)';
+
 const NO_STATE: ListViewState = { columns: [], filter: null, sort: [], colourRules: [] };
 
 /** "1,234", "10,000+" above the server's counting cap with a filter, "≈ 1,000,000" from table statistics. */
@@ -58,15 +63,29 @@ export function useCountText(): (count: ListCount, filtered: boolean) => string 
 export function ListToolbar(props: ListToolbarProps) {
   const { t } = useTranslation();
   const { meta, state } = props;
+  const locale = useLocale();
   const [search, setSearch] = useState(props.q);
   const [filterOpened, setFilterOpened] = useState(false);
   const commitSearch = useDebouncedCallback((value: string) => props.onSearch(value.trim()), 250);
   const countText = useCountText();
   // "New" and Export only for readers with those rights (and never while viewing as someone).
   const can = useObjectAbilities(meta.key);
+  const phone = useMediaQuery(PHONE_QUERY);
   // The printable view gets the whole state in its address: it has no saved view to fall back on.
   const printParams = writeListAddress(new URLSearchParams(), state, NO_STATE, null);
   if (props.q) printParams.set('q', props.q);
+  const printHref = `/records/${meta.key}/print?${printParams.toString()}`;
+
+  if (phone) {
+    return (
+      <PhoneListToolbar
+        {...props}
+        onSearchTyped={commitSearch}
+        countText={props.count ? countText(props.count, Boolean(state.filter || props.q)) : null}
+        printHref={printHref}
+      />
+    );
+  }
 
   return (
     <Stack gap="xs">
@@ -98,7 +117,7 @@ export function ListToolbar(props: ListToolbarProps) {
                   to={`/records/${meta.key}/new`}
                   leftSection={<IconPlus size={16} aria-hidden />}
                 >
-                  {t('records:create.new')}
+                  {t('records:create.new', { context: objectContext(meta, locale) })}
                 </Button>
               )}
               {can.export && (
@@ -108,7 +127,7 @@ export function ListToolbar(props: ListToolbarProps) {
                   sort={state.sort}
                   selection={props.exportSelection}
                   list={{ filter: state.filter, q: props.q }}
-                  printHref={`/records/${meta.key}/print?${printParams.toString()}`}
+                  printHref={printHref}
                 />
               )}
               {can.create && (

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,11 +17,12 @@ import { PageLoader } from '../ui/PageLoader.tsx';
 import { BulkActionDialog, type BulkKind } from './BulkActionDialog.tsx';
 import { listColumns, listProjection } from './columns.ts';
 import { useMetadataLookup } from './filters/index.ts';
-import { ListToolbar } from './ListToolbar.tsx';
+import { ListToolbar, PHONE_QUERY } from './ListToolbar.tsx';
 import { useListCount } from './list-actions.ts';
 import type { ListViewState } from './list-state.ts';
 import { effectiveState, readListAddress, same, sanitizeState, writeListAddress } from './list-url.ts';
 import { useRecordPages } from './queries.ts';
+import { RecordCardList } from './RecordCardList.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { columnField } from './related-fields.ts';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -143,6 +144,7 @@ export function RecordList({ meta }: { meta: ObjectMeta }) {
       sort: next.map((key) => ({ field: key.id, direction: key.desc ? 'desc' : 'asc' })),
     });
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = pages;
+  const phone = useMediaQuery(PHONE_QUERY);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const total = count.data?.exact ? count.data.count : null;
   const allLoadedMarked = rows.length > 0 && rows.every((row) => isSelected(selection, row.id));
@@ -200,6 +202,19 @@ export function RecordList({ meta }: { meta: ObjectMeta }) {
               ? t('records:list.nothingFound', { q: address.q })
               : t('records:list.empty')}
         </Text>
+      ) : phone ? (
+        <RecordCardList
+          meta={meta}
+          columns={columns}
+          rows={rows}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+          label={heading}
+          selection={selection}
+          onSelectionChange={setSelection}
+          trash={address.trash}
+        />
       ) : (
         <RecordTable
           meta={meta}

@@ -12,7 +12,7 @@ import { NotFound } from '../app/NotFound.tsx';
 import { useRecordCan } from '../modules/access/index.ts';
 import { BusinessCardLink } from '../modules/cards/index.ts';
 import { GroupMembersPanel } from '../modules/groups/index.ts';
-import { isReference, pickLabel, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
+import { isReference, pickLabel, recordContext, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
 import { PersonalDataMenu } from '../modules/personal-data/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
@@ -123,7 +123,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
             </Title>
             <Badge variant="light">{pickLabel(meta.labels.one, locale)}</Badge>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             {can.update && !formOpen && (
               <Button
                 variant="default"
@@ -138,7 +138,14 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
             )}
             <BusinessCardLink object={meta.key} id={data.id} />
             <PersonalDataMenu meta={meta} id={data.id} title={title} />
-            <RecordActions meta={meta} id={data.id} version={data.version} title={title} can={can} />
+            <RecordActions
+              meta={meta}
+              id={data.id}
+              version={data.version}
+              title={title}
+              can={can}
+              context={recordContext(meta, data, locale)}
+            />
           </Group>
         </Group>
         <RecordFacts meta={meta} record={data} />

@@ -1,6 +1,7 @@
 import { Badge, Button, Drawer, Group, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLabel } from '../../modules/metadata/index.ts';
 import { useLocale } from '../../ui/format.ts';
@@ -11,6 +12,10 @@ export interface FilterControlProps extends FilterBuilderProps {
   /** Open from outside too (a filter chip opens the builder); uncontrolled when absent. */
   opened?: boolean;
   onOpenedChange?: (opened: boolean) => void;
+  /** On a phone: a sheet from the bottom over the whole width, instead of a side drawer. */
+  sheet?: boolean;
+  /** Shown above the conditions (on a phone, the saved views, which have no room in the toolbar). */
+  header?: ReactNode;
 }
 
 /**
@@ -19,7 +24,13 @@ export interface FilterControlProps extends FilterBuilderProps {
  * portals, which a popover would take for outside clicks, and a phone needs the whole width.
  * The drawer stays mounted while closed, so half-written conditions are still there on reopening.
  */
-export function FilterControl({ opened: openedFromOutside, onOpenedChange, ...props }: FilterControlProps) {
+export function FilterControl({
+  opened: openedFromOutside,
+  onOpenedChange,
+  sheet = false,
+  header,
+  ...props
+}: FilterControlProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [openedHere, disclosure] = useDisclosure(false);
@@ -50,12 +61,13 @@ export function FilterControl({ opened: openedFromOutside, onOpenedChange, ...pr
       <Drawer
         opened={opened}
         onClose={close}
-        position="right"
-        size="lg"
+        position={sheet ? 'bottom' : 'right'}
+        size={sheet ? '90%' : 'lg'}
         keepMounted
         title={t('filters:control.title', { object: pickLabel(props.meta.labels.many, locale) })}
         closeButtonProps={{ 'aria-label': t('filters:control.close') }}
       >
+        {header && <Group mb="md">{header}</Group>}
         <FilterBuilder {...props} />
         <Group justify="flex-end" mt="lg">
           <Button onClick={close}>{t('filters:control.done')}</Button>
