@@ -119,6 +119,50 @@ describe('everyday lists in Polish', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(new URL(page.url()).searchParams.get('filter')).toBeNull();
   });
 
+  it('changes a simple value in its cell: Enter saves with the row’s version, Esc cancels', async () => {
+    await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,city,industry`);
+    await companies().waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+    const row = page.locator('tbody tr').first();
+    const name = (await column(1))[0] ?? '';
+    await row.getByRole('button', { name: 'Zmień: Miejscowość' }).click();
+    const city = row.getByRole('textbox', { name: 'Miejscowość' });
+    await city.fill('Zakopane');
+    await city.press('Enter');
+    await eventually(() => column(2)).toContain('Zakopane');
+    const stored = await apiAs(page, 'POST', '/api/records/company/query', {
+      filter: { field: 'name', op: 'eq', value: name },
+      fields: ['city', 'version'],
+    });
+    expect((stored.body as { items: Array<{ city: string; version: number }> }).items[0]).toMatchObject({
+      city: 'Zakopane',
+      version: 2,
+    });
+
+    await row.getByRole('button', { name: 'Zmień: Miejscowość' }).click();
+    await row.getByRole('textbox', { name: 'Miejscowość' }).fill('Nie to');
+    await page.keyboard.press('Escape');
+    await eventually(() => column(2)).toContain('Zakopane');
+    expect(await column(2)).not.toContain('Nie to');
+  });
+
+  it('takes a bulk move to the trash back with Undo', async () => {
+    await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
+    await companies().waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+    const [first, second] = await column(1);
+    await page.getByRole('checkbox', { name: `Zaznacz: ${first}` }).check();
+    await page.getByRole('checkbox', { name: `Zaznacz: ${second}` }).check();
+    await page.getByRole('button', { name: 'Działania' }).click();
+    await page.getByRole('menuitem', { name: 'Przenieś do kosza…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Przenieś zaznaczone rekordy do kosza' });
+    await dialog.getByRole('button', { name: 'Przenieś do kosza 2 rekordy' }).click();
+    await eventually(async () => (await column(1)).length).toBe(3);
+    await page.getByRole('button', { name: 'Cofnij' }).click();
+    await page.getByText('Cofnięto.').waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+  });
+
   it('moves between rows with the arrow keys, marks with Space and opens with Enter', async () => {
     await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
     await companies().waitFor();

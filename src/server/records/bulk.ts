@@ -4,11 +4,12 @@ import { type AccessGrant, type RecordAction, restrictedRights } from '../access
 import type { Executor, Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
+import { assertVersions, type BulkUndo, UndoCollector } from './bulk-undo.ts';
 import type { RecordsContext } from './context.ts';
 import { defaultCountry } from './context.ts';
 import { countSelection } from './count.ts';
 import { checkInput } from './input.ts';
-import { grantFor, objectOrThrow } from './reader.ts';
+import { grantFor, listRecords, objectOrThrow } from './reader.ts';
 import { type CompiledSelection, compileSelection, selectedIds, withIds } from './selection.ts';
 import { deleteRecord, missingReference, restoreRecord, updateRecord } from './writer.ts';
 
@@ -33,6 +34,8 @@ export interface BulkRequest {
   selection: BulkSelection;
   action: BulkAction;
   dryRun?: boolean;
+  /** With `selection: {ids}`: each record's version as the caller saw it (an undo sends them). */
+  versions?: Record<string, number>;
 }
 
 export interface BulkResult {
@@ -40,10 +43,15 @@ export interface BulkResult {
   count: number;
   /** Records actually changed (not on a dry run): one already in the group is not. */
   updated?: number;
+  /** The requests that take the action back (not on a dry run); empty when nothing changed. */
+  undo?: BulkUndo[];
 }
 
-/** Applies the action to one batch of ids inside the action's transaction; returns how many changed. */
-type BatchStep = (txCtx: RecordsContext, trx: Tx, ids: number[]) => Promise<number>;
+/**
+ * Applies the action to one batch of ids inside the action's transaction; returns how many
+ * changed, and tells `undo` the opposite of each change.
+ */
+type BatchStep = (txCtx: RecordsContext, trx: Tx, ids: number[], undo: UndoCollector) => Promise<number>;
 
 /**
  * Runs a bulk action through the records writer, so every record gets its history, version,
@@ -83,17 +91,22 @@ export async function runBulkAction(
   if (request.dryRun) {
     return { count: (await resolveSelection(ctx.dialect.db, selection, request.selection)).length };
   }
+  if (request.versions && !('ids' in request.selection)) {
+    throw errors.badRequest('versions go with a selection of ids');
+  }
   const outcome = await ctx.dialect.db.transaction().execute(async (trx) => {
     const ids = await resolveSelection(trx, selection, request.selection);
+    if (request.versions) await assertVersions(trx, definition, ids, request.versions);
     const txCtx: RecordsContext = { ...ctx, transaction: trx };
+    const undo = new UndoCollector();
     let updated = 0;
     for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      updated += await step(txCtx, trx, ids.slice(start, start + BATCH_SIZE));
+      updated += await step(txCtx, trx, ids.slice(start, start + BATCH_SIZE), undo);
       // better-sqlite3 never yields on its own: let timers and requests that need no database
       // (health checks, static files) run between batches instead of after the whole action.
       await nextTurn();
     }
-    return { count: ids.length, updated };
+    return { count: ids.length, updated, undo: await undo.requests(trx, definition) };
   });
   // Writes inside the transaction do not dispatch; the events exist only after this commit.
   void ctx.events.kick();
@@ -157,8 +170,12 @@ async function prepareStep(
   const object = definition.key;
   if (action.type === 'delete' || action.type === 'restore') {
     const apply = action.type === 'delete' ? deleteRecord : restoreRecord;
-    return async (txCtx, _trx, ids) => {
-      for (const id of ids) await apply(txCtx, actor, object, id);
+    const opposite: BulkAction = { type: action.type === 'delete' ? 'restore' : 'delete' };
+    return async (txCtx, _trx, ids, undo) => {
+      for (const id of ids) {
+        await apply(txCtx, actor, object, id);
+        undo.add(id, opposite);
+      }
       return ids.length;
     };
   }
@@ -173,20 +190,28 @@ async function prepareStep(
         await assertTargetsExist(ctx, checked, [value], field.key);
     }
     for (const [checked, ids] of input.memberships) await assertTargetsExist(ctx, checked, ids, field.key);
-    return async (txCtx, trx, ids) => {
+    return async (txCtx, trx, ids, undo) => {
       const versions = await currentVersions(trx, definition, ids);
+      const before = await valuesOf(txCtx, actor, object, field.key, ids);
       let changed = 0;
       for (const id of ids) {
         const version = versionOf(versions, definition, id);
         const after = await updateRecord(txCtx, actor, object, id, { [field.key]: action.value, version });
-        if (Number(after.version) !== version) changed += 1;
+        if (Number(after.version) === version) continue;
+        changed += 1;
+        undo.add(id, { type: 'update', field: field.key, value: before.get(id) ?? null });
       }
       return changed;
     };
   }
   await assertTargetsExist(ctx, field, [action.groupId], 'groupId');
   const adding = action.type === 'addToGroup';
-  return async (txCtx, trx, ids) => {
+  const opposite: BulkAction = {
+    type: adding ? 'removeFromGroup' : 'addToGroup',
+    field: field.key,
+    groupId: action.groupId,
+  };
+  return async (txCtx, trx, ids, undo) => {
     const versions = await currentVersions(trx, definition, ids);
     const memberships = await currentMemberships(trx, field, ids);
     let changed = 0;
@@ -198,6 +223,7 @@ async function prepareStep(
         [field.key]: next,
         version: versionOf(versions, definition, id),
       });
+      undo.add(id, opposite);
       changed += 1;
     }
     return changed;
@@ -246,6 +272,22 @@ async function assertTargetsExist(
 ): Promise<void> {
   const issue = await missingReference(ctx, ctx.dialect.db, field, ids, reportAs);
   if (issue) throw errors.validation([issue]);
+}
+
+/** The field's API values before the change, read like a list reads them (money, memberships…). */
+async function valuesOf(
+  txCtx: RecordsContext,
+  actor: Actor,
+  object: string,
+  field: string,
+  ids: number[],
+): Promise<Map<number, unknown>> {
+  const { items } = await listRecords(txCtx, actor, object, {
+    filter: { field: 'id', op: 'in', value: ids },
+    fields: ['id', field],
+    limit: ids.length,
+  });
+  return new Map(items.map((item) => [Number(item.id), item[field] ?? null]));
 }
 
 async function currentVersions(

@@ -13,8 +13,9 @@ import { useFormatters, useLocale } from '../ui/format.ts';
 import { notify } from '../ui/notify.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { editableFields } from './form-values.ts';
-import { type BulkAction, runBulk, type SelectionPayload } from './list-actions.ts';
+import { type BulkAction, runBulk, type SelectionPayload, undoBulk } from './list-actions.ts';
 import { ReferencePicker } from './ReferencePicker.tsx';
+import { showUndoNotice } from './undo-notice.tsx';
 import { saveErrorMessages } from './validation.ts';
 
 export type BulkKind = 'update' | 'addToGroup' | 'removeFromGroup' | 'delete' | 'restore';
@@ -86,7 +87,17 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
     try {
       const result = await runBulk(meta.key, selection, action, false);
       await queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
-      notify(t('records:bulk.done', { count: result.count, formatted: format.number(result.count) }));
+      const message = t('records:bulk.done', { count: result.count, formatted: format.number(result.count) });
+      const undo = result.undo ?? [];
+      if (undo.length > 0) {
+        // Ten seconds to take it back: a bulk change is the easiest big mistake to make.
+        showUndoNotice({
+          message,
+          undo: () => undoBulk(meta.key, undo),
+          onUndone: () => void queryClient.invalidateQueries({ queryKey: ['records', meta.key] }),
+          errorMessage,
+        });
+      } else notify(message);
       onDone();
     } catch (failure) {
       const messages = saveErrorMessages(failure, meta, t, errorMessage);

@@ -14,9 +14,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
+import { useObjectAbilities } from '../modules/access/index.ts';
 import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
 import { useLocale } from '../ui/format.ts';
 import { columnWidth } from './columns.ts';
+import { EditableCell, isCellEditable } from './EditableCell.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
 import type { RowColour } from './list-state.ts';
@@ -60,6 +62,8 @@ export function RecordTable(props: RecordTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Values are changed in their cells by those who may change records (never in the trash).
+  const editable = useObjectAbilities(meta.key).update && !props.trash;
 
   const columnDefs = useMemo<ColumnDef<typeof features, RecordData>[]>(
     () =>
@@ -75,12 +79,14 @@ export function RecordTable(props: RecordTableProps) {
                   recordTitle(meta, row.original, locale) ||
                   `#${row.original.id}`}
               </Link>
+            ) : editable && isCellEditable(meta, field) ? (
+              <EditableCell meta={meta} field={field} row={row.original} />
             ) : (
               <FieldValue field={field} record={row.original} />
             ),
         }),
       ) as ColumnDef<typeof features, RecordData>[],
-    [columns, meta, locale, props.trash],
+    [columns, meta, locale, props.trash, editable],
   );
 
   const table = useTable({
@@ -128,8 +134,8 @@ export function RecordTable(props: RecordTableProps) {
   /** Click marks one row, Ctrl/Cmd-click flips one, Shift-click marks the range (as in a file manager). */
   function onRowClick(event: React.MouseEvent, id: number) {
     const target = event.target as HTMLElement;
-    // Links (title, mail, phone) and the checkbox do their own thing.
-    if (target.closest('a, input, label')) return;
+    // Links (title, mail, phone), the checkbox and a cell being edited do their own thing.
+    if (target.closest('a, input, label, button, fieldset')) return;
     if (event.shiftKey) {
       window.getSelection()?.removeAllRanges();
       onSelectionChange(selectRange(selection, loadedIds, id));
@@ -221,7 +227,11 @@ export function RecordTable(props: RecordTableProps) {
                 }}
                 onClick={(event) => onRowClick(event, id)}
                 onDoubleClick={(event) => {
-                  if (props.trash || (event.target as HTMLElement).closest('a, input, label')) return;
+                  if (
+                    props.trash ||
+                    (event.target as HTMLElement).closest('a, input, label, button, fieldset')
+                  )
+                    return;
                   void navigate(`/records/${meta.key}/${id}`);
                 }}
               >

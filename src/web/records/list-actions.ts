@@ -50,13 +50,37 @@ export type BulkAction =
   | { type: 'restore' };
 
 /** Runs (or with `dryRun` only counts) a bulk action on the marked rows. */
+/** A request that takes a bulk action back (server: records/bulk-undo.ts). */
+export interface BulkUndo {
+  action: BulkAction;
+  ids: number[];
+  versions: Record<string, number>;
+}
+
+export interface BulkResult {
+  count: number;
+  updated?: number;
+  undo?: BulkUndo[];
+}
+
 export function runBulk(
   object: string,
   selection: SelectionPayload,
   action: BulkAction,
   dryRun: boolean,
-): Promise<{ count: number; updated?: number }> {
+): Promise<BulkResult> {
   return api.post(`/api/records/${encodeURIComponent(object)}/bulk`, { selection, action, dryRun });
+}
+
+/** Sends an action's undo requests back; each refuses (409) if a record changed since. */
+export async function undoBulk(object: string, undo: BulkUndo[]): Promise<void> {
+  for (const request of undo) {
+    await api.post(`/api/records/${encodeURIComponent(object)}/bulk`, {
+      selection: { ids: request.ids },
+      action: request.action,
+      versions: request.versions,
+    });
+  }
 }
 
 /**

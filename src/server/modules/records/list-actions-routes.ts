@@ -84,11 +84,30 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       config: { policy: 'authenticated' },
       schema: {
         tags,
-        summary: `Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records, all or nothing; at most ${MAX_BULK_RECORDS} (400 selection_too_large); dryRun returns the count only`,
+        summary: `Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records, all or nothing; at most ${MAX_BULK_RECORDS} (400 selection_too_large); dryRun returns the count only; the answer's undo lists the requests that take it back (with versions: 409 if a record changed since)`,
         params: objectParams,
-        body: z.object({ selection: bulkSelection, action: bulkAction, dryRun: z.boolean().optional() }),
+        body: z.object({
+          selection: bulkSelection,
+          action: bulkAction,
+          dryRun: z.boolean().optional(),
+          // Each selected record's expected version (an undo's): 409 and nothing written if one changed.
+          versions: z.record(z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()).optional(),
+        }),
         response: {
-          200: z.object({ count: z.number().int(), updated: z.number().int().optional() }),
+          200: z.object({
+            count: z.number().int(),
+            updated: z.number().int().optional(),
+            // The requests that take the action back, each to be sent as a body of this route.
+            undo: z
+              .array(
+                z.object({
+                  action: bulkAction,
+                  ids: recordIds,
+                  versions: z.record(z.string(), z.number().int()),
+                }),
+              )
+              .optional(),
+          }),
         },
       },
     },

@@ -15,6 +15,8 @@ export function canRead(rights: EffectiveRights | undefined, object: string): bo
 /** What a list may offer. Everything that writes is off while viewing as someone else. */
 export interface ObjectAbilities {
   create: boolean;
+  /** Some records may be changed (which ones, the server says per record, or refuses). */
+  update: boolean;
   export: boolean;
   bulk: boolean;
   /** Viewing as another account: every write is refused by the server. */
@@ -29,7 +31,13 @@ export function useObjectAbilities(object: string): ObjectAbilities {
   const rights = useMyRights().data;
   const readOnlySession = useViewAs() !== null;
   const has = (right: string) => !readOnlySession && scopeOf(rights, object, right) !== 'none';
-  return { create: has('create'), export: has('export'), bulk: has('bulk'), readOnlySession };
+  return {
+    create: has('create'),
+    update: has('update'),
+    export: has('export'),
+    bulk: has('bulk'),
+    readOnlySession,
+  };
 }
 
 const EVERYTHING: RecordCan = { update: true, delete: true, share: true };
