@@ -83,6 +83,24 @@ describe('everyday lists in Polish', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await screenshot(page, 'everyday-sort-pl');
   });
 
+  it('fits the clients’ standard columns, next action included, at 1440 px without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await page.goto(`${env.url}/records/company`);
+      await companies().waitFor();
+      await page.getByRole('columnheader', { name: /Następna akcja/ }).waitFor();
+      const fits = await companies().evaluate((table) => {
+        const scroller = table.parentElement;
+        return scroller !== null && scroller.scrollWidth <= scroller.clientWidth;
+      });
+      expect(fits).toBe(true);
+      // Past next actions are red without any colour rule.
+      expect(await page.locator('tbody [data-overdue]').count()).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('shows the filter as chips: added in the builder, edited from a chip, removed with its ×', async () => {
     await page.goto(`${env.url}/records/company?q=Sortownia&cols=name,industry`);
     await companies().waitFor();

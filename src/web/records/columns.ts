@@ -32,10 +32,14 @@ export function listColumns(meta: ObjectMeta, lookup?: MetadataLookup): FieldMet
   return [...title, ...rest].slice(0, MAX_COLUMNS);
 }
 
-/** Starting widths in pixels; columns grow to fill the space. */
+/**
+ * Starting widths in pixels; columns grow to fill the space. Chosen so a company's default
+ * columns, next action included, fit a 1440 px screen beside the navigation without
+ * scrolling sideways; a long header wraps to a second line instead of widening its column.
+ */
 export function columnWidth(meta: ObjectMeta, field: FieldMeta): number {
-  if (meta.titleFields.includes(field.key)) return 240;
-  return factsOf(field).width ?? (isReference(field) ? 190 : 170);
+  if (meta.titleFields.includes(field.key)) return 220;
+  return factsOf(field).width ?? (isReference(field) ? 160 : 150);
 }
 
 /** What a list query asks for: the columns, the id, version, and the expansions for references. */

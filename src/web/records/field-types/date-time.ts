@@ -6,7 +6,7 @@ export const dateTimeFacts: FieldTypeFacts = {
   // Created/changed stamps: the record page shows them; a default list has better uses for room.
   short: false,
   alignRight: false,
-  width: 170,
+  width: 150,
   // "Since…" is the usual question about a moment; equality to the minute almost never is.
   defaultOperator: 'gte',
 };

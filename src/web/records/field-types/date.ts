@@ -5,6 +5,6 @@ export const dateFacts: FieldTypeFacts = {
   wide: false,
   short: true,
   alignRight: false,
-  width: 130,
+  width: 112,
   defaultOperator: 'eq',
 };

@@ -34,7 +34,7 @@ export interface FieldTypeFacts {
   readonly short: boolean;
   /** Numbers line up on the right in tables. */
   readonly alignRight: boolean;
-  /** Starting list column width in pixels; 170 (190 for references) when absent. */
+  /** Starting list column width in pixels; 150 (160 for references) when absent. */
   readonly width?: number;
   /** The operator a new filter condition on such a field starts with. */
   readonly defaultOperator: Operator;

@@ -5,6 +5,6 @@ import { onFormat, textLike } from './base.ts';
 export const phoneFacts = textLike({
   text: (value, _field, context) => formatPhoneNational(String(value), context.country),
   short: true,
-  width: 160,
+  width: 150,
   issueMessage: onFormat((t) => t('records:validation.phone')),
 });
