@@ -11,10 +11,13 @@ import {
   type GlobalSearchHit,
   Highlighted,
   MIN_QUERY,
+  paletteState,
   searchPagePath,
   useGlobalSearch,
 } from '../modules/search/index.ts';
+import { useErrorMessage } from '../ui/error-message.ts';
 import { useFormatters, useLocale } from '../ui/format.ts';
+import { useConnectionLost } from './connection.ts';
 
 /** The palette's own store: the palette resets its selection when new hits arrive. */
 const [paletteStore, palette] = createSpotlight();
@@ -67,10 +70,22 @@ export function SearchPalette() {
   const navigate = useNavigate();
   const objects = useObjects().data ?? [];
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query.trim(), 200);
+  const typed = query.trim();
+  const [debounced] = useDebouncedValue(typed, 200);
   const search = useGlobalSearch(debounced, PALETTE_LIMIT, locale);
+  const lost = useConnectionLost();
+  const errorMessage = useErrorMessage();
   const { number } = useFormatters();
-  const hits = query.trim().length >= MIN_QUERY ? (search.data?.items ?? []) : [];
+  const tooShort = typed.length < MIN_QUERY;
+  const state = paletteState({
+    tooShort,
+    current: debounced === typed,
+    fetchStatus: search.fetchStatus,
+    placeholder: search.isPlaceholderData,
+    failed: search.isError,
+    lost,
+  });
+  const hits = tooShort ? [] : (search.data?.items ?? []);
   const counts = hits.length > 0 ? search.data?.counts : undefined;
   const groups = new Map<string, GlobalSearchHit[]>();
   for (const hit of hits) groups.set(hit.object, [...(groups.get(hit.object) ?? []), hit]);
@@ -141,20 +156,29 @@ export function SearchPalette() {
             }
           />
         )}
-        {hits.length === 0 && (
+        {hits.length === 0 ? (
           <Spotlight.Empty>
-            {query.trim().length < MIN_QUERY
+            {state === 'hint'
               ? t('shell:search.hint')
-              : search.isFetching
-                ? t('common:loading')
-                : t('shell:search.nothing')}
+              : state === 'waiting'
+                ? t('palette:waiting')
+                : state === 'failed'
+                  ? errorMessage(search.error)
+                  : state === 'settled'
+                    ? t('shell:search.nothing')
+                    : t('common:loading')}
           </Spotlight.Empty>
+        ) : (
+          // The hits on screen may be an earlier query's: say that the answer to this one is waiting.
+          state === 'waiting' && <Spotlight.Empty>{t('palette:waiting')}</Spotlight.Empty>
         )}
       </Spotlight.ActionsList>
       <VisuallyHidden role="status" aria-live="polite">
-        {query.trim().length >= MIN_QUERY && !search.isFetching
+        {state === 'settled'
           ? t('shell:search.count', { count: hits.length })
-          : ''}
+          : state === 'waiting'
+            ? t('palette:waiting')
+            : ''}
       </VisuallyHidden>
     </Spotlight.Root>
   );

@@ -9,3 +9,4 @@ export {
 } from './api.ts';
 export { FactsText, Highlighted } from './Highlighted.tsx';
 export { highlightParts, type TextPart } from './highlight.ts';
+export { type PaletteState, paletteState } from './palette-state.ts';
