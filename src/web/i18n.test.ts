@@ -11,6 +11,12 @@ const LOCALES_DIR = path.join(ROOT, 'locales');
 const WEB_DIR = path.join(ROOT, 'src/web');
 const LANGUAGES = ['en', 'pl', 'hu'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/**
+ * i18next contexts a message may have in some languages only: Polish says "przeniesiona" of a
+ * woman and "przeniesiony" of a man (`t(key, { context: 'feminine' })`). The plain key is the
+ * fallback every language has; a context comes before a plural suffix (`key_feminine_few`).
+ */
+const CONTEXT_SUFFIX = /_(feminine|masculine|neuter)$/;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -46,9 +52,25 @@ function keysOf(language: string): Map<string, unknown> {
   return all;
 }
 
-/** Keys without plural suffixes: `records:list.loaded_few` → `records:list.loaded`. */
+/**
+ * Keys without plural and context suffixes: `records:list.loaded_few` →
+ * `records:list.loaded`, `records:actions.confirmText_feminine` → `records:actions.confirmText`.
+ */
+function baseKey(key: string): string {
+  return key.replace(PLURAL_SUFFIX, '').replace(CONTEXT_SUFFIX, '');
+}
+
 function baseKeys(keys: Iterable<string>): Set<string> {
-  return new Set([...keys].map((key) => key.replace(PLURAL_SUFFIX, '')));
+  return new Set([...keys].map(baseKey));
+}
+
+/** The English text a key is checked against: the same key, its plain form, or its `_other`. */
+function englishOf(key: string): unknown {
+  const plural = PLURAL_SUFFIX.exec(key)?.[0] ?? '';
+  const base = baseKey(key);
+  return (
+    english.get(key) ?? english.get(`${base}${plural}`) ?? english.get(base) ?? english.get(`${base}_other`)
+  );
 }
 
 function variables(text: string): string[] {
@@ -88,6 +110,16 @@ describe('translations', () => {
       ).toEqual([]);
     });
 
+    it(`${language}: has the plain form of every message it gives a context`, () => {
+      const keys = translations.get(language)!;
+      const orphans = [...keys.keys()]
+        .map((key) => key.replace(PLURAL_SUFFIX, ''))
+        .filter((key) => CONTEXT_SUFFIX.test(key))
+        .map((key) => key.replace(CONTEXT_SUFFIX, ''))
+        .filter((base) => !keys.has(base) && !keys.has(`${base}_other`));
+      expect([...new Set(orphans)]).toEqual([]);
+    });
+
     it(`${language}: has no empty or non-text value`, () => {
       const bad = [...translations.get(language)!].filter(
         ([, value]) => typeof value !== 'string' || value.trim() === '',
@@ -95,24 +127,40 @@ describe('translations', () => {
       expect(bad.map(([key]) => key)).toEqual([]);
     });
 
-    it(`${language}: has every plural form the language needs`, () => {
+    it(`${language}: has every plural form the language needs, and no other`, () => {
       const keys = translations.get(language)!;
       const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      // A message is plural when English makes it plural or this language does; each context
+      // of a plural message (`key_feminine_few`) needs the forms as much as the plain key.
       const plurals = new Set(
-        [...english.keys()].filter((key) => PLURAL_SUFFIX.test(key)).map((k) => k.replace(PLURAL_SUFFIX, '')),
+        [...english.keys(), ...keys.keys()]
+          .filter((key) => PLURAL_SUFFIX.test(key))
+          .map((key) => key.replace(PLURAL_SUFFIX, '').replace(CONTEXT_SUFFIX, '')),
       );
-      const missing = [...plurals].flatMap((base) =>
+      const contexts = [...keys.keys()]
+        .map((key) => key.replace(PLURAL_SUFFIX, ''))
+        .filter((key) => CONTEXT_SUFFIX.test(key) && plurals.has(key.replace(CONTEXT_SUFFIX, '')));
+      const missing = [...plurals, ...new Set(contexts)].flatMap((base) =>
         categories
           .filter((category) => !keys.has(`${base}_${category}`))
           .map((category) => `${base}_${category}`),
       );
-      expect(missing).toEqual([]);
+      expect(missing, 'missing').toEqual([]);
+      const stray = [...keys.keys()].filter((key) => {
+        const category = PLURAL_SUFFIX.exec(key)?.[1];
+        return category !== undefined && !categories.includes(category as Intl.LDMLPluralRule);
+      });
+      expect(stray, 'forms the language does not have').toEqual([]);
+      const unpluralised = [...keys.keys()].filter(
+        (key) => !PLURAL_SUFFIX.test(key) && plurals.has(baseKey(key)),
+      );
+      expect(unpluralised, 'plain forms of plural messages').toEqual([]);
     });
 
     it(`${language}: uses the same {{variables}} as English`, () => {
       const keys = translations.get(language)!;
       const mismatched = [...keys].filter(([key, value]) => {
-        const englishValue = english.get(key) ?? english.get(`${key.replace(PLURAL_SUFFIX, '')}_other`);
+        const englishValue = englishOf(key);
         return (
           typeof value === 'string' &&
           typeof englishValue === 'string' &&

@@ -130,7 +130,7 @@ describe('access control in the web app', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await sales.getByText('2 records').waitFor();
     const nav = navigation(sales);
     await nav.getByRole('link', { name: 'People' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Clients', 'People', 'Employees']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Companies', 'People', 'Employees']);
     expect(await nav.getByText('Administration').count()).toBe(0);
     // The role lets them create companies but not export them.
     await sales.getByRole('link', { name: 'New' }).waitFor();
@@ -187,7 +187,7 @@ describe('access control in the web app', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     // The salesperson's menu and tools: no administration, no export; nothing to write with.
     const nav = navigation(admin);
     await eventually(() => nav.getByRole('link').allTextContents()).toEqual([
-      'Clients',
+      'Companies',
       'People',
       'Employees',
     ]);

@@ -188,7 +188,7 @@ describe('groups', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       );
     await members.getByRole('checkbox', { name: `Zaznacz: ${first}` }).check();
     await members.getByRole('checkbox', { name: `Zaznacz: ${second}` }).check();
-    await page.getByRole('button', { name: 'Usuń zaznaczonych z grupy (2)' }).click();
+    await page.getByRole('button', { name: 'Usuń zaznaczone rekordy z grupy (2)' }).click();
     await page.getByText('Usunięto z grupy 2 rekordy.').waitFor();
     await page.getByText('Razem: 3').waitFor();
     const left = (await companies({ field: 'groups', op: 'in', value: [groupId] })).map((c) => c.name);

@@ -99,9 +99,9 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const trash = page.getByRole('table', { name: 'Trash: Companies' });
     await trash.waitFor();
     await screenshot(page, '10-trash');
-    await trash.getByRole('checkbox', { name: 'Mark Zielony Ogród Sp. z o.o.' }).check();
+    await trash.getByRole('checkbox', { name: 'Select Zielony Ogród Sp. z o.o.' }).check();
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Restore the marked records' });
+    const dialog = page.getByRole('dialog', { name: 'Restore the selected records' });
     await dialog.getByText('1 record will be restored.').waitFor();
     await dialog.getByRole('button', { name: 'Restore 1 record' }).click();
     await page.getByText('Done: 1 record.').waitFor();
@@ -115,11 +115,11 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await companies().waitFor();
     const [first, , third] = await rowTitles(3);
     await markFirstThreeRows();
-    await page.getByText('3 marked').waitFor();
+    await page.getByText('3 selected').waitFor();
     expect(await page.locator('tbody tr[data-selected=true]').count()).toBe(3);
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Add to a group…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add the marked records to a group' });
+    const dialog = page.getByRole('dialog', { name: 'Add the selected records to a group' });
     const group = dialog.getByRole('combobox', { name: /^Group/ });
     await group.click();
     const option = page.getByRole('option').first();
@@ -145,7 +145,7 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('exports the marked rows to an XLSX file with the same rows', async () => {
     const names = await rowTitles(3);
     await markFirstThreeRows();
-    await page.getByRole('button', { name: 'Export marked' }).click();
+    await page.getByRole('button', { name: 'Export selected' }).click();
     // Waiting and clicking together: a failed click must not leave the wait pending after the test.
     const sheetOf = async (columns: 'Visible columns' | 'All fields') => {
       const [download] = await Promise.all([
@@ -171,7 +171,7 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(visible.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(visible.autoFilter).toBeTruthy();
 
-    await page.getByRole('button', { name: 'Export marked' }).click();
+    await page.getByRole('button', { name: 'Export selected' }).click();
     const all = await sheetOf('All fields');
     const header = values(all, 1);
     expect(header.length).toBeGreaterThan(values(visible, 1).length);
@@ -180,7 +180,7 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   });
 
   it('shows a printable view of the list', async () => {
-    await page.getByRole('button', { name: 'Export marked' }).click();
+    await page.getByRole('button', { name: 'Export selected' }).click();
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       page.getByRole('menuitem', { name: 'Printable view' }).click(),
@@ -189,7 +189,7 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await popup.getByRole('heading', { level: 1, name: /Companies — printed/ }).waitFor();
     expect(await popup.locator('tbody tr').count()).toBeGreaterThan(3);
     await popup.close();
-    await page.getByRole('button', { name: 'Clear marking' }).click();
+    await page.getByRole('button', { name: 'Clear selection' }).click();
   });
 
   it('changes personal settings', async () => {

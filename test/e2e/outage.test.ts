@@ -34,7 +34,7 @@ afterAll(async () => {
 
 screenshotFailures(() => page);
 
-const LOST = 'Połączenie utracone — ponawiam…';
+const LOST = 'Utracono połączenie — ponawianie…';
 const banner = () => page.locator('[data-connection-banner]');
 const eventually = <T>(read: () => Promise<T>, timeout = ELEMENT_TIMEOUT_MS) =>
   expect.poll(read, { timeout, interval: 200 });

@@ -52,7 +52,7 @@ describe('phone width', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await sheet.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'Więcej działań' }).click();
-    await page.getByRole('menuitem', { name: 'Nowy' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Nowa' }).waitFor();
     await page.keyboard.press('Escape');
     await screenshot(page, 'phone-list');
     expect(await seriousA11yViolations(page)).toEqual([]);

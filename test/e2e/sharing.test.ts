@@ -237,7 +237,7 @@ describe('required two-factor login', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await eventually(() => notice.count()).toBe(0);
     await guarded
       .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Clients' })
+      .getByRole('link', { name: 'Companies' })
       .click();
     await eventually(() => names(guarded)).toEqual(['Alpha Mills', 'Beta Foods']);
   });

@@ -75,7 +75,7 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('lists clients and sorts them by name from the header', async () => {
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByRole('table', { name: 'People' }).waitFor();
-    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Companies' }).click();
     await page.getByRole('table', { name: 'Companies' }).waitFor();
     await screenshot(page, '02-clients');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -114,7 +114,7 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(await page.locator('tbody tr').count()).toBeLessThan(60);
     await page.locator('tbody').evaluate((body) => body.closest('table')?.parentElement?.scrollTo(0, 1e7));
     await eventually(() => status.textContent()).toContain('200 records');
-    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('link', { name: 'Companies' }).click();
     await page.getByRole('table', { name: 'Companies' }).waitFor();
   });
 
@@ -207,13 +207,13 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await page.getByRole('menuitemradio', { name: language }).click();
     };
     await switchTo(/User menu/, 'Polski');
-    await page.getByRole('link', { name: 'Klienci' }).waitFor();
+    await page.getByRole('link', { name: 'Firmy' }).waitFor();
     await page.getByRole('table', { name: 'Osoby' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     await screenshot(page, '06-polish');
 
     await switchTo(/Menu użytkownika/, 'Magyar');
-    await page.getByRole('link', { name: 'Ügyfelek' }).waitFor();
+    await page.getByRole('link', { name: 'Cégek' }).waitFor();
     await page.getByRole('table', { name: 'Személyek' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('hu');
     await screenshot(page, '07-hungarian');
@@ -221,7 +221,7 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect((await apiAs(page, 'GET', '/api/auth/me')).body).toMatchObject({ user: { locale: 'hu' } });
 
     await switchTo(/Felhasználói menü/, 'English');
-    await page.getByRole('link', { name: 'Clients' }).waitFor();
+    await page.getByRole('link', { name: 'Companies' }).waitFor();
   });
 
   it('finds a record with Ctrl+K and opens it', async () => {

@@ -34,6 +34,12 @@ export interface ObjectDefinition {
   labels: ObjectMeta['labels'];
   icon: string;
   titleFields: string[];
+  /** The title fields in another order for some languages (ObjectMeta.titleOrder). */
+  titleOrder?: ObjectMeta['titleOrder'];
+  /** The grammatical gender of the object's name per language (ObjectMeta.grammaticalGender). */
+  grammaticalGender?: ObjectMeta['grammaticalGender'];
+  /** People: the first-name field (ObjectMeta.givenNameField). */
+  givenNameField?: string;
   /** When the title is a label per language (dictionaries), the field for each locale. */
   localizedTitle?: Record<Locale, string>;
   /** Fields whose text goes into the global search index; empty means not searchable. */
@@ -246,6 +252,9 @@ export interface ObjectSpec {
   labels: ObjectMeta['labels'];
   icon: string;
   titleFields: string[];
+  titleOrder?: ObjectMeta['titleOrder'];
+  grammaticalGender?: ObjectMeta['grammaticalGender'];
+  givenNameField?: string;
   localizedTitle?: Record<Locale, string>;
   searchFields?: string[];
   subtitleFields?: string[];
@@ -341,12 +350,23 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
+  // Another order of the same fields, never other fields: every language shows the same name.
+  const sameFields = [...objectSpec.titleFields].sort().join();
+  for (const [locale, order] of Object.entries(objectSpec.titleOrder ?? {})) {
+    if ([...order].sort().join() !== sameFields)
+      throw new Error(`${objectSpec.key}: title order for ${locale} must list the title fields`);
+  }
+  if (objectSpec.givenNameField && !byKey.has(objectSpec.givenNameField))
+    throw new Error(`${objectSpec.key}: unknown given-name field ${objectSpec.givenNameField}`);
   return {
     key: objectSpec.key,
     table: objectSpec.table ?? objectSpec.key,
     labels: objectSpec.labels,
     icon: objectSpec.icon,
     titleFields: objectSpec.titleFields,
+    titleOrder: objectSpec.titleOrder,
+    grammaticalGender: objectSpec.grammaticalGender,
+    givenNameField: objectSpec.givenNameField,
     localizedTitle: objectSpec.localizedTitle,
     searchFields: objectSpec.searchFields ?? [],
     subtitleFields: objectSpec.subtitleFields ?? [],

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { titleFieldsIn } from '../../shared/metadata/title.ts';
 import type { Locale } from '../../shared/metadata/types.ts';
 import type { RowPredicate } from '../access/row-scope.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
@@ -17,10 +18,13 @@ export interface RecordRef {
   color?: string | null;
 }
 
-/** The record's title in the reader's language ("Jan Kowalski", a dictionary label…). */
+/**
+ * The record's title in the reader's language ("Jan Kowalski", "Kozma Nikolett" in Hungarian,
+ * a dictionary label…).
+ */
 export function titleOf(definition: ObjectDefinition, row: Record<string, unknown>, locale: Locale): string {
   if (definition.localizedTitle) return String(row[definition.localizedTitle[locale]] ?? '');
-  return definition.titleFields
+  return titleFieldsIn(definition, locale)
     .map((key) => row[definition.field(key)?.column ?? key])
     .filter((v) => v !== null && v !== undefined && v !== '')
     .join(' ');

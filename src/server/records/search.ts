@@ -7,7 +7,7 @@ import { AppError, errors } from '../errors.ts';
 import type { FieldDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
 import { countRecords } from './count.ts';
-import type { RecordRef } from './present.ts';
+import { type RecordRef, titleOf } from './present.ts';
 import { listRecords, visibleTextMatch } from './reader.ts';
 
 /** One subtitle fact of a hit, labelled in the reader's language ("NIP", "725-18-01-126"). */
@@ -115,13 +115,13 @@ export async function globalSearch(
     if (hits.length >= options.limit) break;
     hits = await ctx.dialect.search({ ...request, window });
   }
-  const facts = await factsOf(ctx, actor, hits);
+  const { facts, titles } = await factsOf(ctx, actor, hits);
   return hits.map((hit) => {
     const shown = facts.get(`${hit.object}:${hit.recordId}`) ?? [];
     return {
       object: hit.object,
       id: hit.recordId,
-      title: hit.title,
+      title: titles.get(`${hit.object}:${hit.recordId}`) ?? hit.title,
       subtitle: shown.length > 0 ? shown.map((fact) => fact.value).join(' · ') : null,
       facts: shown,
       matched: hit.match === 'other' ? 'other' : 'title',
@@ -166,13 +166,17 @@ export async function searchCounts(
 /**
  * Reads the subtitle fields of the hits, one list query per object (a page of hits is
  * small), through the reader so projection, access and reference titles apply as anywhere.
+ * The index keeps one title per record (in English order); where the reader's language orders
+ * the title fields differently ("Kozma Nikolett" in Hungarian), the same query brings them and
+ * the title is made again for the reader.
  */
 async function factsOf(
   ctx: RecordsContext,
   actor: Actor,
   hits: Array<{ object: string; recordId: number }>,
-): Promise<Map<string, SearchFact[]>> {
+): Promise<{ facts: Map<string, SearchFact[]>; titles: Map<string, string> }> {
   const facts = new Map<string, SearchFact[]>();
+  const titles = new Map<string, string>();
   const idsByObject = new Map<string, number[]>();
   for (const hit of hits) idsByObject.set(hit.object, [...(idsByObject.get(hit.object) ?? []), hit.recordId]);
   for (const [object, ids] of idsByObject) {
@@ -181,11 +185,15 @@ async function factsOf(
     // A hidden field is no more shown under a hit than anywhere else.
     const keys = (definition?.subtitleFields ?? []).filter((key) => !hidden?.has(key));
     const fields = keys.flatMap((key) => definition?.field(key) ?? []);
-    if (!definition || fields.length === 0) continue;
+    // Reordered only when the reader sees every title field; otherwise the indexed title stays.
+    const reorder =
+      definition?.titleOrder?.[actor.locale] && !definition.titleFields.some((key) => hidden?.has(key));
+    const titleFields = reorder ? definition.titleFields : [];
+    if (!definition || fields.length + titleFields.length === 0) continue;
     const references = fields.filter((field) => field.target).map((field) => field.key);
     const { items } = await listRecords(ctx, actor, object, {
       filter: { field: 'id', op: 'in', value: ids },
-      fields: ['id', ...fields.map((field) => field.key)],
+      fields: ['id', ...new Set([...fields.map((field) => field.key), ...titleFields])],
       expand: references,
       limit: ids.length,
     });
@@ -196,9 +204,17 @@ async function factsOf(
         return value ? [{ field: field.key, label: field.labels[actor.locale], value }] : [];
       });
       if (shown.length > 0) facts.set(`${object}:${item.id}`, shown);
+      if (titleFields.length > 0) {
+        // API records are keyed by field, as titleOf reads a row keyed by column: map across.
+        const row = Object.fromEntries(
+          titleFields.map((key) => [definition.field(key)?.column ?? key, item[key]]),
+        );
+        const title = titleOf(definition, row, actor.locale);
+        if (title !== '') titles.set(`${object}:${item.id}`, title);
+      }
     }
   }
-  return facts;
+  return { facts, titles };
 }
 
 /** A subtitle value as text: a reference's title, a choice's label, or the value itself. */

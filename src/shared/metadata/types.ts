@@ -1,4 +1,5 @@
 import type { FieldType } from '../field-types/registry.ts';
+import type { GrammaticalGender } from '../text/gender.ts';
 
 /** The languages every user-visible string exists in. */
 export const LOCALES = ['en', 'pl', 'hu'] as const;
@@ -77,6 +78,18 @@ export interface ObjectMeta {
   icon: string;
   /** Fields joined with a space make the record's title ("Jan Kowalski"). */
   titleFields: string[];
+  /**
+   * The title fields in the order a language reads them, where it differs: Hungarian puts the
+   * family name first ("Kozma Nikolett"). See `titleFieldsIn`.
+   */
+  titleOrder?: Partial<Record<Locale, string[]>>;
+  /**
+   * The grammatical gender of the object's name per language (Polish `Firma` is feminine), for
+   * sentences that name a record of it ("„Zielony” zostanie przeniesiona…"). Absent: masculine.
+   */
+  grammaticalGender?: Partial<Record<Locale, GrammaticalGender>>;
+  /** People: the first-name field; a sentence naming the person takes the gender it tells. */
+  givenNameField?: string;
   searchable: boolean;
   defaultSort: SortSpec[];
   /** Path to the owning employee (`account_manager`, `self`…), when records have an owner. */

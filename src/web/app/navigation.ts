@@ -29,7 +29,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   {
     key: 'clients',
-    labelKey: 'shell:nav.clients',
+    labelKey: 'shell:nav.companies',
     to: '/records/company',
     icon: IconBuilding,
     object: 'company',

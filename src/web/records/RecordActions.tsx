@@ -7,10 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RecordCan } from '../../shared/access/rights.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
+import type { GrammaticalGender } from '../../shared/text/gender.ts';
 import { ApiError, api } from '../app/api-client.ts';
 import { ShareDialog } from '../modules/access/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { notify } from '../ui/notify.ts';
+import { UNDO_VISIBLE_MS } from './undo-notice.tsx';
 
 /** Restores a record from the trash; shared by the undo notice and the trash list. */
 export async function restoreRecord(object: string, id: number): Promise<void> {
@@ -28,8 +30,10 @@ export function RecordActions(props: {
   version: number;
   title: string;
   can: RecordCan;
+  /** The i18next context of sentences naming the record (Polish gender: `recordContext`). */
+  context?: GrammaticalGender;
 }) {
-  const { meta, id, version, title, can } = props;
+  const { meta, id, version, title, can, context } = props;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -63,6 +67,7 @@ export function RecordActions(props: {
     notifications.show({
       id: noticeId,
       color: 'green',
+      autoClose: UNDO_VISIBLE_MS,
       closeButtonProps: { 'aria-label': t('common:close') },
       message: (
         <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -124,7 +129,7 @@ export function RecordActions(props: {
         closeButtonProps={{ 'aria-label': t('common:close') }}
       >
         <Stack gap="md">
-          <Text>{t('records:actions.confirmText', { title })}</Text>
+          <Text>{t('records:actions.confirmText', { title, context })}</Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('records:actions.cancel')}

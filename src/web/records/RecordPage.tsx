@@ -12,7 +12,13 @@ import { NotFound } from '../app/NotFound.tsx';
 import { useRecordCan } from '../modules/access/index.ts';
 import { BusinessCardLink } from '../modules/cards/index.ts';
 import { GroupMembersPanel } from '../modules/groups/index.ts';
-import { isReference, pickLabel, recordContext, recordTitle, useObjectMeta } from '../modules/metadata/index.ts';
+import {
+  isReference,
+  pickLabel,
+  recordContext,
+  recordTitle,
+  useObjectMeta,
+} from '../modules/metadata/index.ts';
 import { PersonalDataMenu } from '../modules/personal-data/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';

@@ -13,6 +13,7 @@ export const address = defineObject({
   icon: 'map-pin',
   owner: 'company.account_manager',
   titleFields: ['street', 'building', 'city'],
+  grammaticalGender: { pl: 'masculine' },
   subtitleFields: ['company', 'kind'],
   defaultSort: [
     { field: 'is_main', direction: 'desc' },

@@ -18,6 +18,7 @@ export const company = defineObject({
   derivedColumns: { name_key: { from: ['name'], compute: ({ name }) => companyNameKey(name) } },
   actions: ['merge'],
   titleFields: ['name'],
+  grammaticalGender: { pl: 'feminine' },
   searchFields: ['name', 'short_name', 'tax_id', 'city', 'email', 'phone'],
   subtitleFields: ['city', 'tax_id'],
   // What a salesperson looks for first: how it stands, whose client it is, how to reach them.

@@ -34,6 +34,7 @@ export const companyGroup = defineObject({
   },
   icon: 'folders',
   titleFields: ['name'],
+  grammaticalGender: { pl: 'feminine' },
   // Found by name in the global search (Ctrl+K) and in pickers; migration 2026_11_28_0002 indexed
   // the groups made before.
   searchFields: ['name'],
@@ -50,6 +51,7 @@ export const personGroup = defineObject({
   },
   icon: 'users-group',
   titleFields: ['name'],
+  grammaticalGender: { pl: 'feminine' },
   searchFields: ['name'],
   dynamicMembers,
   fields: groupFields('person'),

@@ -14,6 +14,7 @@ export const personEmployment = defineObject({
   icon: 'briefcase',
   owner: 'person.company.account_manager',
   titleFields: ['position'],
+  grammaticalGender: { pl: 'neuter' },
   subtitleFields: ['company', 'person'],
   defaultSort: [{ field: 'started_on', direction: 'desc' }],
   fields: {
@@ -39,6 +40,7 @@ export const consent = defineObject({
   icon: 'shield-check',
   owner: 'person.company.account_manager',
   titleFields: ['source'],
+  grammaticalGender: { pl: 'feminine' },
   subtitleFields: ['person', 'channel'],
   defaultSort: [{ field: 'recorded_at', direction: 'desc' }],
   fields: {

@@ -12,6 +12,10 @@ export const person = defineObject({
   owner: 'company.account_manager',
   sortIndex: ['last_name', 'first_name'],
   titleFields: ['first_name', 'last_name'],
+  // Hungarian puts the family name first, in titles, lists, search and mail alike.
+  titleOrder: { hu: ['last_name', 'first_name'] },
+  grammaticalGender: { pl: 'feminine' },
+  givenNameField: 'first_name',
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'mobile'],
   subtitleFields: ['company', 'position'],
   headerFacts: ['company', 'position', 'email', 'phone', 'mobile'],

@@ -13,6 +13,7 @@ export const dictionaryValue = defineObject({
   activeField: 'active',
   effects: [refuseDeletingUsedValue],
   titleFields: ['label_en'],
+  grammaticalGender: { pl: 'feminine' },
   localizedTitle: { en: 'label_en', pl: 'label_pl', hu: 'label_hu' },
   defaultSort: [
     { field: 'dictionary', direction: 'asc' },

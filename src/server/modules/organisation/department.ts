@@ -6,6 +6,7 @@ import { noCycle } from './no-cycle.ts';
 export const department = defineObject({
   key: 'department',
   labels: { one: L('Department', 'Dział', 'Osztály'), many: L('Departments', 'Działy', 'Osztályok') },
+  grammaticalGender: { pl: 'masculine' },
   icon: 'sitemap',
   titleFields: ['name'],
   invariants: [noCycle('department', 'parent_id', 'parent')],
@@ -25,6 +26,7 @@ export const workGroup = defineObject({
   },
   icon: 'users',
   titleFields: ['name'],
+  grammaticalGender: { pl: 'feminine' },
   // A group can carry the administrator role: deleting it or emptying it must leave one.
   invariants: [assertAdministratorRemains],
   fields: {

@@ -8,6 +8,9 @@ export const employee = defineObject({
   icon: 'id-badge',
   sortIndex: ['last_name', 'first_name'],
   titleFields: ['first_name', 'last_name'],
+  titleOrder: { hu: ['last_name', 'first_name'] },
+  grammaticalGender: { pl: 'masculine' },
+  givenNameField: 'first_name',
   searchFields: ['first_name', 'last_name', 'email', 'phone', 'position'],
   subtitleFields: ['position', 'department'],
   defaultSort: [

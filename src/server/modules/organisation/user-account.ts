@@ -14,6 +14,7 @@ export const userAccount = defineObject({
   },
   icon: 'key',
   titleFields: ['login'],
+  grammaticalGender: { pl: 'neuter' },
   owner: 'employee',
   // Nobody but an administrator changes an account (its employee, its being active…).
   administratorsOnly: true,

@@ -1,3 +1,4 @@
+import { titleFieldsIn } from '../../../shared/metadata/title.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
@@ -120,7 +121,7 @@ export async function collectPersonalData(
     generatedAt: ctx.now().toISOString(),
     locale: actor.locale,
     timeZone: actor.timeZone,
-    subject: { object: definition.key, id, title: titleOf(definition, record) },
+    subject: { object: definition.key, id, title: titleOf(definition, record, actor.locale) },
     fields: labelled(fields, actor.locale),
     record,
     groups,
@@ -131,8 +132,9 @@ export async function collectPersonalData(
   };
 }
 
-function titleOf(definition: ObjectDefinition, record: ApiRecord): string {
-  const title = definition.titleFields
+/** In the reader's order of the title fields ("Kozma Nikolett" in Hungarian). */
+function titleOf(definition: ObjectDefinition, record: ApiRecord, locale: Locale): string {
+  const title = titleFieldsIn(definition, locale)
     .map((key) => record[key])
     .filter((value) => typeof value === 'string' && value !== '')
     .join(' ');

@@ -1,3 +1,4 @@
+import { titleFieldsIn } from '../../../shared/metadata/title.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import { type Content, renderPdf, type TableCell } from '../../pdf/render.ts';
@@ -58,7 +59,7 @@ function relatedContent(
   if (section.records.length === 0) content.push({ text: words.none, style: 'muted' });
   for (const record of section.records) {
     const trashed = typeof record.deleted_at === 'string' ? `, ${words.inTrash}` : '';
-    const title = definition.titleFields
+    const title = titleFieldsIn(definition, values.locale)
       .map((key) => record[key])
       .filter((value) => typeof value === 'string' && value !== '')
       .join(' ');

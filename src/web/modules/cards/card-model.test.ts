@@ -174,4 +174,11 @@ describe('business cards', () => {
       ['E-mail', 'lucja@example.pl'],
     ]);
   });
+
+  it('name a person family name first where the language reads it so (Hungarian)', () => {
+    const meta = { ...person, titleOrder: { hu: ['last_name', 'first_name'] } };
+    const record: RecordData = { id: 6, version: 1, first_name: 'Nikolett', last_name: 'Kozma' };
+    expect(personCard(meta, record, { ...context(), locale: 'hu' }).title).toBe('Kozma Nikolett');
+    expect(personCard(meta, record, context()).title).toBe('Nikolett Kozma');
+  });
 });

@@ -129,7 +129,9 @@ export function companyCard(
 }
 
 export function personCard(meta: ObjectMeta, record: RecordData, context: TextContext): BusinessCard {
-  const name = [textOf(meta, record, 'first_name', context), textOf(meta, record, 'last_name', context)]
+  // In the order the card's language reads a name ("Kozma Nikolett" in Hungarian).
+  const name = (meta.titleOrder?.[context.locale] ?? ['first_name', 'last_name'])
+    .map((key) => textOf(meta, record, key, context))
     .filter(Boolean)
     .join(' ');
   const position = textOf(meta, record, 'position', context);

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { titleFieldsIn } from '../../../shared/metadata/title.ts';
 import type { FieldMeta, Labels, Locale, ObjectMeta } from '../../../shared/metadata/types.ts';
+import { type GrammaticalGender, polishGender } from '../../../shared/text/gender.ts';
 import { api } from '../../app/api-client.ts';
 import type { RecordData } from '../../app/api-types.ts';
 
@@ -37,11 +39,12 @@ export function fieldOf(meta: ObjectMeta, key: string): FieldMeta | undefined {
 }
 
 /**
- * The fields that make a record's title. A field named `<x>_en` that has `<x>_<locale>`
- * siblings (dictionary labels) is read in the UI language.
+ * The fields that make a record's title, in the order the UI language reads them ("Kozma
+ * Nikolett" in Hungarian). A field named `<x>_en` that has `<x>_<locale>` siblings (dictionary
+ * labels) is read in the UI language.
  */
 function titleFieldsFor(meta: ObjectMeta, locale: Locale): string[] {
-  return meta.titleFields.map((key) => {
+  return titleFieldsIn(meta, locale).map((key) => {
     if (!key.endsWith('_en')) return key;
     const localised = `${key.slice(0, -3)}_${locale}`;
     return fieldOf(meta, localised) ? localised : key;
@@ -58,6 +61,30 @@ export function recordTitle(meta: ObjectMeta, record: Record<string, unknown>, l
 /** The fields a picker or a title needs: id and the title fields in every language. */
 export function titleProjection(meta: ObjectMeta, locale: Locale): string[] {
   return ['id', ...new Set([...meta.titleFields, ...titleFieldsFor(meta, locale)])];
+}
+
+/**
+ * The i18next `context` for a sentence that names a record ("„Helena Szulc” zostanie
+ * przeniesiona…"): a person's gender from their first name, otherwise the gender of the
+ * object's name (Polish `Firma` is feminine). Only Polish declares genders; elsewhere, and for
+ * a record without a first name, undefined (the message's plain form).
+ */
+export function recordContext(
+  meta: ObjectMeta,
+  record: Record<string, unknown> | undefined,
+  locale: Locale,
+): GrammaticalGender | undefined {
+  if (locale === 'pl' && meta.givenNameField && record) {
+    const firstName = record[meta.givenNameField];
+    const gender = polishGender(typeof firstName === 'string' ? firstName : undefined);
+    if (gender) return gender;
+  }
+  return objectContext(meta, locale);
+}
+
+/** The i18next `context` for a sentence about the object itself ("Nowa" firma, "Nowy" pracownik). */
+export function objectContext(meta: ObjectMeta, locale: Locale): GrammaticalGender | undefined {
+  return meta.grammaticalGender?.[locale];
 }
 
 /** Relations, dictionary values and memberships: the field types decide (src/shared/field-types). */
