@@ -29,8 +29,7 @@ afterAll(async () => {
 screenshotFailures(() => page);
 
 /** Nothing on the page is wider than the screen, so nothing scrolls sideways. */
-const fitsTheScreen = () =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('phone width', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('shows a list as cards under a one-row toolbar, with the filter in a sheet', async () => {

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import {
@@ -15,11 +15,13 @@ import { useObjects } from '../modules/metadata/index.ts';
 import { useAdoptUserLanguage } from './language.ts';
 import { ADMIN_NAV_ITEMS, NAV_ITEMS, type NavItem } from './navigation.ts';
 import { SearchButton, SearchPalette } from './SearchPalette.tsx';
+import classes from './Shell.module.css';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { useCurrentUser } from './session.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const HEADER_HEIGHT = 56;
+const MAIN_ID = 'main-content';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -38,9 +40,19 @@ export function Shell() {
     (objects.data?.some((object) => object.key === item.object) === true &&
       (!rights.data || canRead(rights.data, item.object)));
   // On a phone the menu covers the page: close it once the user has gone somewhere.
+  // A new page takes the focus (unless something in it already did), so a keyboard user goes on
+  // from its content, not from the link in the navigation or from the top of the document.
+  const firstPage = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => {
     nav.close();
+    // The first page after loading or logging in starts from the top, skip link first.
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    const main = document.getElementById(MAIN_ID);
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [location.pathname]);
 
   const link = (item: NavItem) => (
@@ -61,6 +73,10 @@ export function Shell() {
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
+      {/* The first Tab stop: past the header and the navigation, straight to the page. */}
+      <a href={`#${MAIN_ID}`} className={classes.skipLink}>
+        {t('a11y:skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h={HEADER_HEIGHT} px="md" gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap">
@@ -98,7 +114,7 @@ export function Shell() {
           )}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
       <SearchPalette />

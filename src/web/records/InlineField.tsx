@@ -60,8 +60,15 @@ export function InlineField({ meta, field, record, editable, onSaved, wide = fal
 
   useEffect(() => reportUnsaved(unsavedKey, unsaved), [reportUnsaved, unsavedKey, unsaved]);
   useEffect(() => () => reportUnsaved(unsavedKey, false), [reportUnsaved, unsavedKey]);
+  /** Set when an edit ends: the pencil takes the focus back once it is drawn again. */
+  const returnFocus = useRef(false);
   useEffect(() => {
     if (editing) wrapper.current?.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')?.focus();
+    else if (returnFocus.current) {
+      // Back where the user was, so the keyboard path goes on from this value.
+      returnFocus.current = false;
+      valueButton.current?.focus();
+    }
   }, [editing]);
 
   function start() {
@@ -72,10 +79,9 @@ export function InlineField({ meta, field, record, editable, onSaved, wide = fal
   }
 
   function stop() {
+    returnFocus.current = true;
     setEditing(false);
     setError(null);
-    // Back where the user was, so the keyboard path goes on from this value.
-    requestAnimationFrame(() => valueButton.current?.focus());
   }
 
   async function save(from: RecordData, values: Values) {

@@ -35,10 +35,13 @@ function focusRow(scroller: HTMLDivElement, index: number): boolean {
  */
 export function rowKeyDown(options: RowKeyboardOptions) {
   return (event: KeyboardEvent<HTMLElement>) => {
-    const inField =
-      event.target instanceof HTMLElement &&
-      event.target.closest('input, textarea, select, [contenteditable]');
+    // Typing in a field keeps its keys; a checkbox (the row's mark) is part of the row.
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const inField = target?.closest(
+      'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable], fieldset',
+    );
     if (inField || event.altKey || event.ctrlKey || event.metaKey) return;
+    const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';
     const current = rowIndexOf(event.target);
     const last = options.rowCount - 1;
     const moves: Record<string, number | null> = {
@@ -55,6 +58,8 @@ export function rowKeyDown(options: RowKeyboardOptions) {
     }
     if (current === null) return;
     if (event.key === ' ') {
+      // Space on the checkbox ticks it by itself; marking it here too would undo that.
+      if (onCheckbox) return;
       event.preventDefault();
       options.onToggle(current);
     } else if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement)) {

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 
@@ -48,17 +48,35 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
     event.preventDefault();
   });
 
+  /** Where the user was working on the page: staying puts the focus back there. */
+  const content = useRef<HTMLDivElement>(null);
+  const lastFocus = useRef<HTMLElement | null>(null);
+  useWindowEvent('focusin', (event) => {
+    // Only inside the page: the link that tried to leave is not where the work is.
+    if (event.target instanceof HTMLElement && content.current?.contains(event.target)) {
+      lastFocus.current = event.target;
+    }
+  });
+  function stay() {
+    blocker.reset?.();
+    const target = lastFocus.current;
+    requestAnimationFrame(() => target?.focus());
+  }
+
   return (
     <UnsavedContext.Provider value={value}>
-      {children}
+      <div ref={content}>{children}</div>
       <Modal
         opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
+        onClose={stay}
         title={t('records:unsaved.title')}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        // Staying goes back to the edit (below), not to the link that tried to leave.
+        returnFocus={false}
       >
         <Text size="sm">{t('records:unsaved.message')}</Text>
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+          <Button variant="default" onClick={stay} data-autofocus>
             {t('records:unsaved.stay')}
           </Button>
           <Button color="red" onClick={() => blocker.proceed?.()}>
