@@ -164,6 +164,44 @@ describe('everyday lists in Polish', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(await column(2)).not.toContain('Nie to');
   });
 
+  it('edits a value on the card in place and keeps both versions when someone saved meanwhile', async () => {
+    const found = await apiAs(page, 'POST', '/api/records/company/query', {
+      filter: { field: 'name', op: 'eq', value: 'Sortownia Lotnictwo' },
+      fields: ['id'],
+    });
+    const id = (found.body as { items: Array<{ id: number }> }).items[0]?.id;
+    await page.goto(`${env.url}/records/company/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Sortownia Lotnictwo' }).waitFor();
+    await page.getByRole('button', { name: 'Zmień: Kod pocztowy' }).click();
+    const mine = page.getByRole('textbox', { name: 'Kod pocztowy' });
+    await mine.fill('90-001');
+
+    const other = await env.context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Zmień: Kod pocztowy' }).click();
+    await other.getByRole('textbox', { name: 'Kod pocztowy' }).fill('91-002');
+    await other.getByRole('textbox', { name: 'Kod pocztowy' }).press('Enter');
+    await eventually(
+      async () => (await apiAs(other, 'GET', `/api/records/company/${id}`)).body,
+    ).toMatchObject({
+      postal_code: '91-002',
+    });
+    await other.close();
+
+    await mine.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ktoś inny zmienił ten rekord' });
+    await dialog.getByText('90-001').waitFor();
+    await dialog.getByText('91-002').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Zapisz mój wybór' }).click();
+    await eventually(async () => (await apiAs(page, 'GET', `/api/records/company/${id}`)).body).toMatchObject(
+      {
+        postal_code: '90-001',
+      },
+    );
+    await mine.waitFor({ state: 'detached' });
+  });
+
   it('takes a bulk move to the trash back with Undo', async () => {
     await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
     await companies().waitFor();
