@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDots, IconShare, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +11,7 @@ import { ApiError, api } from '../app/api-client.ts';
 import { ShareDialog } from '../modules/access/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { notify } from '../ui/notify.ts';
-import { UNDO_VISIBLE_MS } from './undo-notice.tsx';
+import { showUndoNotice } from './undo-notice.tsx';
 
 /** Restores a record from the trash; shared by the undo notice and the trash list. */
 export async function restoreRecord(object: string, id: number): Promise<void> {
@@ -63,34 +62,16 @@ export function RecordActions(props: {
   }
 
   function showUndo() {
-    const noticeId = `deleted-${meta.key}-${id}`;
-    notifications.show({
-      id: noticeId,
-      color: 'green',
-      autoClose: UNDO_VISIBLE_MS,
-      closeButtonProps: { 'aria-label': t('common:close') },
-      message: (
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Text size="sm">{t('records:actions.deleted')}</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(noticeId);
-              try {
-                await restoreRecord(meta.key, id);
-                void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
-                notify(t('records:actions.restored'));
-                await navigate(`/records/${meta.key}/${id}`);
-              } catch (error) {
-                notify(errorMessage(error), 'red');
-              }
-            }}
-          >
-            {t('records:actions.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndoNotice({
+      message: t('records:actions.deleted'),
+      undo: async () => {
+        await restoreRecord(meta.key, id);
+      },
+      onUndone: () => {
+        void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
+        void navigate(`/records/${meta.key}/${id}`);
+      },
+      errorMessage,
     });
   }
 

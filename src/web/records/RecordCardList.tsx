@@ -1,4 +1,4 @@
-import { Box, Checkbox, Loader, Text } from '@mantine/core';
+import { Box, Checkbox, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { pickLabel, recordTitle } from '../modules/metadata/index.ts';
 import { useLocale } from '../ui/format.ts';
 import { FieldValue } from './FieldValue.tsx';
 import { isEmptyValue } from './field-types/index.ts';
+import { LoadingMore } from './LoadingMore.tsx';
 import classes from './RecordCardList.module.css';
 import { isSelected, type Selection, toggle } from './selection.ts';
 
@@ -108,14 +109,7 @@ export function RecordCardList(props: RecordCardListProps) {
           );
         })}
       </ul>
-      {loadingMore && (
-        <Box className={classes.loadingMore} role="status">
-          <Loader size="xs" />
-          <Text size="xs" c="dimmed">
-            {t('records:list.loadingMore')}
-          </Text>
-        </Box>
-      )}
+      {loadingMore && <LoadingMore />}
     </Box>
   );
 }

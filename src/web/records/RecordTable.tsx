@@ -1,4 +1,4 @@
-import { Box, Checkbox, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Box, Checkbox, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import {
   type ColumnDef,
@@ -21,6 +21,7 @@ import { columnWidth } from './columns.ts';
 import { EditableCell, isCellEditable } from './EditableCell.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { factsOf } from './field-types/index.ts';
+import { LoadingMore } from './LoadingMore.tsx';
 import type { RowColour } from './list-state.ts';
 import classes from './RecordTable.module.css';
 import { rowKeyDown } from './row-keyboard.ts';
@@ -294,17 +295,5 @@ function SortButton(props: {
       <span>{props.label}</span>
       <Icon size={14} aria-hidden className={props.direction ? undefined : classes.idleIcon} />
     </UnstyledButton>
-  );
-}
-
-function LoadingMore() {
-  const { t } = useTranslation();
-  return (
-    <Box className={classes.loadingMore} role="status">
-      <Loader size="xs" />
-      <Text size="xs" c="dimmed">
-        {t('records:list.loadingMore')}
-      </Text>
-    </Box>
   );
 }

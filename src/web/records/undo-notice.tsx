@@ -19,6 +19,12 @@ export function showUndoNotice(options: {
   undo: () => Promise<void>;
   onUndone?: () => void;
   errorMessage: (error: unknown) => string;
+  /** What a refusal because something changed since says; the generic words by default. */
+  conflictMessage?: string;
+  /** What the undo button says, when the action has its own word for it. */
+  undoLabel?: string;
+  /** What is said once undone. */
+  undoneMessage?: string;
 }): void {
   lastNotice += 1;
   const noticeId = `undo-${lastNotice}`;
@@ -37,15 +43,16 @@ export function showUndoNotice(options: {
             notifications.hide(noticeId);
             try {
               await options.undo();
-              notify(i18n.t('undo:undone'));
+              notify(options.undoneMessage ?? i18n.t('undo:undone'));
               options.onUndone?.();
             } catch (error) {
               const changed = error instanceof ApiError && error.status === 409;
-              notify(changed ? i18n.t('undo:changedSince') : options.errorMessage(error), 'red');
+              const conflict = options.conflictMessage ?? i18n.t('undo:changedSince');
+              notify(changed ? conflict : options.errorMessage(error), 'red');
             }
           }}
         >
-          {i18n.t('undo:undo')}
+          {options.undoLabel ?? i18n.t('undo:undo')}
         </Button>
       </Group>
     ),

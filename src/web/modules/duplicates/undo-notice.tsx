@@ -1,8 +1,6 @@
-import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { ApiError } from '../../app/api-client.ts';
 import { i18n } from '../../app/i18n.ts';
-import { notify } from '../../ui/notify.ts';
+import { showUndoNotice } from '../../records/undo-notice.tsx';
 import { undoMerge } from './api.ts';
 
 /**
@@ -15,33 +13,16 @@ export function showMergeNotice(options: {
   onUndone: () => void;
   errorMessage: (error: unknown) => string;
 }): void {
-  const noticeId = `merged-${options.mergeId}`;
-  notifications.show({
-    id: noticeId,
-    color: 'green',
-    autoClose: 10_000,
-    closeButtonProps: { 'aria-label': i18n.t('common:close') },
-    message: (
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm">{i18n.t('duplicates:merge.done', { title: options.keptTitle })}</Text>
-        <Button
-          size="compact-sm"
-          variant="light"
-          onClick={async () => {
-            notifications.hide(noticeId);
-            try {
-              await undoMerge(options.mergeId);
-              notify(i18n.t('duplicates:merge.undone'));
-              options.onUndone();
-            } catch (error) {
-              notify(undoErrorMessage(error, options.errorMessage), 'red');
-            }
-          }}
-        >
-          {i18n.t('duplicates:merge.undo')}
-        </Button>
-      </Group>
-    ),
+  showUndoNotice({
+    message: i18n.t('duplicates:merge.done', { title: options.keptTitle }),
+    undo: async () => {
+      await undoMerge(options.mergeId);
+    },
+    onUndone: options.onUndone,
+    errorMessage: options.errorMessage,
+    conflictMessage: i18n.t('duplicates:merge.undoConflict'),
+    undoLabel: i18n.t('duplicates:merge.undo'),
+    undoneMessage: i18n.t('duplicates:merge.undone'),
   });
 }
 
