@@ -202,6 +202,18 @@ describe('everyday lists in Polish', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await mine.waitFor({ state: 'detached' });
   });
 
+  it('marks a range with Shift-click on the checkbox column, as on rows', async () => {
+    await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
+    await companies().waitFor();
+    await eventually(async () => (await column(1)).length).toBe(5);
+    const titles = await column(1);
+    await page.getByRole('checkbox', { name: `Zaznacz: ${titles[0]}` }).click();
+    await page.getByRole('checkbox', { name: `Zaznacz: ${titles[3]}` }).click({ modifiers: ['Shift'] });
+    await page.getByText('Zaznaczono 4').waitFor();
+    expect(await page.locator('tbody tr[data-selected=true]').count()).toBe(4);
+    await page.getByRole('button', { name: 'Wyczyść zaznaczenie' }).click();
+  });
+
   it('takes a bulk move to the trash back with Undo', async () => {
     await page.goto(`${env.url}/records/company?q=Sortownia&sort=name&cols=name,industry`);
     await companies().waitFor();
