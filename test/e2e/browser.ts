@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { killHard, type ServerProcess, spawnServer } from '../server-process.ts';
 
 /**
@@ -143,4 +143,32 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Logs in as admin through the login page and lands on `path`, as a user coming from a link. */
+export async function logInAt(env: BrowserEnv, path: string): Promise<void> {
+  await env.page.goto(`${env.url}/login?next=${encodeURIComponent(path)}`);
+  await logIn(env.page);
+  await env.page.waitForURL(`${env.url}${path}`);
+}
+
+/**
+ * One server and browser for a test file: started before its tests (logged in as admin at
+ * `loggedInAt`, when given), closed after them, with a screenshot of every failed step.
+ * `started` hands the environment to the file, and may prepare the file's data.
+ */
+export function browserForFile(
+  options: BrowserOptions & { loggedInAt?: string },
+  started: (env: BrowserEnv) => void | Promise<void>,
+): void {
+  let env: BrowserEnv | undefined;
+  beforeAll(async () => {
+    env = await startBrowserEnv(options);
+    if (options.loggedInAt !== undefined) await logInAt(env, options.loggedInAt);
+    await started(env);
+  }, 240_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+  screenshotFailures(() => env?.page);
 }

@@ -2,19 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   apiAs,
   type BrowserEnv,
+  browserForFile,
   CHROMIUM,
   CHROMIUM_ARGS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -27,18 +26,16 @@ let page: Page;
 /** A second browser, in Hungarian, on the same server. */
 let hungarian: { context: BrowserContext; page: Page; profile: string } | undefined;
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'pl-PL' });
-  page = env.page;
-}, 240_000);
+browserForFile({ locale: 'pl-PL' }, (started) => {
+  env = started;
+  page = started.page;
+});
 
+// Runs before the file's browser closes (after-hooks run last-registered first).
 afterAll(async () => {
   await hungarian?.context.close().catch(() => undefined);
   if (hungarian) rmSync(hungarian.profile, { recursive: true, force: true });
-  await env?.close();
 });
-
-screenshotFailures(() => page);
 
 async function openHungarian(): Promise<Page> {
   const profile = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-profile-'));

@@ -1,15 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -68,21 +66,12 @@ const rowCodes = () =>
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-  page = env.page;
-  await page.goto(`${env.url}/login?next=${encodeURIComponent(SCREEN)}`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}${SCREEN}`);
+browserForFile({ loggedInAt: SCREEN }, async (started) => {
+  env = started;
+  page = started.page;
   retailCompany = await createCompany('Sklep Słownikowy Sp. z o.o.', 'retail');
   await createCompany('Programiści Słownikowi Kft.', 'software');
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
 });
-
-screenshotFailures(() => page);
 
 describe('dictionaries', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const values = () => page.getByRole('table', { name: 'Values of Industry' });

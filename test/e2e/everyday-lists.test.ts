@@ -1,15 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -19,19 +17,10 @@ import {
 let env: BrowserEnv;
 let page: Page;
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'pl-PL' });
-  page = env.page;
-  await page.goto(`${env.url}/login?next=%2Frecords%2Fcompany`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}/records/company`);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
+browserForFile({ locale: 'pl-PL', loggedInAt: '/records/company' }, (started) => {
+  env = started;
+  page = started.page;
 });
-
-screenshotFailures(() => page);
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 const companies = () => page.getByRole('table', { name: 'Firmy' });

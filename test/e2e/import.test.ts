@@ -4,17 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
-  type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -23,24 +20,13 @@ import {
  * column changed by hand and saved), preview, dry run, the run with its progress, the error
  * report and undo.
  */
-let env: BrowserEnv;
 let page: Page;
 let folder: string;
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-  page = env.page;
+browserForFile({ loggedInAt: '/import' }, (started) => {
+  page = started.page;
   folder = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-import-'));
-  await page.goto(`${env.url}/login?next=%2Fimport`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}/import`);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
 });
-
-screenshotFailures(() => page);
 
 const FILE = [
   'Imię;Nazwisko;E-mail;Stanowisko;Firma;Miasto;Uwagi',

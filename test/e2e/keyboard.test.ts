@@ -1,16 +1,15 @@
 import type { Dialog, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -21,16 +20,10 @@ import {
 let env: BrowserEnv;
 let page: Page;
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'pl-PL' });
-  page = env.page;
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
+browserForFile({ locale: 'pl-PL' }, (started) => {
+  env = started;
+  page = started.page;
 });
-
-screenshotFailures(() => page);
 
 const eventually = <T>(read: () => Promise<T>, timeout = ELEMENT_TIMEOUT_MS) =>
   expect.poll(read, { timeout, interval: 100 });

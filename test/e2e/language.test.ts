@@ -1,14 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  logIn,
   screenshot,
-  screenshotFailures,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -30,22 +28,13 @@ async function createPerson(firstName: string, lastName: string): Promise<number
   return (body as { id: number }).id;
 }
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'hu-HU' });
-  page = env.page;
-  await page.goto(`${env.url}/login?next=%2Frecords%2Fperson`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}/records/person`);
+browserForFile({ locale: 'hu-HU', loggedInAt: '/records/person' }, async (started) => {
+  env = started;
+  page = started.page;
   ids.nikolett = await createPerson('Nikolett', 'Kozmavári');
   ids.helena = await createPerson('Helena', 'Szulcówna');
   ids.jan = await createPerson('Jan', 'Szulcówny');
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
 });
-
-screenshotFailures(() => page);
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 

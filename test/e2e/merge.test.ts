@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
-  type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -17,25 +14,14 @@ import {
  * client, the merge dialog takes a value from the other record and shows what moves, the
  * notice undoes the merge, and the merge log undoes it again later.
  */
-let env: BrowserEnv;
 let page: Page;
 
 // A valid NIP below every generated one (they start at 101…), so its group comes first.
 const NIP = '1000000006';
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-  page = env.page;
-  await page.goto(`${env.url}/login?next=%2Frecords%2Fcompany%2Fduplicates`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}/records/company/duplicates`);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
+browserForFile({ loggedInAt: '/records/company/duplicates' }, (started) => {
+  page = started.page;
 });
-
-screenshotFailures(() => page);
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 

@@ -1,15 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { killHard, respawnServer, type ServerProcess } from '../server-process.ts';
 import {
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   logIn,
   screenshot,
-  screenshotFailures,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -21,18 +20,16 @@ let page: Page;
 /** The server now answering: the first one, then each one started again after an outage. */
 let server: ServerProcess;
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'pl-PL' });
-  page = env.page;
-  server = env.server;
-}, 240_000);
-
-afterAll(async () => {
-  if (server && server !== env?.server) await killHard(server);
-  await env?.close();
+browserForFile({ locale: 'pl-PL' }, (started) => {
+  env = started;
+  page = started.page;
+  server = started.server;
 });
 
-screenshotFailures(() => page);
+// The file's browser closes its own first server; one started again after an outage is ours.
+afterAll(async () => {
+  if (server && server !== env?.server) await killHard(server);
+});
 
 const LOST = 'Utracono połączenie — ponawianie…';
 const banner = () => page.locator('[data-connection-banner]');

@@ -1,32 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserEnv,
-  E2E_TEST_TIMEOUT_MS,
-  logIn,
-  screenshot,
-  screenshotFailures,
-  seriousA11yViolations,
-  startBrowserEnv,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, E2E_TEST_TIMEOUT_MS, screenshot, seriousA11yViolations } from './browser.ts';
 
 /** The everyday screens at a phone's width (390 px), in Polish: cards, not tables wider than the screen. */
-let env: BrowserEnv;
 let page: Page;
 
-beforeAll(async () => {
-  env = await startBrowserEnv({ locale: 'pl-PL', viewport: { width: 390, height: 800 } });
-  page = env.page;
-  await page.goto(`${env.url}/login?next=%2Frecords%2Fcompany`);
-  await logIn(page);
-  await page.waitForURL(`${env.url}/records/company`);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-screenshotFailures(() => page);
+browserForFile(
+  { locale: 'pl-PL', viewport: { width: 390, height: 800 }, loggedInAt: '/records/company' },
+  (started) => {
+    page = started.page;
+  },
+);
 
 /** Nothing on the page is wider than the screen, so nothing scrolls sideways. */
 const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

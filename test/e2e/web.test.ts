@@ -1,17 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/shared/text/fold.ts';
 import {
   ADMIN_PASSWORD,
   apiAs,
   type BrowserEnv,
+  browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   logIn,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
-  startBrowserEnv,
 } from './browser.ts';
 
 /**
@@ -21,16 +20,10 @@ import {
 let env: BrowserEnv;
 let page: Page;
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-  page = env.page;
-}, 240_000);
-
-afterAll(async () => {
-  await env?.close();
+browserForFile({}, (started) => {
+  env = started;
+  page = started.page;
 });
-
-screenshotFailures(() => page);
 
 /** Waits for a value in the page; generous, since the two-core machine may be busy. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
