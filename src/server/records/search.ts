@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Locale } from '../../shared/metadata/types.ts';
+import type { GlobalSearchHit, SearchCounts, SearchFact } from '../../shared/search/types.ts';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AccessGrant, authorize } from '../access/policy.ts';
@@ -9,38 +10,6 @@ import type { RecordsContext } from './context.ts';
 import { countRecords } from './count.ts';
 import { type RecordRef, titleOf } from './present.ts';
 import { listRecords, visibleTextMatch } from './reader.ts';
-
-/** One subtitle fact of a hit, labelled in the reader's language ("NIP", "725-18-01-126"). */
-export interface SearchFact {
-  field: string;
-  label: string;
-  value: string;
-}
-
-export interface GlobalSearchHit {
-  object: string;
-  id: number;
-  title: string;
-  /** The object's subtitle fields joined ("Łódź · 725-18-01-126"), or null when it has none. */
-  subtitle: string | null;
-  /** The same values with their fields' labels, for a reader who asks "which number is that?". */
-  facts: SearchFact[];
-  /**
-   * `title`: the record's own title matched (exactly, as a prefix or word by word); `other`:
-   * only its other search fields did (a person through the company domain of their e-mail).
-   * Title matches come first.
-   */
-  matched: 'title' | 'other';
-  rank: number;
-}
-
-/** Matches per object, counted as the object's list counts its quick search (`?q=`). */
-export interface SearchCounts {
-  objects: Array<{ object: string; count: number; exact: boolean }>;
-  total: number;
-  /** False when some object has more matches than are counted exactly ("10,000+"). */
-  exact: boolean;
-}
 
 const MAX_QUERY = 200;
 /** How many of the newest matches are ranked; see SearchRequest.window. */

@@ -4,7 +4,7 @@ import { type InfiniteData, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
-import { ApiError, api } from '../app/api-client.ts';
+import { api } from '../app/api-client.ts';
 import type { ListResponse, RecordData } from '../app/api-types.ts';
 import { isReference, pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
@@ -14,7 +14,7 @@ import classes from './EditableCell.module.css';
 import { FieldInput } from './FieldInput.tsx';
 import { FieldValue } from './FieldValue.tsx';
 import { effectiveChanges } from './form-values.ts';
-import { saveErrorMessages } from './validation.ts';
+import { conflictingRecord, fieldSaveMessage, saveErrorMessages } from './validation.ts';
 
 /** Types a list cell edits in place: one short value in one input that fits a row. */
 const CELL_EDITABLE = new Set([
@@ -100,13 +100,12 @@ export function EditableCell({ meta, field, row }: { meta: ObjectMeta; field: Fi
       if (isReference(field)) void queryClient.invalidateQueries({ queryKey: ['records', meta.key, 'list'] });
       stop();
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
+      if (conflictingRecord(failure)) {
         notify(t('records:actions.changedMeanwhile'), 'yellow');
         void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
         return stop();
       }
-      const messages = saveErrorMessages(failure, meta, t, errorMessage);
-      setError(messages.byField[field.key] ?? messages.form ?? undefined);
+      setError(fieldSaveMessage(saveErrorMessages(failure, meta, t, errorMessage), field.key) ?? undefined);
     } finally {
       setSaving(false);
     }

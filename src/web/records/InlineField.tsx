@@ -3,7 +3,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
-import { ApiError, api } from '../app/api-client.ts';
+import { api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
@@ -15,7 +15,7 @@ import { isEmptyValue } from './field-types/index.ts';
 import { effectiveChanges, type Values } from './form-values.ts';
 import classes from './InlineField.module.css';
 import { useReportUnsaved } from './unsaved-changes.tsx';
-import { saveErrorMessages } from './validation.ts';
+import { conflictingRecord, fieldSaveMessage, saveErrorMessages } from './validation.ts';
 
 export interface InlineFieldProps {
   meta: ObjectMeta;
@@ -96,12 +96,9 @@ export function InlineField({ meta, field, record, editable, onSaved, wide = fal
       onSaved(saved);
       stop();
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
-        const current = (failure.details as { current?: RecordData } | undefined)?.current;
-        if (current) return setConflict(current);
-      }
-      const messages = saveErrorMessages(failure, meta, t, errorMessage);
-      setError(messages.byField[field.key] ?? messages.form ?? Object.values(messages.byField)[0] ?? null);
+      const current = conflictingRecord(failure);
+      if (current) return setConflict(current);
+      setError(fieldSaveMessage(saveErrorMessages(failure, meta, t, errorMessage), field.key));
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import {
   IconArrowLeft,
   IconCopy,
@@ -40,6 +40,8 @@ export interface ListToolbarProps {
   viewMenu: ReactNode;
   /** The columns with nothing chosen: what "reset" in the column chooser returns to. */
   standardColumns: string[];
+  /** A phone's width (PHONE_QUERY): one row, as the list below it turns into cards. */
+  phone: boolean;
 }
 
 /** Where the list turns into cards and its toolbar into one row (Mantine's `xs` breakpoint). */
@@ -70,13 +72,12 @@ export function ListToolbar(props: ListToolbarProps) {
   const countText = useCountText();
   // "New" and Export only for readers with those rights (and never while viewing as someone).
   const can = useObjectAbilities(meta.key);
-  const phone = useMediaQuery(PHONE_QUERY);
   // The printable view gets the whole state in its address: it has no saved view to fall back on.
   const printParams = writeListAddress(new URLSearchParams(), state, NO_STATE, null);
   if (props.q) printParams.set('q', props.q);
   const printHref = `/records/${meta.key}/print?${printParams.toString()}`;
 
-  if (phone) {
+  if (props.phone) {
     return (
       <PhoneListToolbar
         {...props}

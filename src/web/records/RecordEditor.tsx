@@ -4,7 +4,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
-import { ApiError, api } from '../app/api-client.ts';
+import { api } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { DuplicateWarning } from '../modules/duplicates/index.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
@@ -19,7 +19,7 @@ import { editableFields, effectiveChanges, type Values } from './form-values.ts'
 import { SectionBlock } from './RecordCard.tsx';
 import { cardSections } from './sections.ts';
 import { useReportUnsaved } from './unsaved-changes.tsx';
-import { saveErrorMessages } from './validation.ts';
+import { conflictingRecord, saveErrorMessages } from './validation.ts';
 
 export interface RecordEditorProps {
   meta: ObjectMeta;
@@ -98,10 +98,8 @@ export function RecordEditor({ meta, record, onSaved, onClose }: RecordEditorPro
 
   function handleSaveError(error: unknown, from: RecordData, values: Values) {
     setEdit({ base: from, changes: values });
-    if (error instanceof ApiError && error.status === 409) {
-      const current = (error.details as { current?: RecordData } | undefined)?.current;
-      if (current) return setConflict(current);
-    }
+    const current = conflictingRecord(error);
+    if (current) return setConflict(current);
     const messages = saveErrorMessages(error, meta, t, errorMessage);
     setErrors(messages.byField);
     setFormError(messages.form);

@@ -165,6 +165,7 @@ export function RecordList({ meta }: { meta: ObjectMeta }) {
         loaded={rows.length}
         exportSelection={isEmpty(selection) ? null : payload}
         standardColumns={standard.columns}
+        phone={phone}
         viewMenu={
           <ViewMenu
             meta={meta}

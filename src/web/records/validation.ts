@@ -1,7 +1,22 @@
 import type { TFunction } from 'i18next';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import { ApiError, type FieldIssue } from '../app/api-client.ts';
+import type { RecordData } from '../app/api-types.ts';
 import { factsOf } from './field-types/facts.ts';
+
+/** The record as it is now, when a save was refused because someone saved it meanwhile (409). */
+export function conflictingRecord(error: unknown): RecordData | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  return (error.details as { current?: RecordData } | undefined)?.current ?? null;
+}
+
+/** The message of a refused save for one field: its own, else the form's, else another field's. */
+export function fieldSaveMessage(
+  messages: { byField: Record<string, string>; form: string | null },
+  field: string,
+) {
+  return messages.byField[field] ?? messages.form ?? Object.values(messages.byField)[0] ?? null;
+}
 
 /**
  * A server validation issue in the user's language: the field type's own words first (what an
