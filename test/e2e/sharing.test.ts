@@ -235,6 +235,8 @@ describe('required two-factor login', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await guarded.getByRole('button', { name: 'Turn on' }).click();
     await guarded.getByText('Your recovery codes').waitFor();
     await eventually(() => notice.count()).toBe(0);
+    // "Required" is over, and the codes shown only once are still there to be written down.
+    expect(await guarded.getByText('Your recovery codes').isVisible()).toBe(true);
     await guarded
       .getByRole('navigation', { name: 'Main menu' })
       .getByRole('link', { name: 'Companies' })

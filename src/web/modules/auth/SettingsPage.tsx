@@ -31,30 +31,26 @@ export function SettingsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('settings:title')} · ${t('common:appName')}`);
   const setupRequired = secondFactorSetupRequired(useMe().data);
-  if (setupRequired) {
-    // First things first. Sessions and tokens are left out: the server refuses them until then.
-    return (
-      <Stack gap="lg" maw={640}>
-        <Title order={1} size="h2">
-          {t('settings:title')}
-        </Title>
-        <SecondFactorRequiredNotice />
-        <TwoFactorSection />
-        <PreferencesForm />
-        <PasswordForm />
-      </Stack>
-    );
-  }
+  // Keyed, so that turning two-factor login on (which ends "required") moves its section
+  // instead of mounting a new one: the recovery codes it shows once must stay on screen.
+  const twoFactor = <TwoFactorSection key="two-factor" />;
+  const preferences = <PreferencesForm key="preferences" />;
+  const password = <PasswordForm key="password" />;
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1} size="h2">
         {t('settings:title')}
       </Title>
-      <PreferencesForm />
-      <PasswordForm />
-      <TwoFactorSection />
-      <SessionsSection />
-      <TokensSection />
+      {setupRequired
+        ? // First things first. Sessions and tokens are left out: the server refuses them until then.
+          [<SecondFactorRequiredNotice key="required" />, twoFactor, preferences, password]
+        : [
+            preferences,
+            password,
+            twoFactor,
+            <SessionsSection key="sessions" />,
+            <TokensSection key="tokens" />,
+          ]}
     </Stack>
   );
 }
