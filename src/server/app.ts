@@ -43,6 +43,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Event rounds stop with the app, before whoever opened the database closes it.
+  app.addHook('onClose', async () => services.records.events.stop());
   await registerSecurityHeaders(app, services.config);
   await app.register(cookie);
   registerAuthentication(app, {

@@ -19,7 +19,7 @@ export const VERSION = packageJson.version;
 export async function openServices(
   config: AppConfig,
   options: {
-    onEventError?: (error: unknown) => void;
+    onEventError?: (error: unknown, consumer: string | null) => void;
     onJobError?: QueueOptions['onError'];
     now?: () => Date;
     dialect?: Dialect;
@@ -29,7 +29,9 @@ export async function openServices(
   await migrateToLatest(dialect);
   const registry = standardRegistry();
   const now = options.now ?? (() => new Date());
-  const events = new EventDispatcher(dialect, (error) => options.onEventError?.(error));
+  const events = new EventDispatcher(dialect, now, (error, consumer) =>
+    options.onEventError?.(error, consumer),
+  );
   const services: AppServices = {
     config,
     dialect,

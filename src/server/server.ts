@@ -22,7 +22,7 @@ export interface StartHooks {
 export async function startServer(config: AppConfig, hooks: StartHooks = {}): Promise<RunningServer> {
   let app: AppInstance | undefined;
   const services = await openServices(config, {
-    onEventError: (error) => app?.log.error({ err: error }, 'event subscriber failed'),
+    onEventError: (error, consumer) => app?.log.error({ err: error, consumer }, 'event consumer failed'),
     onJobError: (error, job) => app?.log.warn({ err: error, job }, 'job failed'),
   });
   const admin = await ensureAdmin(services.dialect, config.adminPassword, services.now());

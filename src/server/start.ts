@@ -26,11 +26,16 @@ export async function startWithBackground(
       });
       queue.register('maintenance.statistics', async () => services.dialect.refreshStatistics());
       queue.register('records.dispatch-events', async () => services.records.events.kick());
+      queue.register('records.prune-events', async () => {
+        // A week of events stays for replay and inspection, and any a consumer has not passed.
+        await services.records.events.prune(new Date(services.now().getTime() - 7 * 86_400_000));
+      });
       const scheduler = new CronScheduler(queue, services.now);
       scheduler.add('expired-sessions', '17 * * * *', 'maintenance.sessions');
       scheduler.add('statistics', '41 * * * *', 'maintenance.statistics');
       // A safety net: events are dispatched right after each commit; this catches any left behind.
       scheduler.add('outbox', '* * * * *', 'records.dispatch-events');
+      scheduler.add('outbox-prune', '23 3 * * *', 'records.prune-events');
       worker = new JobWorker(queue, scheduler, 2_000, (error) => app.log.error({ err: error }, 'job worker'));
       worker.start();
     },

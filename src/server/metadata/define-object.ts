@@ -67,6 +67,13 @@ export interface ObjectDefinition {
    * owner can only be granted `none` or `all`.
    */
   owner?: string;
+  /**
+   * Whose file a change of this object belongs in: a path of relations ending at the record
+   * (`company`, `case.company`), or `self` for the client itself. Writes store it on their
+   * history rows and events (`subject_object`, `subject_id`), so a client's timeline and the
+   * notifications find its changes by index. Absent: the change concerns no one else.
+   */
+  subject?: string;
   /** Records only administrators (and the system) may create, change or delete (accounts). */
   administratorsOnly: boolean;
   /**
@@ -262,6 +269,7 @@ export interface ObjectSpec {
   sortIndex?: string[];
   ownerSortIndex?: boolean;
   owner?: string;
+  subject?: string;
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
   actions?: string[];
@@ -375,6 +383,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     sortIndex: objectSpec.sortIndex ?? [],
     ownerSortIndex: objectSpec.ownerSortIndex ?? false,
     owner: objectSpec.owner,
+    subject: objectSpec.subject,
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],
     actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),

@@ -18,6 +18,7 @@ export class MetadataRegistry {
         }
       }
       if (definition.owner) this.ownerPath(definition);
+      if (definition.subject) this.subjectPath(definition);
     }
   }
 
@@ -28,19 +29,35 @@ export class MetadataRegistry {
   ownerPath(definition: ObjectDefinition): FieldDefinition[] {
     if (!definition.owner) throw new Error(`${definition.key} declares no owner`);
     if (definition.owner === 'self') return [];
-    const path: FieldDefinition[] = [];
-    let current: ObjectDefinition | undefined = definition;
-    for (const key of definition.owner.split('.')) {
-      const step: FieldDefinition | undefined = current?.field(key);
-      if (step?.type !== 'relation' || !step.target) {
-        throw new Error(`${definition.key}: owner path ${definition.owner} needs relations, not ${key}`);
-      }
-      path.push(step);
-      current = this.objects.get(step.target);
-    }
+    const path = this.relationPath(definition, definition.owner, 'owner');
     const last = path.at(-1);
     if (last && this.objects.get(last.target ?? '')?.owner !== 'self') {
       throw new Error(`${definition.key}: owner path ${definition.owner} must end at the employee object`);
+    }
+    return path;
+  }
+
+  /**
+   * The relation fields from an object to the record whose file its changes belong in
+   * (`case.company` → [case_stage.case, case.company]); empty for `self`.
+   */
+  subjectPath(definition: ObjectDefinition): FieldDefinition[] {
+    if (!definition.subject) throw new Error(`${definition.key} declares no subject`);
+    if (definition.subject === 'self') return [];
+    return this.relationPath(definition, definition.subject, 'subject');
+  }
+
+  /** The relation fields a dotted path names, each checked to be a relation. */
+  private relationPath(definition: ObjectDefinition, dotted: string, what: string): FieldDefinition[] {
+    const path: FieldDefinition[] = [];
+    let current: ObjectDefinition | undefined = definition;
+    for (const key of dotted.split('.')) {
+      const step: FieldDefinition | undefined = current?.field(key);
+      if (step?.type !== 'relation' || !step.target) {
+        throw new Error(`${definition.key}: ${what} path ${dotted} needs relations, not ${key}`);
+      }
+      path.push(step);
+      current = this.objects.get(step.target);
     }
     return path;
   }

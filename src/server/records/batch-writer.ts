@@ -15,6 +15,7 @@ import { titleOf } from './present.ts';
 import { LIST_ALIAS, objectOrThrow } from './reader.ts';
 import { searchText } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
+import { subjectsOf } from './subjects.ts';
 import { encodeValues, missingReference, sortedIds } from './write-values.ts';
 import { assertWritableFields, authorizeWrite } from './writer.ts';
 
@@ -88,6 +89,12 @@ export async function createRecords(
     });
     await insertMemberships(ctx, trx, accepted, ids, actorId, at);
     await assertAllInScope(trx, definition, grant.rows, ids);
+    const subjects = await subjectsOf(
+      trx,
+      ctx.registry,
+      definition,
+      rows.map((row, position) => ({ ...row, id: ids[position] })),
+    );
     const history = accepted.flatMap((entry, position) =>
       historyRows({
         object,
@@ -96,6 +103,7 @@ export async function createRecords(
         changes: entry.changes,
         actorId,
         at,
+        subject: subjects[position],
       }),
     );
     await bulkInsert(trx, ctx.dialect.name, 'record_history', history);
@@ -131,6 +139,7 @@ export async function createRecords(
         payload: { changes: entry.changes },
         actorId,
         createdAt: at,
+        subject: subjects[position],
       }),
     );
     await bulkInsert(trx, ctx.dialect.name, 'outbox_event', events);

@@ -6,14 +6,24 @@ import type { RecordEvent } from './events.ts';
 describe.each(DIALECTS)('outbox events and history (%s)', (dialect) => {
   const env = useTestEnv(dialect);
 
-  it('writes one event per committed change and hands it to subscribers after commit', async () => {
+  it('writes one event per committed change, with its client, and hands it to consumers after commit', async () => {
     const { api, services } = env();
     const seen: RecordEvent[] = [];
-    services.records.events.subscribe((event) => {
-      if (event.object === 'person') seen.push(event);
+    services.records.events.consume({
+      name: 'test.person-events',
+      start: 'now',
+      handle: async (events) => {
+        seen.push(...events.filter((event) => event.object === 'person'));
+      },
     });
+    await services.records.events.kick();
+    const company = (await api('POST', '/api/records/company', { name: 'Ördög Kft.' })).json();
     const person = (
-      await api('POST', '/api/records/person', { first_name: 'Ádám', last_name: 'Ördög' })
+      await api('POST', '/api/records/person', {
+        first_name: 'Ádám',
+        last_name: 'Ördög',
+        company: company.id,
+      })
     ).json();
     await api('PATCH', `/api/records/person/${person.id}`, { position: 'CEO', version: 1 });
     await api('DELETE', `/api/records/person/${person.id}`);
@@ -24,12 +34,17 @@ describe.each(DIALECTS)('outbox events and history (%s)', (dialect) => {
       [person.id, 'deleted'],
     ]);
     expect(seen[1]?.payload).toEqual({ changes: [{ field: 'position', old: null, new: 'CEO' }] });
-    const pending = await services.dialect.db
-      .selectFrom('outbox_event')
-      .select('id')
-      .where('dispatched_at', 'is', null)
+    expect(seen.every((e) => e.subject?.object === 'company' && e.subject.id === company.id)).toBe(true);
+    const history = await services.dialect.db
+      .selectFrom('record_history')
+      .select(['subject_object', 'subject_id'])
+      .where('object', '=', 'person')
+      .where('record_id', '=', person.id)
       .execute();
-    expect(pending).toEqual([]);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((h) => h.subject_object === 'company' && Number(h.subject_id) === company.id)).toBe(
+      true,
+    );
   });
 
   it('writes neither history nor events for a rejected write', async () => {

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/dialects/dialect.ts';
+import type { Subject } from './subjects.ts';
 
 /**
  * `merge`: another record was merged into this one, or this one into another; `unmerge`: undone.
@@ -20,6 +21,8 @@ export interface HistoryWrite {
   changes: FieldChange[];
   actorId: number | null;
   at: string;
+  /** The client whose file the change belongs in (`subjects.ts`); null when none. */
+  subject?: Subject | null;
 }
 
 /** Written in the same transaction as the change itself, so history never misses a committed write. */
@@ -35,6 +38,8 @@ export function historyRows(entry: HistoryWrite): Array<Record<string, unknown>>
     action: entry.action,
     changed_at: entry.at,
     changed_by: entry.actorId,
+    subject_object: entry.subject?.object ?? null,
+    subject_id: entry.subject?.id ?? null,
   };
   return entry.changes.length === 0
     ? [{ ...base, field: null, old_value: null, new_value: null }]

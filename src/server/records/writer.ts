@@ -14,6 +14,7 @@ import type { ApiRecord } from './present.ts';
 import { checkId, getRecord, inScope, loadRow, objectOrThrow, present } from './reader.ts';
 import { indexRecord } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
+import { subjectOf } from './subjects.ts';
 import {
   checkReferences,
   currentMemberships,
@@ -97,7 +98,8 @@ export async function createRecord(
         `You may not create this ${definition.key}: it would be outside the records you may create`,
       );
     }
-    await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at });
+    const subject = await subjectOf(trx, ctx.registry, definition, row);
+    await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId, action: 'create', changes });
     for (const invariant of definition.invariants) await invariant(trx, recordId);
     await indexRecord(trx, ctx.dialect, definition, row);
@@ -108,6 +110,7 @@ export async function createRecord(
       payload: { changes },
       actorId,
       createdAt: at,
+      subject,
     });
     return recordId;
   });
@@ -204,7 +207,8 @@ export async function updateRecord(
         `This change would move ${definition.key} ${id} outside the records you may edit; ask someone who may`,
       );
     }
-    await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at });
+    const subject = await subjectOf(trx, ctx.registry, definition, updated);
+    await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId: id, action: 'update', changes });
     for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
@@ -215,6 +219,7 @@ export async function updateRecord(
       payload: { changes },
       actorId,
       createdAt: at,
+      subject,
     });
     return 'updated' as const;
   });
@@ -278,7 +283,8 @@ async function setDeleted(
       .executeTakeFirst();
     if (!updated) return 'stale' as const;
     const action = deleting ? 'delete' : 'restore';
-    await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at });
+    const subject = await subjectOf(trx, ctx.registry, definition, updated);
+    await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId: id, action, changes: [] });
     for (const invariant of definition.invariants) await invariant(trx, id);
     await indexRecord(trx, ctx.dialect, definition, updated);
@@ -289,6 +295,7 @@ async function setDeleted(
       payload: {},
       actorId,
       createdAt: at,
+      subject,
     });
     return 'done' as const;
   });

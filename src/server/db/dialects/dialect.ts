@@ -82,6 +82,14 @@ export function titleKey(title: string): string {
  * starts with `key` sorts after it followed by the highest code point (bytewise in UTF-8, as
  * the index on `title_key` compares).
  */
+const CHANNEL = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** A signal channel's name, checked: it is spliced into LISTEN, which takes no parameters. */
+export function checkedChannel(channel: string): string {
+  if (!CHANNEL.test(channel)) throw new Error(`invalid signal channel ${JSON.stringify(channel)}`);
+  return channel;
+}
+
 export function titleKeyRange(tokens: string[]): { key: string; above: string } {
   const key = tokens.join(' ');
   return { key, above: `${key}\u{10FFFF}` };
@@ -135,6 +143,21 @@ export interface Dialect {
    * rows another instance is claiming; SQLite has a single writer, so it needs nothing.
    */
   readonly skipLocked: RawBuilder<unknown>;
+  /**
+   * A condition on `outbox_event` rows: their transaction, and every one before it, has
+   * finished, so no event can still appear below them (ADR 0011). PostgreSQL compares the
+   * writing transaction with the oldest one still running; SQLite has one writer: always.
+   */
+  readonly settledEvents: RawBuilder<boolean>;
+  /**
+   * Wakes `listen`ers of `channel` in every instance on this database (PostgreSQL NOTIFY;
+   * SQLite: this process, the only one). A hint, not a message bus: a signal may be lost (a
+   * dropped connection), so listeners read what changed from the database. Channel names are
+   * lower-case identifiers.
+   */
+  signal(channel: string, payload: string): Promise<void>;
+  /** Calls `listener` for every signal on `channel`; the returned function stops listening. */
+  listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
   /** Search-index restriction for list quick search: `id IN (…)` matching all tokens. */
   searchIds(object: string, tokens: string[]): RawBuilder<unknown>;
 

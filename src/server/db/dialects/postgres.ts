@@ -4,6 +4,7 @@ import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
 import {
+  checkedChannel,
   type Dialect,
   type DynamicDatabase,
   type Executor,
@@ -14,6 +15,7 @@ import {
   titleKey,
   titleKeyRange,
 } from './dialect.ts';
+import { PgListener } from './pg-listener.ts';
 import { PreparingPool } from './pg-prepared.ts';
 
 /** ICU collations that ship with PostgreSQL built with ICU (Debian's is). */
@@ -44,19 +46,31 @@ export function openPostgres(url: string, poolSize = 10): Dialect {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'DatabaseWarning');
   });
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
-  return new PostgresDialectImpl(db);
+  return new PostgresDialectImpl(db, new PgListener(url));
 }
 
 class PostgresDialectImpl implements Dialect {
   readonly name = 'postgres' as const;
 
-  constructor(readonly db: Kysely<DynamicDatabase>) {}
+  constructor(
+    readonly db: Kysely<DynamicDatabase>,
+    private readonly listener: PgListener,
+  ) {}
+
+  async signal(channel: string, payload: string): Promise<void> {
+    await sql`SELECT pg_notify(${checkedChannel(channel)}, ${payload})`.execute(this.db);
+  }
+
+  listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.listener.listen(checkedChannel(channel), listener);
+  }
 
   async refreshStatistics(): Promise<void> {
     // Autovacuum analyses tables as they change; nothing to do here.
   }
 
   async close(): Promise<void> {
+    await this.listener.close();
     await this.db.destroy();
   }
 
@@ -70,6 +84,8 @@ class PostgresDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
+
+  readonly settledEvents = sql<boolean>`tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
 
   readonly storedTypes = {
     text: ['text', 'varchar'],

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +7,7 @@ import { collationKey, type SortLocale } from '../../../shared/text/collation-ke
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
 import {
+  checkedChannel,
   type Dialect,
   type DynamicDatabase,
   type Executor,
@@ -104,6 +106,23 @@ class SqliteDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql``;
+
+  readonly settledEvents = sql<boolean>`1 = 1`;
+
+  /** One process holds the database file: signals stay in it. */
+  private readonly signals = new EventEmitter().setMaxListeners(0);
+
+  async signal(channel: string, payload: string): Promise<void> {
+    this.signals.emit(checkedChannel(channel), payload);
+  }
+
+  async listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>> {
+    const name = checkedChannel(channel);
+    this.signals.on(name, listener);
+    return async () => {
+      this.signals.off(name, listener);
+    };
+  }
 
   // SQLite reports the type a column was declared with; the migrations declare these.
   readonly storedTypes = {

@@ -11,6 +11,7 @@ import * as imports from './2026_11_27_0006_imports.ts';
 import * as merges from './2026_11_27_0007_merges.ts';
 import * as companyCampaign from './2026_11_28_0001_company_campaign.ts';
 import * as searchTitleKey from './2026_11_28_0002_search_title_key.ts';
+import * as eventConsumers from './2026_11_28_0003_event_consumers.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0007_merges': merges,
   '2026_11_28_0001_company_campaign': companyCampaign,
   '2026_11_28_0002_search_title_key': searchTitleKey,
+  '2026_11_28_0003_event_consumers': eventConsumers,
 };

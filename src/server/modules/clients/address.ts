@@ -12,6 +12,7 @@ export const address = defineObject({
   labels: { one: L('Address', 'Adres', 'Cím'), many: L('Addresses', 'Adresy', 'Címek') },
   icon: 'map-pin',
   owner: 'company.account_manager',
+  subject: 'company',
   titleFields: ['street', 'building', 'city'],
   grammaticalGender: { pl: 'masculine' },
   subtitleFields: ['company', 'kind'],

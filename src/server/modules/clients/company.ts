@@ -7,6 +7,8 @@ export const company = defineObject({
   labels: { one: L('Company', 'Firma', 'Cég'), many: L('Companies', 'Firmy', 'Cégek') },
   icon: 'building',
   owner: 'account_manager',
+  // Its changes belong in its own file (the client timeline).
+  subject: 'self',
   sortIndex: ['name'],
   // company_owner_sort_<locale> (migration 2026_11_27_0003): a salesperson's clients by name.
   ownerSortIndex: true,

@@ -13,6 +13,8 @@ export const personEmployment = defineObject({
   },
   icon: 'briefcase',
   owner: 'person.company.account_manager',
+  // A past job belongs in the file of the company it was at.
+  subject: 'company',
   titleFields: ['position'],
   grammaticalGender: { pl: 'neuter' },
   subtitleFields: ['company', 'person'],
@@ -39,6 +41,7 @@ export const consent = defineObject({
   labels: { one: L('Consent', 'Zgoda', 'Hozzájárulás'), many: L('Consents', 'Zgody', 'Hozzájárulások') },
   icon: 'shield-check',
   owner: 'person.company.account_manager',
+  subject: 'person.company',
   titleFields: ['source'],
   grammaticalGender: { pl: 'feminine' },
   subtitleFields: ['person', 'channel'],

@@ -10,6 +10,7 @@ export const person = defineObject({
   icon: 'user',
   // A representative belongs to whoever looks after their company.
   owner: 'company.account_manager',
+  subject: 'company',
   sortIndex: ['last_name', 'first_name'],
   titleFields: ['first_name', 'last_name'],
   // Hungarian puts the family name first, in titles, lists, search and mail alike.

@@ -8,6 +8,7 @@ import type { RecordsContext } from '../../records/context.ts';
 import { writeHistory } from '../../records/history.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { checkId, getRecord, objectOrThrow } from '../../records/reader.ts';
+import { subjectOf } from '../../records/subjects.ts';
 import { deleteRecord, updateRecord } from '../../records/writer.ts';
 import { writeMergeLog } from './merge-log.ts';
 import { assertWithin, liveParty, mergeGrants, pick, sameValue } from './parties.ts';
@@ -88,8 +89,13 @@ export async function mergeRecords(
     const after = pick(await getRecord(txCtx, mover, object, keepId), restorable);
     const changed = restorable.filter((key) => !sameValue(before[key], after[key]));
     const link = [{ field: 'id', old: mergeId, new: keepId }];
-    for (const recordId of [keepId, mergeId])
-      await writeHistory(trx, { object, recordId, action: 'merge', changes: link, actorId, at });
+    for (const [recordId, row] of [
+      [keepId, keepRow],
+      [mergeId, mergeRow],
+    ] as const) {
+      const subject = await subjectOf(trx, ctx.registry, definition, row);
+      await writeHistory(trx, { object, recordId, action: 'merge', changes: link, actorId, at, subject });
+    }
     return writeMergeLog(trx, {
       object,
       keptId: keepId,

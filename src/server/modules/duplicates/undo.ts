@@ -7,6 +7,7 @@ import { serverType } from '../../metadata/field-types/registry.ts';
 import type { RecordsContext } from '../../records/context.ts';
 import { writeHistory } from '../../records/history.ts';
 import { checkId, getRecord, loadRow, loadRowInScope } from '../../records/reader.ts';
+import { subjectOf } from '../../records/subjects.ts';
 import { restoreRecord, updateRecord } from '../../records/writer.ts';
 import { restorableFields } from './merge.ts';
 import { claimUndo, readMergeLog } from './merge-log.ts';
@@ -72,7 +73,8 @@ export async function undoMerge(ctx: RecordsContext, actor: Actor, rawId: unknow
     await setValues(txCtx, mover, definition.key, log.keptId, keptTarget);
     await setValues(txCtx, mover, definition.key, log.mergedId, log.mergedBefore);
     const link = [{ field: 'id', old: log.keptId, new: log.mergedId }];
-    for (const recordId of [log.keptId, log.mergedId])
+    for (const recordId of [log.keptId, log.mergedId]) {
+      const row = await loadRow(trx, definition, recordId);
       await writeHistory(trx, {
         object: definition.key,
         recordId,
@@ -80,7 +82,9 @@ export async function undoMerge(ctx: RecordsContext, actor: Actor, rawId: unknow
         changes: link,
         actorId,
         at,
+        subject: row ? await subjectOf(trx, ctx.registry, definition, row) : null,
       });
+    }
     return { object: definition.key, keptId: log.keptId, mergedId: log.mergedId, skipped };
   });
   void ctx.events.kick();
