@@ -59,16 +59,21 @@ export async function sampleValues(
 ): Promise<Record<string, unknown>> {
   sequence += 1;
   const values: Record<string, unknown> = {};
-  for (const field of definition.fields) {
-    if (field.system || field.readOnly || !field.required) continue;
-    values[field.key] = await sampleValue(env, field);
-  }
   if (definition.owner === 'self') {
     // An employee is "owned" by whoever shares their department: put them in the owner's.
     const ownerDepartment = ownerEmployee === null ? null : departmentOf(world, ownerEmployee);
     values.department = ownerDepartment;
   } else if (definition.owner) {
     Object.assign(values, await ownerValues(env, definition, ownerEmployee, world));
+  }
+  for (const field of definition.fields) {
+    if (field.system || field.readOnly || !field.required || field.key in values) continue;
+    // A required record off the owner path (a case's company for a case owned by its lead)
+    // is made without an owner: it does not decide whose the new record is.
+    const target = field.type === 'relation' ? env().services.registry.get(field.target ?? '') : undefined;
+    values[field.key] = target
+      ? await createAs(env, target.key, await sampleValues(env, target, null, world))
+      : await sampleValue(env, field);
   }
   return values;
 }
@@ -91,9 +96,9 @@ async function ownerValues(
   const [first, ...rest] = path;
   if (!first) return {};
   if (rest.length === 0) return { [first.key]: ownerEmployee };
-  // Without an owner, a required hop (an address's company) still needs a record, one without an owner.
-  if (ownerEmployee === null && !first.required) return { [first.key]: null };
-  // The owner is further away: make the intermediate record, owned by the same employee.
+  // The owner is further away: make the intermediate record, owned by the same employee. Without
+  // an owner it is made too, one without an owner: an address needs its company, a note
+  // something it is attached to.
   const target = env().services.registry.get(first.target ?? '');
   if (!target) throw new Error(`unknown target of ${definition.key}.${first.key}`);
   const intermediate = await createAs(env, target.key, await sampleValues(env, target, ownerEmployee, world));

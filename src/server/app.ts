@@ -24,6 +24,7 @@ import { personalDataRoutes } from './modules/personal-data/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { timelineRoutes } from './modules/timeline/routes.ts';
 import { viewRoutes } from './modules/views/routes.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -91,6 +92,7 @@ export async function buildApp(
     importRoutes,
     duplicateRoutes,
     personalDataRoutes,
+    timelineRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

@@ -14,6 +14,9 @@ import type { Executor } from '../db/dialects/dialect.ts';
 import type { WriteEffect } from '../records/effects.ts';
 import type { ColumnSpec } from './field-types/module.ts';
 import { serverType } from './field-types/registry.ts';
+import { checkTimeline, type TimelineSpec } from './timeline-spec.ts';
+
+export type { TimelineSpec } from './timeline-spec.ts';
 
 /** A field as the server knows it: the public metadata plus where it lives in the database. */
 export interface FieldDefinition extends FieldMeta {
@@ -118,6 +121,8 @@ export interface ObjectDefinition {
   createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Columns the engine computes from other fields on every write, by column name (see DerivedColumn). */
   derivedColumns: Record<string, DerivedColumn>;
+  /** How its records appear in timelines (TimelineSpec); absent: only as field changes. */
+  timeline?: TimelineSpec;
   fields: FieldDefinition[];
   /** Finds a field by key; the only way code outside metadata/ should look one up. */
   field(key: string): FieldDefinition | undefined;
@@ -282,6 +287,7 @@ export interface ObjectSpec {
   activeField?: string;
   createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
   derivedColumns?: Record<string, DerivedColumn>;
+  timeline?: TimelineSpec;
   fields: Record<string, FieldSpec>;
 }
 
@@ -364,6 +370,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     if ([...order].sort().join() !== sameFields)
       throw new Error(`${objectSpec.key}: title order for ${locale} must list the title fields`);
   }
+  if (objectSpec.timeline) checkTimeline(objectSpec.key, objectSpec.timeline, byKey);
   if (objectSpec.givenNameField && !byKey.has(objectSpec.givenNameField))
     throw new Error(`${objectSpec.key}: unknown given-name field ${objectSpec.givenNameField}`);
   return {
@@ -396,6 +403,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     activeField: objectSpec.activeField,
     createDefaults: objectSpec.createDefaults,
     derivedColumns: objectSpec.derivedColumns ?? {},
+    timeline: objectSpec.timeline,
     fields,
     field: (key) => byKey.get(key),
   };

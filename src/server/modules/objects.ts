@@ -1,5 +1,9 @@
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { MetadataRegistry } from '../metadata/registry.ts';
+import { activity } from './cases/activity.ts';
+import { clientCase } from './cases/case.ts';
+import { caseStage } from './cases/case-stage.ts';
+import { note } from './cases/note.ts';
 import { address } from './clients/address.ts';
 import { company } from './clients/company.ts';
 import { companyEmail, companyPhone } from './clients/company-contacts.ts';
@@ -33,6 +37,12 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   bankAccount,
   personEmployment,
   consent,
+  // A merge of two companies moves what points at them in this order: cases before the
+  // activities and notes that name a case, so these never point at a case of another company.
+  clientCase,
+  caseStage,
+  activity,
+  note,
 ];
 
 export function standardRegistry(): MetadataRegistry {

@@ -3,13 +3,13 @@ import type { Locale } from '../../shared/metadata/types.ts';
 import type { GlobalSearchHit, SearchCounts, SearchFact } from '../../shared/search/types.ts';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
-import { type AccessGrant, authorize } from '../access/policy.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import type { FieldDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
 import { countRecords } from './count.ts';
 import { type RecordRef, titleOf } from './present.ts';
 import { listRecords, visibleTextMatch } from './reader.ts';
+import { readGrant } from './visible.ts';
 
 const MAX_QUERY = 200;
 /** How many of the newest matches are ranked; see SearchRequest.window. */
@@ -197,14 +197,4 @@ function factValue(
   const option = field.options?.find((candidate) => candidate.value === value);
   if (option) return option.labels[locale];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
-
-/** The read grant, or null when the actor may not read the object at all. */
-function readGrant(ctx: RecordsContext, actor: Actor, object: string): AccessGrant | null {
-  try {
-    return authorize(ctx.registry, actor, object, 'read');
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 403) return null;
-    throw error;
-  }
 }

@@ -1,7 +1,7 @@
 import type { MetadataLookup } from '../../shared/filter/validate.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { Actor } from '../access/actor.ts';
-import { authorize, canReadObject, restrictedRights } from '../access/policy.ts';
+import { type AccessGrant, authorize, canReadObject, restrictedRights } from '../access/policy.ts';
 import type { AccessRights } from '../access/rights.ts';
 import type { RowPredicate } from '../access/row-scope.ts';
 import { AppError } from '../errors.ts';
@@ -46,6 +46,16 @@ function narrow(meta: ObjectMeta, rights: AccessRights): ObjectMeta {
   };
 }
 
+/** The read grant, or null when the actor may not read the object at all. */
+export function readGrant(ctx: RecordsContext, actor: Actor, object: string): AccessGrant | null {
+  try {
+    return authorize(ctx.registry, actor, object, 'read');
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 403) return null;
+    throw error;
+  }
+}
+
 /**
  * Rows of an object the actor may read, for titles of related records: undefined when they may
  * read none (the reference keeps its id, without a title), null when they may read all.
@@ -55,10 +65,6 @@ export function readableRows(
   actor: Actor,
   object: string,
 ): RowPredicate | null | undefined {
-  try {
-    return authorize(ctx.registry, actor, object, 'read').rows;
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 403) return undefined;
-    throw error;
-  }
+  const grant = readGrant(ctx, actor, object);
+  return grant ? grant.rows : undefined;
 }

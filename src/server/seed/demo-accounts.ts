@@ -44,16 +44,22 @@ interface DemoRole {
 const grant = (object: string, rights: readonly string[], scope: Scope): RoleGrant[] =>
   rights.map((right) => ({ object, right, scope }));
 
+/**
+ * What a salesperson works on, each owned through whoever looks after it: clients and their
+ * people (account manager), cases and their stages (the case's lead), activities (organiser),
+ * notes (the client's account manager).
+ */
+const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'note'] as const;
+
 /** The three roles, validated against the metadata like a role editor's input would be. */
 export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole> {
   const roles: Record<DemoPart, DemoRole> = {
     salesperson: {
       name: 'Salesperson',
       description:
-        'Demo role: reads, creates and edits own clients (companies they manage and their people); reads dictionaries and employees. No deleting, export or bulk changes.',
+        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients; reads dictionaries and employees. No deleting, export or bulk changes.',
       grants: [
-        ...grant('company', ['read', 'create', 'update'], 'own'),
-        ...grant('person', ['read', 'create', 'update'], 'own'),
+        ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -62,10 +68,11 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     manager: {
       name: 'Sales manager',
       description:
-        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
+        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities and notes of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
       grants: [
-        ...grant('company', ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
-        ...grant('person', ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
+        ...CLIENT_WORK.flatMap((o) =>
+          grant(o, ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
+        ),
         ...['dictionary_value', 'employee', 'department', 'work_group'].flatMap((o) =>
           grant(o, ['read'], 'all'),
         ),
@@ -75,15 +82,14 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     assistant: {
       name: 'Assistant',
       description:
-        'Demo role: reads everything but user accounts, creates and edits companies and people; no export. Financial company fields are hidden.',
+        'Demo role: reads everything but user accounts, creates and edits companies and people, schedules activities and writes notes for everyone; no export. Financial company fields are hidden.',
       grants: [
         // Every object the registry has, so objects added later are readable too.
         ...registry
           .list()
           .filter((definition) => definition.key !== 'user_account')
           .flatMap((definition) => grant(definition.key, ['read'], 'all')),
-        ...grant('company', ['create', 'update'], 'all'),
-        ...grant('person', ['create', 'update'], 'all'),
+        ...['company', 'person', 'activity', 'note'].flatMap((o) => grant(o, ['create', 'update'], 'all')),
       ],
       // What a role editor would call financial. Clients have no money fields yet: the number of
       // employees stands in for them; turnover, credit limits and the like (coming with sales)
@@ -207,10 +213,11 @@ export async function addDemoAccounts(
   const salesName =
     loaded.organisation.departments[loaded.organisation.departmentOf[staff.manager] ?? 0]?.name;
   const summaries: Record<DemoPart, string> = {
-    salesperson: 'own clients: read, create, edit; no delete, export or bulk changes',
-    manager: `clients of ${salesName} and the departments below it: read, edit, delete, export, bulk changes`,
+    salesperson:
+      'own clients, cases, activities and notes: read, create, edit; no delete, export or bulk changes',
+    manager: `clients, cases, activities and notes of ${salesName} and the departments below it: read, edit, delete, export, bulk changes`,
     assistant:
-      'reads everything but accounts and the employee count of companies; creates and edits clients; no export',
+      'reads everything but accounts and the employee count of companies; creates and edits clients, activities and notes; no export',
   };
   const accounts: DemoAccount[] = [];
   for (const part of parts) {

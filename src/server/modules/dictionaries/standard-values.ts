@@ -1,3 +1,16 @@
+import {
+  CASE_PRIORITY_CODES,
+  CASE_PRIORITY_LABELS,
+  CASE_STAGE_KIND_CODES,
+  CASE_STAGE_KIND_LABELS,
+  CASE_STATUS_CODES,
+  CASE_STATUS_LABELS,
+  CASE_TYPE_CODES,
+  CASE_TYPE_LABELS,
+  NEXT_ACTION_TYPE_CODES,
+  NEXT_ACTION_TYPE_LABELS,
+} from '../cases/dictionaries.ts';
+
 // The standard dictionary values every installation starts with (statuses drive the client
 // card, kinds label addresses and contacts); administrators rename, reorder and extend them.
 
@@ -20,7 +33,12 @@ export type DictionaryName =
   | 'contact_kind'
   | 'consent_channel'
   | 'contact_channel'
-  | 'language';
+  | 'language'
+  | 'case_status'
+  | 'case_type'
+  | 'case_priority'
+  | 'case_stage_kind'
+  | 'next_action_type';
 
 export interface DictionarySeed {
   dictionary: DictionaryName;
@@ -54,7 +72,17 @@ export type CategoryCode = (typeof CATEGORY_CODES)[number];
 export const CUSTOMER_TYPE_CODES = ['end_customer', 'dealer', 'partner', 'supplier', 'competitor'] as const;
 export type CustomerTypeCode = (typeof CUSTOMER_TYPE_CODES)[number];
 
-export const ACTIVITY_TYPE_CODES = ['call', 'meeting', 'email', 'presentation', 'offer', 'visit'] as const;
+// New codes go at the end: an installation that has the older ones keeps their order.
+export const ACTIVITY_TYPE_CODES = [
+  'call',
+  'meeting',
+  'email',
+  'presentation',
+  'offer',
+  'visit',
+  'note',
+  'other',
+] as const;
 export type ActivityTypeCode = (typeof ACTIVITY_TYPE_CODES)[number];
 
 export const PERSON_POSITION_CODES = [
@@ -130,6 +158,8 @@ const ACTIVITY_TYPE_LABELS: Record<ActivityTypeCode, DictionaryLabels> = {
   presentation: { en: 'Presentation', pl: 'Prezentacja', hu: 'Bemutató' },
   offer: { en: 'Offer', pl: 'Oferta', hu: 'Árajánlat' },
   visit: { en: 'Visit', pl: 'Wizyta', hu: 'Látogatás' },
+  note: { en: 'Note', pl: 'Notatka', hu: 'Feljegyzés' },
+  other: { en: 'Other', pl: 'Inne', hu: 'Egyéb' },
 };
 
 const PERSON_POSITION_LABELS: Record<PersonPositionCode, DictionaryLabels> = {
@@ -257,6 +287,11 @@ export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
   ...seedsFor('consent_channel', CONSENT_CHANNEL_CODES, CONSENT_CHANNEL_LABELS),
   ...seedsFor('contact_channel', CONTACT_CHANNEL_CODES, CONTACT_CHANNEL_LABELS),
   ...seedsFor('language', LANGUAGE_CODES, LANGUAGE_LABELS),
+  ...seedsFor('case_status', CASE_STATUS_CODES, CASE_STATUS_LABELS),
+  ...seedsFor('case_type', CASE_TYPE_CODES, CASE_TYPE_LABELS),
+  ...seedsFor('case_priority', CASE_PRIORITY_CODES, CASE_PRIORITY_LABELS),
+  ...seedsFor('case_stage_kind', CASE_STAGE_KIND_CODES, CASE_STAGE_KIND_LABELS),
+  ...seedsFor('next_action_type', NEXT_ACTION_TYPE_CODES, NEXT_ACTION_TYPE_LABELS),
 ];
 
 /** The label of a person position in one language; people's positions are stored as text. */

@@ -1,0 +1,142 @@
+import { searchTokens } from '../../../shared/text/fold.ts';
+import type { Actor } from '../../access/actor.ts';
+import { authorize } from '../../access/policy.ts';
+import { errors } from '../../errors.ts';
+import type { RecordsContext } from '../context.ts';
+import { checkId, loadRowInScope, objectOrThrow } from '../reader.ts';
+import { changeItems } from './change-items.ts';
+import { changeEntries } from './changes.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { actorsOf, recordItems, type TimelineItem } from './present.ts';
+import { CHANGE_TYPE, type EntryKey, recordEntries, type TimelineQuery, timelineTypes } from './sources.ts';
+
+export interface TimelineParams {
+  limit?: number;
+  cursor?: string;
+  types?: string;
+  person?: number;
+  employee?: number;
+  case?: number;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  nextCursor: string | null;
+}
+
+export const TIMELINE_MAX_LIMIT = 200;
+const MAX_QUERY = 200;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant from a date-time, or the start of a day (`end`: the start of the next one). */
+function instantParam(name: string, value: string | undefined, end: boolean): string | null {
+  if (value === undefined || value === '') return null;
+  const day = DATE.test(value);
+  const parsed = new Date(day ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(parsed.getTime()) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(value)))
+    throw errors.badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO date-time`);
+  if (day && end) parsed.setUTCDate(parsed.getUTCDate() + 1);
+  return parsed.toISOString();
+}
+
+function checkedQuery(
+  subject: TimelineQuery['subject'],
+  params: TimelineParams,
+  known: string[],
+): TimelineQuery {
+  const limit = params.limit ?? 50;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > TIMELINE_MAX_LIMIT)
+    throw errors.badRequest(`limit must be a whole number from 1 to ${TIMELINE_MAX_LIMIT}`);
+  let types: Set<string> | null = null;
+  if (params.types !== undefined && params.types !== '') {
+    types = new Set(params.types.split(',').map((t) => t.trim()));
+    const unknown = [...types].filter((t) => !known.includes(t));
+    if (unknown.length > 0)
+      throw errors.badRequest(`unknown entry type ${unknown.join(', ')} (one of ${known.join(', ')})`);
+  }
+  const from = instantParam('from', params.from, false);
+  const to = instantParam('to', params.to, true);
+  if (from && to && from >= to) throw errors.badRequest('from must be before to');
+  if (params.q !== undefined && params.q.length > MAX_QUERY)
+    throw errors.badRequest(`q must be text of at most ${MAX_QUERY} characters`);
+  return {
+    subject,
+    types,
+    person: params.person ?? null,
+    employee: params.employee ?? null,
+    caseId: params.case ?? null,
+    from,
+    to,
+    tokens: params.q ? searchTokens(params.q) : [],
+    after: params.cursor ? decodeCursor(params.cursor, new Set(known)) : null,
+    // One more than asked tells whether another page follows.
+    limit: limit + 1,
+  };
+}
+
+/**
+ * A record's timeline (a client's file): its entries from every object that declares a
+ * timeline, plus its field changes, newest first, paged by keyset. Each source is read through
+ * the reader's rights, so entries they may not see are absent and change nothing else: not
+ * the page's size, not the cursor, not the order.
+ */
+export async function readTimeline(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+  params: TimelineParams,
+): Promise<TimelinePage> {
+  const definition = objectOrThrow(ctx, object);
+  const id = checkId(rawId);
+  const grant = authorize(ctx.registry, actor, definition.key, 'read');
+  if (!(await loadRowInScope(ctx.dialect.db, definition, grant, id))) {
+    throw errors.notFound(`${definition.key} ${id} does not exist`);
+  }
+  const known = timelineTypes(ctx.registry);
+  const ranks = new Map(known.map((type, index) => [type, index]));
+  const query = checkedQuery({ definition, id }, params, known);
+  const executor = ctx.dialect.db;
+  const found: EntryKey[] = [];
+  for (const source of ctx.registry.list()) {
+    if (source.timeline) found.push(...(await recordEntries(ctx, actor, executor, source, query, ranks)));
+  }
+  found.push(
+    ...(await changeEntries(ctx, actor, executor, query, ranks.get(CHANGE_TYPE) ?? known.length, ranks)),
+  );
+  found.sort(
+    (a, b) =>
+      (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
+      (ranks.get(a.type) ?? 0) - (ranks.get(b.type) ?? 0) ||
+      b.id - a.id,
+  );
+  const page = found.slice(0, query.limit - 1);
+  const more = found.length > page.length;
+  const pending = new Map<string, Omit<TimelineItem, 'actor'> & { actorId: number | null }>();
+  for (const type of new Set(page.map((key) => key.type))) {
+    const keys = page.filter((key) => key.type === type);
+    const items =
+      type === CHANGE_TYPE
+        ? await changeItems(ctx, executor, actor, keys)
+        : await recordItems(ctx, executor, actor, objectOrThrow(ctx, type), keys);
+    for (const [recordId, item] of items) pending.set(`${type}:${recordId}`, item);
+  }
+  const actors = await actorsOf(
+    ctx,
+    executor,
+    actor,
+    [...pending.values()].map((item) => item.actorId).filter((v): v is number => v !== null),
+  );
+  const items = page
+    .map((key) => pending.get(`${key.type}:${key.id}`))
+    .filter((item) => item !== undefined)
+    .map(({ actorId, ...item }) => ({
+      ...item,
+      actor: actorId === null ? null : (actors.get(actorId) ?? null),
+    }));
+  const last = page.at(-1);
+  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+}
