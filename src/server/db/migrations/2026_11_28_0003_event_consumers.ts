@@ -40,11 +40,13 @@ export async function up(db: MigrationDb): Promise<void> {
   for (const table of ['outbox_event', 'record_history']) {
     await db.schema.alterTable(table).addColumn('subject_object', 'text').execute();
     await db.schema.alterTable(table).addColumn('subject_id', id).execute();
-    await db.schema
-      .createIndex(`${table}_subject`)
-      .on(table)
-      .columns(['subject_object', 'subject_id', 'id'])
-      .execute();
+    // History is read per object within a client's file (its own fields, its people, its
+    // addresses…), so the object comes before the id there.
+    const columns =
+      table === 'record_history'
+        ? ['subject_object', 'subject_id', 'object', 'id']
+        : ['subject_object', 'subject_id', 'id'];
+    await db.schema.createIndex(`${table}_subject`).on(table).columns(columns).execute();
     await fillSubjects(db, table);
   }
 }
