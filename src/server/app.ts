@@ -20,6 +20,7 @@ import { duplicateRoutes } from './modules/duplicates/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { metadataRoutes } from './modules/metadata/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { personalDataRoutes } from './modules/personal-data/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(
     duplicateRoutes,
     personalDataRoutes,
     timelineRoutes,
+    notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

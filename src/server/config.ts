@@ -101,6 +101,30 @@ const hostList = z.string().transform((value, ctx) => {
 
 const filePath = z.string().trim().min(1, 'must not be empty');
 
+/** Where notification mails go: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start). */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return ['smtp:', 'smtps:'].includes(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.com:587' },
+  );
+
+/** `Name <address>` or a bare address: the sender of notification mails. */
+const mailFrom = z
+  .string()
+  .trim()
+  .refine((value) => /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value), {
+    message: 'must be an e-mail address, optionally with a name: Kartoteka <crm@example.com>',
+  });
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a whole number' })
@@ -141,6 +165,8 @@ const envSchema = z.object({
   KARTOTEKA_TLS_CERT: filePath.optional(),
   KARTOTEKA_TLS_KEY: filePath.optional(),
   KARTOTEKA_TLS_CLIENT_CA: filePath.optional(),
+  KARTOTEKA_SMTP_URL: smtpUrl.optional(),
+  KARTOTEKA_MAIL_FROM: mailFrom.default('Kartoteka <kartoteka@localhost>'),
 });
 
 /** PEM contents for serving HTTPS directly, read and checked at start. */
@@ -177,6 +203,13 @@ export interface AppConfig {
    * country code on a record that names no country is read as this country's.
    */
   country: string;
+  /**
+   * KARTOTEKA_SMTP_URL: the mail server notification mails go through. Unset, they are
+   * written as .eml files under `<dataDir>/mail/`, so a fresh installation works without one.
+   */
+  smtpUrl: string | undefined;
+  /** KARTOTEKA_MAIL_FROM: the sender of notification mails (default `Kartoteka <kartoteka@localhost>`). */
+  mailFrom: string;
 }
 
 export interface ConfigDefaults {
@@ -228,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       ...(values.KARTOTEKA_ALLOWED_HOSTS ?? []),
     ],
     tls,
+    smtpUrl: values.KARTOTEKA_SMTP_URL,
+    mailFrom: values.KARTOTEKA_MAIL_FROM,
   };
 }
 

@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Dialect } from './db/dialects/dialect.ts';
 import type { AppServices } from './http/types.ts';
 import { JobQueue, type QueueOptions } from './jobs/queue.ts';
+import { registerModuleConsumers } from './modules/consumers.ts';
 import { installStandardDictionaries } from './modules/dictionaries/install.ts';
 import { registerModuleJobs } from './modules/jobs.ts';
 import { standardRegistry } from './modules/objects.ts';
@@ -43,6 +44,7 @@ export async function openServices(
     now,
   };
   registerModuleJobs(services);
+  registerModuleConsumers(services);
   await installStandardDictionaries(dialect, now().toISOString());
   return services;
 }

@@ -7,9 +7,10 @@ export class MetadataRegistry {
   private readonly descriptions = new Map<string, ObjectMeta>();
 
   constructor(definitions: ObjectDefinition[]) {
+    for (const definition of definitions) this.objects.set(definition.key, definition);
+    const withTimeline = this.timelineSubjects();
     for (const definition of definitions) {
-      this.objects.set(definition.key, definition);
-      this.descriptions.set(definition.key, describeObject(definition));
+      this.descriptions.set(definition.key, describeObject(definition, withTimeline.has(definition.key)));
     }
     for (const definition of definitions) {
       for (const f of definition.fields) {
@@ -62,6 +63,23 @@ export class MetadataRegistry {
     return path;
   }
 
+  /** Objects in whose timeline other objects' records appear (where a timeline's `about` leads). */
+  private timelineSubjects(): Set<string> {
+    const subjects = new Set<string>();
+    for (const definition of this.objects.values()) {
+      for (const path of definition.timeline?.about ?? []) {
+        let current: ObjectDefinition | undefined = definition;
+        let target: string | undefined;
+        for (const key of path.split('.')) {
+          target = current?.field(key)?.target;
+          current = target ? this.objects.get(target) : undefined;
+        }
+        if (target) subjects.add(target);
+      }
+    }
+    return subjects;
+  }
+
   get(key: string): ObjectDefinition | undefined {
     return this.objects.get(key);
   }
@@ -79,7 +97,7 @@ export class MetadataRegistry {
   readonly lookup = (key: string): ObjectMeta | undefined => this.descriptions.get(key);
 }
 
-function describeObject(definition: ObjectDefinition): ObjectMeta {
+function describeObject(definition: ObjectDefinition, timeline: boolean): ObjectMeta {
   return {
     key: definition.key,
     labels: definition.labels,
@@ -94,6 +112,8 @@ function describeObject(definition: ObjectDefinition): ObjectMeta {
     actions: definition.actions,
     sections: definition.sections,
     headerFacts: definition.headerFacts,
+    ...(timeline ? { timeline: true } : {}),
+    ...(definition.timeline ? { timelineEntry: true } : {}),
     fields: definition.fields.map(
       ({ column: _column, columns: _columns, through: _through, ...meta }) => meta,
     ),

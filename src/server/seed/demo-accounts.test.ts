@@ -96,6 +96,27 @@ describe.each(DIALECTS)('demo accounts (%s)', (dialect) => {
     expectError(await as('salesperson', 'POST', '/api/records/company/export', EXPORT), 403, 'forbidden');
   });
 
+  it('shows the salesperson the cases they lead, the activities they organise and their clients’ notes', async () => {
+    const me = await employeeOf(env(), 'salesperson');
+    const mine = new Set(await companiesManagedBy(env(), new Set([me])));
+    const list = async (object: string, fields: string) => {
+      const response = await as('salesperson', 'GET', `/api/records/${object}?limit=500&fields=${fields}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items as Array<Record<string, unknown>>;
+    };
+    const cases = await list('case', 'lead,company,next_action_date');
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((c) => c.lead === me)).toBe(true);
+    expect(cases.some((c) => c.next_action_date !== null)).toBe(true);
+    expect((await list('case_stage', 'case')).length).toBeGreaterThan(cases.length);
+    const activities = await list('activity', 'organiser');
+    expect(activities.length).toBeGreaterThan(0);
+    expect(activities.every((a) => a.organiser === me)).toBe(true);
+    const notes = await list('note', 'company');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => mine.has(Number(n.company)))).toBe(true);
+  });
+
   it('shows the sales manager the clients of their department subtree, more than the salesperson', async () => {
     const manager = await employeeOf(env(), 'sales.manager');
     const expected = await companiesManagedBy(env(), await colleagues(env(), manager, true));

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.ts';
 import { useTestEnv } from '../../../test/harness.ts';
 import type { ApiRecord } from '../../../test/record-fixtures.ts';
+import { CASE_STATUS_CODES } from '../modules/cases/dictionaries.ts';
 import { loadDemoIfFirstStart } from './demo.ts';
 import { TOP_DEPARTMENT } from './generator/organisation.ts';
 
@@ -120,6 +121,92 @@ describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
       version: prospect?.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
+  });
+
+  it('gives clients cases in every status with stages, activities and notes, in their files and in search', async () => {
+    const { services, api } = env();
+    const count = async (table: string) =>
+      Number((await rows(sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`))[0]?.n);
+    expect(await count('client_case')).toBeGreaterThan(150);
+    for (const table of [
+      'case_stage',
+      'case_watcher',
+      'activity',
+      'activity_person',
+      'activity_employee',
+      'note',
+    ])
+      expect(await count(table), table).toBeGreaterThan(50);
+    const statuses = await rows(sql<{ code: string }>`
+      SELECT DISTINCT s.code FROM client_case c JOIN dictionary_value s ON s.id = c.status_id`);
+    expect(new Set(statuses.map((s) => s.code))).toEqual(new Set(CASE_STATUS_CODES));
+
+    // An open case's next action is its newest stage's; a closed one has its day and result.
+    const open = sql`SELECT c.id FROM client_case c JOIN dictionary_value s ON s.id = c.status_id
+      WHERE s.code IN ('open', 'in_progress', 'waiting')`;
+    const notFollowing = await rows(sql<{ id: number }>`
+      SELECT c.id FROM client_case c WHERE c.id IN (${open}) AND NOT EXISTS (
+        SELECT 1 FROM case_stage st WHERE st.case_id = c.id
+          AND st.next_action_type_id = c.next_action_type_id AND st.next_action_date = c.next_action_date
+          AND NOT EXISTS (SELECT 1 FROM case_stage newer WHERE newer.case_id = c.id AND newer.at > st.at))`);
+    expect(notFollowing).toEqual([]);
+    const unclosed = await rows(sql<{ id: number }>`
+      SELECT c.id FROM client_case c WHERE c.id NOT IN (${open}) AND (c.closed_on IS NULL OR c.result IS NULL)`);
+    expect(unclosed).toEqual([]);
+    // Follow-ups point back in time, within their client; an activity's case is its client's.
+    const broken = await rows(sql<{ id: number }>`
+      SELECT a.id FROM activity a LEFT JOIN activity p ON p.id = a.previous_id
+      LEFT JOIN client_case c ON c.id = a.case_id
+      WHERE p.starts_at >= a.starts_at OR p.company_id <> a.company_id OR c.company_id <> a.company_id`);
+    expect(broken).toEqual([]);
+    // Each record's creation is in its client's history.
+    const unrecorded = await rows(sql<{ id: number }>`
+      SELECT c.id FROM client_case c WHERE NOT EXISTS (
+        SELECT 1 FROM record_history h WHERE h.object = 'case' AND h.record_id = c.id AND h.action = 'create'
+          AND h.field = 'topic' AND h.subject_object = 'company' AND h.subject_id = c.company_id)`);
+    expect(unrecorded).toEqual([]);
+
+    // "Next actions due" has overdue ones.
+    const today = services.now().toISOString().slice(0, 10);
+    const overdue = await api('POST', '/api/records/case/count', {
+      filter: { field: 'next_action_date', op: 'lt', value: today },
+    });
+    expect(overdue.statusCode, overdue.body).toBe(200);
+    expect(overdue.json().count).toBeGreaterThan(5);
+
+    // A client's file shows its cases, their stages, its activities and notes.
+    const [busy] = await rows(sql<{ id: number }>`
+      SELECT c.company_id AS id FROM client_case c
+      WHERE EXISTS (SELECT 1 FROM activity a WHERE a.company_id = c.company_id)
+        AND EXISTS (SELECT 1 FROM note n WHERE n.company_id = c.company_id)
+      ORDER BY c.company_id LIMIT 1`);
+    const file = await api('GET', `/api/timeline/company/${busy?.id}?limit=200`);
+    expect(file.statusCode, file.body).toBe(200);
+    const types = new Set(file.json().items.map((item: { type: string }) => item.type));
+    for (const type of ['case', 'case_stage', 'activity', 'note']) expect(types.has(type), type).toBe(true);
+
+    // Search finds a case by its topic.
+    const [sample] = await rows(sql<{ id: number; topic: string }>`
+      SELECT id, topic FROM client_case ORDER BY id LIMIT 1 OFFSET 10`);
+    const hits = (
+      await api('GET', `/api/search?q=${encodeURIComponent(sample?.topic ?? '')}&limit=100`)
+    ).json().items as Array<{ id: number; object: string }>;
+    expect(hits.map((h) => `${h.object}:${h.id}`)).toContain(`case:${sample?.id}`);
+
+    // The rows pass the engine's checks: a follow-up and a case edited through the API are accepted.
+    const [followUp] = await rows(sql<{ id: number; title: string; version: number }>`
+      SELECT id, title, version FROM activity WHERE previous_id IS NOT NULL AND case_id IS NOT NULL
+      ORDER BY id LIMIT 1`);
+    const edited = await api('PATCH', `/api/records/activity/${followUp?.id}`, {
+      title: `${followUp?.title} (2)`,
+      version: Number(followUp?.version),
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const caseEdit = await api('PATCH', `/api/records/case/${sample?.id}`, {
+      description: 'Checked.',
+      version: 1,
+    });
+    expect(caseEdit.statusCode, caseEdit.body).toBe(200);
   });
 
   it('has clients entered twice that the duplicates list finds', async () => {

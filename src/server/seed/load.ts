@@ -19,6 +19,7 @@ import {
 } from './generator/generate.ts';
 import { type OrganisationPlan, planOrganisation } from './generator/organisation.ts';
 import type { EmployeeRow } from './generator/rows.ts';
+import { loadClientWork } from './load-client-work.ts';
 import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
 
 export interface LoadOptions {
@@ -41,11 +42,6 @@ export interface LoadedDataset {
 }
 
 /**
- * Loads a generated data set straight into the tables (bulk, not through the records engine:
- * a million companies would otherwise take an hour). Search documents are written alongside,
- * so search works at once; history starts empty, as for imported data.
- */
-/**
  * The generator writes numbers as people read them (`+48 12 345 67 89`); the engine stores
  * phones in E.164 and tax ids as digits, so the demo rows get the stored forms. The generated
  * phones always carry their country code, so dropping the spaces is enough.
@@ -54,6 +50,13 @@ function storedPhone(phone: string | null): string | null {
   return phone === null ? null : phone.replace(/[\s()-]/g, '');
 }
 
+/**
+ * Loads a generated data set straight into the tables (bulk, not through the records engine:
+ * a million companies would otherwise take an hour). Search documents are written alongside,
+ * so search works at once; the clients' own history starts empty, as for imported data, while
+ * the cases, activities and notes of the first clients (DatasetSize.caseClients…) come with
+ * the history entries of their creation, dated when they happened (load-client-work.ts).
+ */
 export async function loadDataset(
   dialect: Dialect,
   registry: MetadataRegistry,
@@ -206,6 +209,16 @@ export async function loadDataset(
   await loadClientDetails(dialect, options.seed, at, Number(at.slice(0, 4)));
   await loadClientFacts(dialect, options.seed, at);
   progress('client details');
+  await loadClientWork(dialect, registry, {
+    seed: options.seed,
+    size: options.size,
+    referenceDate: options.referenceDate,
+    at,
+    companyIds,
+    personIds,
+    employeeIds,
+    onProgress: progress,
+  });
   progress('done');
   return { staff, organisation, departmentIds, employeeIds };
 }

@@ -100,5 +100,12 @@ export interface ObjectMeta {
   sections?: SectionMeta[];
   /** The facts under the title that matter at a glance; absent: the first list columns. */
   headerFacts?: HeaderFact[];
+  /**
+   * Whether its records have a timeline (`GET /api/timeline/:object/:id`): other objects'
+   * records appear in it (a client's activities, cases and notes).
+   */
+  timeline?: boolean;
+  /** Whether its records are entries of timelines (activities, notes); a timeline's `types` names them. */
+  timelineEntry?: boolean;
   fields: FieldMeta[];
 }

@@ -8,6 +8,8 @@ export interface CurrentUser {
   /** Null until the user picks a language: the browser's language applies meanwhile. */
   preferredLocale: Locale | null;
   timeZone: string;
+  /** The employee the account works as; null for accounts that are no employee (admin). */
+  employeeId: number | null;
 }
 
 export interface MeResponse {

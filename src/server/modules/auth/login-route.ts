@@ -169,6 +169,7 @@ export async function loginRoute(app: AppInstance, services: AppServices): Promi
         locale: user.locale,
         preferredLocale: user.preferredLocale,
         timeZone: user.timeZone,
+        employeeId: user.employeeId,
       },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,

@@ -63,6 +63,7 @@ export async function authRoutes(app: AppInstance, services: AppServices): Promi
           totpSetupRequired: actor.totpRequired && !actor.totpEnabled,
           ...(actor.viewedBy ? { viewedBy: { id: actor.viewedBy.userId, login: actor.viewedBy.login } } : {}),
           timeZone: actor.timeZone,
+          employeeId: actor.employeeId,
         },
         csrfToken: request.session?.csrfToken ?? null,
       };

@@ -7,6 +7,8 @@ export const meSchema = z.object({
   locale: z.enum(['en', 'pl', 'hu']),
   preferredLocale: z.enum(['en', 'pl', 'hu']).nullable(),
   timeZone: z.string(),
+  /** The employee the account works as (the organiser of what it logs, "my" next actions). */
+  employeeId: z.number().nullable(),
   /** A role requires two-factor login and the account has not turned it on yet. */
   totpSetupRequired: z.boolean().optional(),
   /** Set while an administrator views the application as this account. */

@@ -1,4 +1,5 @@
 import type { Labels, Locale } from '../../../shared/metadata/types.ts';
+import type { TimelineItem } from '../../../shared/timeline/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
@@ -7,23 +8,7 @@ import { type ApiRecord, attachExpansions, attachMemberships, type RecordRef, ti
 import { readableRows } from '../visible.ts';
 import type { EntryKey } from './sources.ts';
 
-/** One entry of a timeline, as `GET /api/timeline/:object/:id` gives it. */
-export interface TimelineItem {
-  /** `<type>:<id>`: unique in the timeline. */
-  id: string;
-  at: string;
-  /** The object of entries from records (`activity`, `case_stage`…) or `change`. */
-  type: string;
-  /** What refines the type (an activity's kind: call, meeting), with its code for an icon. */
-  kind: RecordRef | null;
-  icon: string;
-  title: string;
-  summary: string;
-  object: string;
-  recordId: number;
-  actor: { id: number; name: string } | null;
-  caseId: number | null;
-}
+export type { TimelineItem };
 
 const L = (en: string, pl: string, hu: string): Labels => ({ en, pl, hu });
 

@@ -1,4 +1,5 @@
 import { searchTokens } from '../../../shared/text/fold.ts';
+import type { TimelineItem, TimelinePage } from '../../../shared/timeline/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import { errors } from '../../errors.ts';
@@ -7,7 +8,7 @@ import { checkId, loadRowInScope, objectOrThrow } from '../reader.ts';
 import { changeItems } from './change-items.ts';
 import { changeEntries } from './changes.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { actorsOf, recordItems, type TimelineItem } from './present.ts';
+import { actorsOf, recordItems } from './present.ts';
 import { CHANGE_TYPE, type EntryKey, recordEntries, type TimelineQuery, timelineTypes } from './sources.ts';
 
 export interface TimelineParams {
@@ -20,11 +21,6 @@ export interface TimelineParams {
   from?: string;
   to?: string;
   q?: string;
-}
-
-export interface TimelinePage {
-  items: TimelineItem[];
-  nextCursor: string | null;
 }
 
 export const TIMELINE_MAX_LIMIT = 200;

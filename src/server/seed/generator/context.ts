@@ -14,6 +14,15 @@ export interface DatasetSize {
   employees: number;
   companyGroups: number;
   personGroups: number;
+  /**
+   * How many of the first companies get cases (with stages and watchers), activities (with
+   * participants and follow-up chains) and notes; whether a company gets any, and how many,
+   * depends on its status. Unset means none, so a size written before these existed (the
+   * benchmark's) loads without them.
+   */
+  caseClients?: number;
+  activityClients?: number;
+  noteClients?: number;
 }
 
 export const DEMO_SIZE: DatasetSize = {
@@ -22,6 +31,9 @@ export const DEMO_SIZE: DatasetSize = {
   employees: 15,
   companyGroups: 8,
   personGroups: 6,
+  caseClients: 200,
+  activityClients: 200,
+  noteClients: 200,
 };
 
 export const BENCH_SIZE: DatasetSize = {
@@ -30,6 +42,9 @@ export const BENCH_SIZE: DatasetSize = {
   employees: 50,
   companyGroups: 30,
   personGroups: 20,
+  caseClients: 0,
+  activityClients: 0,
+  noteClients: 0,
 };
 
 export interface GenerateOptions {
@@ -47,6 +62,9 @@ export const STREAM = {
   groupOrder: 'group-order',
   companyMembership: 'company-membership',
   personMembership: 'person-membership',
+  clientCases: 'client-cases',
+  clientActivities: 'client-activities',
+  clientNotes: 'client-notes',
 } as const;
 
 export const LOCALES: Record<Country, Locale> = {

@@ -25,6 +25,7 @@ import {
 } from './context.ts';
 import { employeeIsActive } from './employees.ts';
 import type { CompanyName, Gender, Locale } from './locale.ts';
+import { drawPersonCompany } from './person-company.ts';
 import { forIndex, type Rng } from './prng.ts';
 import type { CompanyRow, PersonRow } from './rows.ts';
 import { generateRegon } from './tax-ids.ts';
@@ -187,7 +188,7 @@ function personalEmail(rng: Rng, firstName: string, lastName: string, domain: st
 function buildPerson(ctx: Context, index: number): PersonRow {
   checkIndex(index, ctx.size.people, 'Person');
   const rng = forIndex(ctx.seed, STREAM.person, index);
-  const companyIndex = ctx.size.companies > 0 && rng.chance(0.95) ? rng.int(0, ctx.size.companies - 1) : null;
+  const companyIndex = drawPersonCompany(rng, ctx.size.companies);
   const company = companyIndex === null ? null : companyIdentityAt(ctx.seed, companyIndex);
   // People speak their company's language; freelancers follow the overall country mix.
   const locale = company?.locale ?? LOCALES[rng.weighted(COUNTRY_MIX)];

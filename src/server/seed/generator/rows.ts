@@ -60,6 +60,86 @@ export interface GroupRow {
 /** [groupIndex, memberIndex]: both 0-based into the generated groups and companies/people. */
 export type Membership = [groupIndex: number, memberIndex: number];
 
+// ------------------------------------------------------------------ a client's work (cases…)
+// Indexes: *_index into the generated companies, people and employees; *_number into the same
+// company's cases or activities (ClientWork), which the loader swaps for ids.
+
+/** Instants are ISO 8601 in UTC ("2026-11-23T09:30:00.000Z"), dates YYYY-MM-DD. */
+export interface CaseStageRow {
+  at: string;
+  by_index: number | null;
+  /** A CASE_STAGE_KIND_CODES code. */
+  kind_code: string;
+  note: string;
+  /** A NEXT_ACTION_TYPE_CODES code; null with the date on a closed case's last stage. */
+  next_action_type_code: string | null;
+  next_action_date: string | null;
+}
+
+export interface CaseRow {
+  company_index: number;
+  topic: string;
+  contact_index: number | null;
+  lead_index: number | null;
+  watcher_indexes: number[];
+  /** Codes of case_status, case_type and case_priority. */
+  status_code: string;
+  type_code: string;
+  priority_code: string;
+  opened_on: string;
+  due_on: string | null;
+  closed_on: string | null;
+  result: string | null;
+  /** An open case's are its newest stage's; a closed case has none. */
+  next_action_type_code: string | null;
+  next_action_date: string | null;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Oldest first, on distinct days. */
+  stages: CaseStageRow[];
+}
+
+export type ActivityStatus = 'planned' | 'done' | 'cancelled';
+
+export interface ActivityRow {
+  company_index: number;
+  /** Into the company's cases; null when the activity belongs to no case. */
+  case_number: number | null;
+  /** An ACTIVITY_TYPE_CODES code. */
+  type_code: string;
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  all_day: boolean;
+  organiser_index: number | null;
+  status: ActivityStatus;
+  outcome: string | null;
+  /** Into the company's activities: always an earlier one, which started before this one. */
+  previous_number: number | null;
+  person_indexes: number[];
+  employee_indexes: number[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoteRow {
+  company_index: number;
+  person_index: number | null;
+  case_number: number | null;
+  body: string;
+  pinned: boolean;
+  created_at: string;
+}
+
+/** Everything generated about one company's work with us. */
+export interface ClientWork {
+  company_index: number;
+  cases: CaseRow[];
+  activities: ActivityRow[];
+  notes: NoteRow[];
+}
+
 export {
   ACTIVITY_TYPE_CODES,
   CATEGORY_CODES,

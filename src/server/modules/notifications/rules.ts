@@ -1,0 +1,282 @@
+import type { Labels, Locale } from '../../../shared/metadata/types.ts';
+import type { Dialect, Tx } from '../../db/dialects/dialect.ts';
+import type { MetadataRegistry } from '../../metadata/registry.ts';
+import type { RecordEvent } from '../../records/events.ts';
+import type { FieldChange } from '../../records/history.ts';
+import type { NotificationKind } from './kinds.ts';
+import { addedMentions, mentionedAccounts, parseMentions } from './mentions.ts';
+import { excerpt, type NoticeFacts, texts } from './messages.ts';
+
+/** Whether the recipient may not see a field (their grant hides it): then the text leaves it out. */
+export type Hidden = (object: string, field: string) => boolean;
+
+/**
+ * One thing to tell some people about an event. The consumer finds their accounts, leaves out
+ * the author and anyone who may not read every record in `requires`, and writes one
+ * notification each in their own language.
+ */
+export interface Plan {
+  kind: NotificationKind;
+  /** The record the notification opens (its link): the event's own record. */
+  object: string;
+  recordId: number;
+  /** Employees to tell (through their accounts) and accounts to tell directly. */
+  employees: Array<number | null>;
+  accounts: number[];
+  /** Records each recipient must be able to read: what the text shows comes from them. */
+  requires: Array<{ object: string; id: number }>;
+  /** Title and body for one recipient, or null when what there is to say is hidden from them. */
+  render(locale: Locale, hidden: Hidden, actor: string): { title: string; body: string } | null;
+}
+
+/** The objects whose events can notify anyone; the consumer skips every other event unread. */
+export const NOTIFYING_OBJECTS: ReadonlySet<string> = new Set(['case', 'case_stage', 'activity', 'note']);
+
+interface CaseFacts {
+  id: number;
+  topic: string;
+  leadId: number | null;
+  watchers: number[];
+}
+
+/** Reads what the rules need, through the consumer's transaction. */
+export class RuleContext {
+  private readonly labels = new Map<number, Promise<Labels | null>>();
+
+  constructor(
+    readonly trx: Tx,
+    readonly dialect: Dialect,
+    readonly registry: MetadataRegistry,
+  ) {}
+
+  /** A case that is not in the trash, with its lead and watchers as they are now. */
+  async caseFacts(id: number): Promise<CaseFacts | null> {
+    const row = await this.trx
+      .selectFrom('client_case')
+      .select(['topic', 'lead_id', 'deleted_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.deleted_at) return null;
+    const watchers = await this.trx
+      .selectFrom('case_watcher')
+      .select('employee_id')
+      .where('case_id', '=', id)
+      .execute();
+    return {
+      id,
+      topic: String(row.topic),
+      leadId: row.lead_id === null ? null : Number(row.lead_id),
+      watchers: watchers.map((w) => Number(w.employee_id)),
+    };
+  }
+
+  /** A dictionary value's label in every language (a case's status). */
+  dictionaryLabels(id: unknown): Promise<Labels | null> {
+    if (typeof id !== 'number') return Promise.resolve(null);
+    let labels = this.labels.get(id);
+    if (!labels) {
+      labels = this.trx
+        .selectFrom('dictionary_value')
+        .select(['label_en', 'label_pl', 'label_hu'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .then((row) =>
+          row ? { en: String(row.label_en), pl: String(row.label_pl), hu: String(row.label_hu) } : null,
+        );
+      this.labels.set(id, labels);
+    }
+    return labels;
+  }
+
+  /** The label of a choice field's value (an activity's status) in every language. */
+  choiceLabels(object: string, field: string, value: unknown): Labels | null {
+    const options = this.registry.get(object)?.field(field)?.options ?? [];
+    return options.find((option) => option.value === value)?.labels ?? null;
+  }
+}
+
+function changeOf(event: RecordEvent, field: string): FieldChange | undefined {
+  const changes = event.payload.changes;
+  if (!Array.isArray(changes)) return undefined;
+  return (changes as FieldChange[]).find((change) => change?.field === field);
+}
+
+const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** What the event is worth telling, and to whom. */
+export async function plansFor(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
+  if (!NOTIFYING_OBJECTS.has(event.object)) return [];
+  if (event.type !== 'created' && event.type !== 'updated') return [];
+  switch (event.object) {
+    case 'case_stage':
+      return event.type === 'created' ? stagePlans(context, event) : [];
+    case 'activity':
+      return activityPlans(context, event);
+    case 'case':
+      return casePlans(context, event);
+    case 'note':
+      return notePlans(context, event);
+    default:
+      return [];
+  }
+}
+
+const caseTitle = (facts: CaseFacts, hidden: Hidden) =>
+  hidden('case', 'topic') ? `#${facts.id}` : facts.topic;
+
+/** A new stage on a case: its lead and watchers. */
+async function stagePlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
+  const stage = await context.trx
+    .selectFrom('case_stage')
+    .select(['case_id', 'note', 'deleted_at'])
+    .where('id', '=', event.recordId)
+    .executeTakeFirst();
+  if (!stage || stage.deleted_at) return [];
+  const facts = await context.caseFacts(Number(stage.case_id));
+  if (!facts) return [];
+  return [
+    {
+      kind: 'case.stage',
+      object: 'case_stage',
+      recordId: event.recordId,
+      employees: [facts.leadId, ...facts.watchers],
+      accounts: [],
+      requires: [
+        { object: 'case_stage', id: event.recordId },
+        { object: 'case', id: facts.id },
+      ],
+      render: (locale, hidden, actor) => {
+        const f: NoticeFacts = {
+          actor,
+          caseTitle: caseTitle(facts, hidden),
+          note: hidden('case_stage', 'note') ? undefined : excerpt(stage.note as string | null),
+        };
+        return { title: texts(locale).stageTitle(f), body: texts(locale).stageBody(f) };
+      },
+    },
+  ];
+}
+
+/** An activity of a case planned, or its status changed (done, cancelled): the case's people. */
+async function activityPlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
+  const statusChange = changeOf(event, 'status');
+  if (event.type === 'updated' && !statusChange) return [];
+  const activity = await context.trx
+    .selectFrom('activity')
+    .select(['title', 'status', 'case_id', 'deleted_at'])
+    .where('id', '=', event.recordId)
+    .executeTakeFirst();
+  if (!activity || activity.deleted_at || activity.case_id === null) return [];
+  const facts = await context.caseFacts(Number(activity.case_id));
+  if (!facts) return [];
+  // The status the event set (a later change brings its own event), else the current one.
+  const status = context.choiceLabels('activity', 'status', statusChange?.new ?? activity.status);
+  const created = event.type === 'created';
+  return [
+    {
+      kind: 'case.activity',
+      object: 'activity',
+      recordId: event.recordId,
+      employees: [facts.leadId, ...facts.watchers],
+      accounts: [],
+      requires: [
+        { object: 'activity', id: event.recordId },
+        { object: 'case', id: facts.id },
+      ],
+      render: (locale, hidden, actor) => {
+        const statusHidden = hidden('activity', 'status');
+        // A change of status is all there is to say: hidden, there is nothing to tell.
+        if (!created && statusHidden) return null;
+        const f: NoticeFacts = {
+          actor,
+          caseTitle: caseTitle(facts, hidden),
+          activityTitle: hidden('activity', 'title') ? `#${event.recordId}` : String(activity.title),
+          status: statusHidden ? undefined : status?.[locale],
+        };
+        const t = texts(locale);
+        return { title: created ? t.activityNewTitle(f) : t.activityStatusTitle(f), body: t.activityBody(f) };
+      },
+    },
+  ];
+}
+
+/** A case's status changed (its lead and watchers); a case given to someone (the new lead). */
+async function casePlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
+  const facts = await context.caseFacts(event.recordId);
+  if (!facts) return [];
+  const plans: Plan[] = [];
+  const statusChange = event.type === 'updated' ? changeOf(event, 'status') : undefined;
+  if (statusChange) {
+    const status = await context.dictionaryLabels(statusChange.new);
+    const old = await context.dictionaryLabels(statusChange.old);
+    plans.push({
+      kind: 'case.status',
+      object: 'case',
+      recordId: facts.id,
+      employees: [facts.leadId, ...facts.watchers],
+      accounts: [],
+      requires: [{ object: 'case', id: facts.id }],
+      render: (locale, hidden, actor) => {
+        if (hidden('case', 'status')) return null;
+        const f: NoticeFacts = {
+          actor,
+          caseTitle: caseTitle(facts, hidden),
+          status: status?.[locale],
+          oldStatus: old?.[locale],
+        };
+        return { title: texts(locale).statusTitle(f), body: texts(locale).statusBody(f) };
+      },
+    });
+  }
+  // Whom the event made the lead (a later change brings its own event).
+  const lead = numberOr(changeOf(event, 'lead')?.new);
+  if (lead !== null) {
+    plans.push({
+      kind: 'case.assigned',
+      object: 'case',
+      recordId: facts.id,
+      employees: [lead],
+      accounts: [],
+      requires: [{ object: 'case', id: facts.id }],
+      render: (locale, hidden, actor) => {
+        const f: NoticeFacts = { actor, caseTitle: caseTitle(facts, hidden) };
+        return { title: texts(locale).assignedTitle(f), body: texts(locale).assignedBody(f) };
+      },
+    });
+  }
+  return plans;
+}
+
+/** Someone mentioned in a note (a new note, or an edit that adds the mention). */
+async function notePlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
+  const bodyChange = changeOf(event, 'body');
+  if (!bodyChange) return [];
+  const after = parseMentions(typeof bodyChange.new === 'string' ? bodyChange.new : null);
+  const before = parseMentions(typeof bodyChange.old === 'string' ? bodyChange.old : null);
+  const mentions = event.type === 'created' ? after : addedMentions(before, after);
+  if (mentions.logins.length === 0 && mentions.names.length === 0) return [];
+  const note = await context.trx
+    .selectFrom('note')
+    .select(['body', 'deleted_at'])
+    .where('id', '=', event.recordId)
+    .executeTakeFirst();
+  if (!note || note.deleted_at) return [];
+  const accounts = await mentionedAccounts(context.trx, context.dialect, mentions);
+  if (accounts.length === 0) return [];
+  return [
+    {
+      kind: 'mention',
+      object: 'note',
+      recordId: event.recordId,
+      employees: [],
+      accounts,
+      requires: [{ object: 'note', id: event.recordId }],
+      render: (locale, hidden, actor) => {
+        // Told of a mention in a text they may not read, they would learn nothing but that it exists.
+        if (hidden('note', 'body')) return null;
+        const f: NoticeFacts = { actor, note: excerpt(String(note.body)) };
+        return { title: texts(locale).mentionTitle(f), body: texts(locale).mentionBody(f) };
+      },
+    },
+  ];
+}
