@@ -16,6 +16,7 @@ import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { caseReportRoutes } from './modules/cases/report-routes.ts';
 import { duplicateRoutes } from './modules/duplicates/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(
     duplicateRoutes,
     personalDataRoutes,
     timelineRoutes,
+    caseReportRoutes,
     notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));

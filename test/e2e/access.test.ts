@@ -130,7 +130,12 @@ describe('access control in the web app', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await sales.getByText('2 records').waitFor();
     const nav = navigation(sales);
     await nav.getByRole('link', { name: 'People' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Companies', 'People', 'Employees']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Today',
+      'Companies',
+      'People',
+      'Employees',
+    ]);
     expect(await nav.getByText('Administration').count()).toBe(0);
     // The role lets them create companies but not export them.
     await sales.getByRole('link', { name: 'New' }).waitFor();
@@ -182,11 +187,15 @@ describe('access control in the web app', { timeout: E2E_TEST_TIMEOUT_MS }, () =
 
     const banner = admin.getByRole('region', { name: 'Viewing as another account' });
     await banner.getByText('Viewing as sally').waitFor();
+    // Viewing as someone starts where they would: on their Today screen.
+    await admin.waitForURL(`${server.url}/`);
+    await admin.getByRole('link', { name: 'Companies', exact: true }).click();
     await admin.waitForURL(`${server.url}/records/company`);
     await eventually(() => names(admin)).toEqual(['Alpha Mills', 'Beta Foods', 'Delta Print', 'Gamma Steel']);
     // The salesperson's menu and tools: no administration, no export; nothing to write with.
     const nav = navigation(admin);
     await eventually(() => nav.getByRole('link').allTextContents()).toEqual([
+      'Today',
       'Companies',
       'People',
       'Employees',

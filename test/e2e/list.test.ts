@@ -189,7 +189,8 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const zone = page.getByRole('combobox', { name: 'Time zone' });
     await zone.fill('Europe/Buda');
     await page.getByRole('option', { name: 'Europe/Budapest' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    // The language and time zone section's; the notifications section has its own.
+    await page.getByRole('button', { name: 'Save' }).first().click();
     await page.getByText('Settings saved.').waitFor();
     expect((await apiAs(page, 'GET', '/api/auth/me')).body).toMatchObject({
       user: { timeZone: 'Europe/Budapest' },

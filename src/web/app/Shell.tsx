@@ -12,6 +12,7 @@ import {
   ViewAsBanner,
 } from '../modules/access/index.ts';
 import { useObjects } from '../modules/metadata/index.ts';
+import { NotificationBell } from '../modules/notifications/index.ts';
 import { useAdoptUserLanguage } from './language.ts';
 import { ADMIN_NAV_ITEMS, NAV_ITEMS, type NavItem } from './navigation.ts';
 import { SearchButton, SearchPalette } from './SearchPalette.tsx';
@@ -95,6 +96,7 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ flex: 1, justifyContent: 'flex-end' }}>
             <SearchButton />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

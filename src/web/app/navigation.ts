@@ -1,11 +1,14 @@
 import {
+  IconBriefcase,
   IconBuilding,
+  IconCalendarEvent,
   IconFolders,
   IconHierarchy2,
   IconIdBadge2,
   IconKey,
   IconList,
   IconShieldLock,
+  IconSun,
   IconUser,
   IconUsers,
   IconUsersGroup,
@@ -27,6 +30,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { key: 'today', labelKey: 'shell:nav.today', to: '/', icon: IconSun },
   {
     key: 'clients',
     labelKey: 'shell:nav.companies',
@@ -35,6 +39,14 @@ export const NAV_ITEMS: NavItem[] = [
     object: 'company',
   },
   { key: 'people', labelKey: 'shell:nav.people', to: '/records/person', icon: IconUser, object: 'person' },
+  { key: 'cases', labelKey: 'shell:nav.cases', to: '/records/case', icon: IconBriefcase, object: 'case' },
+  {
+    key: 'activities',
+    labelKey: 'shell:nav.activities',
+    to: '/records/activity',
+    icon: IconCalendarEvent,
+    object: 'activity',
+  },
   {
     key: 'companyGroups',
     labelKey: 'shell:nav.companyGroups',

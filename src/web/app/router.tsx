@@ -25,6 +25,9 @@ const PrintListPage = lazy(() =>
 const BusinessCardPage = lazy(() =>
   import('../modules/cards/index.ts').then((module) => ({ default: module.BusinessCardPage })),
 );
+const TodayPage = lazy(() =>
+  import('../modules/today/TodayPage.tsx').then((module) => ({ default: module.TodayPage })),
+);
 const RecordPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
 );
@@ -73,7 +76,8 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <Navigate to="/records/company" replace /> },
+      // The first screen after logging in: what is due today.
+      { index: true, element: lazyPage(TodayPage) },
       { path: 'records/:object', element: lazyPage(RecordListPage) },
       { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
       { path: 'records/:object/duplicates', element: lazyPage(DuplicatesPage) },

@@ -2,15 +2,17 @@ import { Badge, Button, Grid, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconForms } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { kindOf } from '../../shared/field-types/index.ts';
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
+import { useCurrentUser } from '../app/session.ts';
 import { useRecordCan } from '../modules/access/index.ts';
 import { BusinessCardLink } from '../modules/cards/index.ts';
+import { CaseReportLink } from '../modules/cases/index.ts';
 import { GroupMembersPanel } from '../modules/groups/index.ts';
 import {
   isReference,
@@ -20,6 +22,8 @@ import {
   useObjectMeta,
 } from '../modules/metadata/index.ts';
 import { PersonalDataMenu } from '../modules/personal-data/index.ts';
+import { TimelinePanel } from '../modules/timeline/index.ts';
+import { rememberOpened } from '../modules/today/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
@@ -54,16 +58,22 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
   // What the reader may do with this record (its `_can`; nothing while viewing as someone else).
   const can = useRecordCan(record.data ?? {});
   const relations = incomingRelations(meta, objects);
-  // Links from before the related lists moved onto the details (`?tab=related`) land there.
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
   // The full form is open when asked for, and on its own when a draft of it was kept.
   const [formOpen, setFormOpen] = useState(
     () => params.get('edit') === '1' || loadDraft(meta.key, id) !== null,
   );
+  // Links from before the related lists moved onto the details (`?tab=related`) land there.
+  const tab = params.get('tab') === 'history' ? 'history' : 'details';
   const loadedTitle = record.data ? recordTitle(meta, record.data, locale) || `#${record.data.id}` : null;
   useDocumentTitle(
     [loadedTitle, pickLabel(meta.labels.many, locale), t('common:appName')].filter(Boolean).join(' · '),
   );
+  // The Today screen lists what was opened lately.
+  const userId = useCurrentUser()?.id;
+  useEffect(() => {
+    if (userId !== undefined && loadedTitle)
+      rememberOpened(userId, { object: meta.key, id: Number(id), title: loadedTitle });
+  }, [userId, loadedTitle, meta.key, id]);
 
   if (record.isPending) return <PageLoader />;
   if (record.isError) return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
@@ -74,6 +84,8 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
     // Show the saved values at once; the refetch brings fresh titles of changed references.
     queryClient.setQueryData([...recordKey(meta.key, id), locale], { ...saved, _expanded: data._expanded });
     void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
+    // A changed status or owner is an entry of the client's timeline.
+    void queryClient.invalidateQueries({ queryKey: ['timeline'] });
   }
 
   function setTab(value: string | null) {
@@ -85,9 +97,27 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
     });
   }
 
+  // A client's file opens on what happened with them: the timeline beside the details (as
+  // Pipedrive and HubSpot place it), then what points at the record.
+  const beside = relations.length > 0 || meta.timeline;
+  const related = beside && (
+    // Beside the details on a wide screen (a client's people on the first screen), below on a narrow one.
+    <Grid.Col span={{ base: 12, lg: 5 }}>
+      <Stack gap="xl">
+        {meta.timeline && <TimelinePanel meta={meta} record={data} objects={objects} />}
+        {/* A group's members are managed by the groups module; other records pointing here are listed. */}
+        <GroupMembersPanel meta={meta} record={data} />
+        <RelatedLists
+          relations={relations.filter((relation) => kindOf(relation.field) !== 'membership')}
+          id={data.id}
+        />
+      </Stack>
+    </Grid.Col>
+  );
+
   const details = (
     <Grid gap="xl">
-      <Grid.Col span={{ base: 12, lg: relations.length > 0 ? 7 : 12 }}>
+      <Grid.Col span={{ base: 12, lg: beside ? 7 : 12 }}>
         {formOpen && can.update ? (
           <RecordEditor
             meta={meta}
@@ -102,19 +132,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
           <RecordCard meta={meta} record={data} editable={can.update} onSaved={onSaved} />
         )}
       </Grid.Col>
-      {relations.length > 0 && (
-        // Beside the details on a wide screen (a client's people on the first screen), below on a narrow one.
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="xl">
-            {/* A group's members are managed by the groups module; other records pointing here are listed. */}
-            <GroupMembersPanel meta={meta} record={data} />
-            <RelatedLists
-              relations={relations.filter((relation) => kindOf(relation.field) !== 'membership')}
-              id={data.id}
-            />
-          </Stack>
-        </Grid.Col>
-      )}
+      {related}
     </Grid>
   );
 
@@ -143,6 +161,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
               </Button>
             )}
             <BusinessCardLink object={meta.key} id={data.id} />
+            <CaseReportLink object={meta.key} id={data.id} />
             <PersonalDataMenu meta={meta} id={data.id} title={title} />
             <RecordActions
               meta={meta}

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/metadata/types.ts';
+import type { NotificationItem } from '../../../shared/notifications/types.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import {
   type Channel,
@@ -53,17 +54,7 @@ export async function insertNotification(
   return row ? Number(row.id) : null;
 }
 
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  object: string;
-  recordId: number;
-  actor: { id: number; name: string } | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { NotificationItem };
 
 /** The most a page holds; the stream sends new ones in pages of this size too. */
 export const MAX_PAGE = 100;

@@ -12,6 +12,7 @@ import { ME_KEY, secondFactorSetupRequired, useCurrentUser, useMe } from '../../
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { useLocale } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
+import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
 import { fetchTotp, TOTP_KEY } from './access-api.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -46,6 +47,7 @@ export function SettingsPage() {
           [<SecondFactorRequiredNotice key="required" />, twoFactor, preferences, password]
         : [
             preferences,
+            <NotificationPreferences key="notifications" />,
             password,
             twoFactor,
             <SessionsSection key="sessions" />,

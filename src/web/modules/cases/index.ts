@@ -1,0 +1,1 @@
+export { CaseReportLink } from './CaseReportLink.tsx';

@@ -1,0 +1,2 @@
+export { timelineKey } from './api.ts';
+export { TimelinePanel } from './TimelinePanel.tsx';

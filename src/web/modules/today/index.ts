@@ -1,0 +1,2 @@
+export { rememberOpened } from './recent.ts';
+export { TodayPage } from './TodayPage.tsx';

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Filter } from '../../../shared/filter/types.ts';
+import type { Locale } from '../../../shared/metadata/types.ts';
+import { api } from '../../app/api-client.ts';
+import type { ListResponse } from '../../app/api-types.ts';
+
+/** Case statuses that end a case (their next action no longer matters). */
+export const CLOSED_CASE_CODES = ['closed_won', 'closed_lost', 'cancelled'];
+
+export type Scope = 'mine' | 'team' | 'all';
+
+/** Whose next actions and activities: mine, my department's, or everyone's I may see. */
+export function whose(
+  field: string,
+  scope: Scope,
+  employeeId: number | null,
+  department: number | null,
+): Filter[] {
+  if (scope === 'mine') return [{ field, op: 'eq', value: employeeId ?? -1 }];
+  if (scope === 'team') return [{ field: `${field}.department`, op: 'eq', value: department ?? -1 }];
+  return [];
+}
+
+/** Open cases whose next action is overdue or due this week, soonest first. */
+export function nextActionsFilter(
+  scope: Scope,
+  employeeId: number | null,
+  department: number | null,
+): Filter {
+  return {
+    and: [
+      ...whose('lead', scope, employeeId, department),
+      { field: 'status.code', op: 'notIn', value: CLOSED_CASE_CODES },
+      {
+        or: [
+          { field: 'next_action_date', op: 'overdue' },
+          { field: 'next_action_date', op: 'thisWeek' },
+        ],
+      },
+    ],
+  };
+}
+
+/** Planned activities from today to a week ahead. */
+export function plannedFilter(scope: Scope, employeeId: number | null, department: number | null): Filter {
+  return {
+    and: [
+      ...whose('organiser', scope, employeeId, department),
+      { field: 'status', op: 'eq', value: 'planned' },
+      {
+        or: [
+          { field: 'starts_at', op: 'today' },
+          { field: 'starts_at', op: 'nextNDays', value: 7 },
+        ],
+      },
+    ],
+  };
+}
+
+export function useList(
+  object: string,
+  filter: Filter,
+  sort: string,
+  expand: string[],
+  locale: Locale,
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: ['records', object, 'today', filter, sort, locale],
+    queryFn: ({ signal }) =>
+      api.post<ListResponse>(
+        `/api/records/${object}/query`,
+        { filter, sort: [{ field: sort, direction: 'asc' }], expand, limit: 100, locale },
+        { signal },
+      ),
+    enabled,
+  });
+}
