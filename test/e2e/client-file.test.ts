@@ -36,6 +36,8 @@ async function query(object: string, body: unknown): Promise<Row[]> {
   return (response.body as { items: Row[] }).items;
 }
 
+let loggedCall = 0;
+
 describe('the client file', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('opens on Today: overdue next actions first, and the list behind them', async () => {
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -103,6 +105,7 @@ describe('the client file', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       expand: ['type'],
     });
     expect(logged).toHaveLength(1);
+    loggedCall = Number(logged[0]?.id);
     expect(logged[0]).toMatchObject({ company: companyId, status: 'done' });
     expect((logged[0]?._expanded as { type?: { code?: string } } | undefined)?.type?.code).toBe('call');
   });
@@ -127,5 +130,16 @@ describe('the client file', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await timeline.getByRole('textbox', { name: 'Search the timeline' }).fill('spring price');
     await eventually(() => entries.count()).toBe(1);
     expect(await entries.first().textContent()).toContain('Agreed to send the spring price list');
+  });
+
+  it('plans the follow-up of an activity in one step, linked to it', async () => {
+    await page.goto(`${env.url}/records/activity/${loggedCall}`);
+    await page.getByRole('button', { name: 'Plan the follow-up' }).click();
+    await page.waitForURL(/\/records\/activity\/\d+\?edit=1$/);
+    const followUp = Number(/\/records\/activity\/(\d+)/.exec(page.url())?.[1]);
+    expect(followUp).not.toBe(loggedCall);
+    const [next] = await query('activity', { filter: { field: 'id', op: 'eq', value: followUp } });
+    expect(next).toMatchObject({ previous: loggedCall, status: 'planned' });
+    expect(new Date(String(next?.starts_at)).getTime()).toBeGreaterThan(Date.now());
   });
 });

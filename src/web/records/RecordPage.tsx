@@ -12,7 +12,7 @@ import { NotFound } from '../app/NotFound.tsx';
 import { useCurrentUser } from '../app/session.ts';
 import { useRecordCan } from '../modules/access/index.ts';
 import { BusinessCardLink } from '../modules/cards/index.ts';
-import { CaseReportLink } from '../modules/cases/index.ts';
+import { CaseReportLink, FollowUpButton } from '../modules/cases/index.ts';
 import { GroupMembersPanel } from '../modules/groups/index.ts';
 import {
   isReference,
@@ -162,6 +162,7 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
             )}
             <BusinessCardLink object={meta.key} id={data.id} />
             <CaseReportLink object={meta.key} id={data.id} />
+            <FollowUpButton object={meta.key} record={data} />
             <PersonalDataMenu meta={meta} id={data.id} title={title} />
             <RecordActions
               meta={meta}

@@ -1,1 +1,2 @@
 export { CaseReportLink } from './CaseReportLink.tsx';
+export { FollowUpButton } from './FollowUpButton.tsx';
