@@ -70,6 +70,20 @@ describe('the client file', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  it('shows the action plan: who does what, day by day', async () => {
+    await page.goto(`${env.url}/`);
+    await page.getByRole('link', { name: 'Action plan by employee and day' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Action plan' }).waitFor();
+    // Next week: the demo plans activities over the coming month, whatever day the test runs on.
+    await page.getByRole('button', { name: 'Next week' }).click();
+    const plan = page.getByRole('table', { name: 'Action plan' });
+    await plan.getByRole('rowheader').first().waitFor();
+    // Seven days across, an activity linked in some day of some employee.
+    expect(await plan.getByRole('columnheader').count()).toBe(8);
+    expect(await plan.getByRole('link').count()).toBeGreaterThan(0);
+    expect((await seriousA11yViolations(page)).join('\n')).toBe('');
+  });
+
   it("shows a client's timeline beside the details and logs a call in one step", async () => {
     const [activity] = await query('activity', {
       filter: {

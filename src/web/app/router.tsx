@@ -28,6 +28,9 @@ const BusinessCardPage = lazy(() =>
 const TodayPage = lazy(() =>
   import('../modules/today/TodayPage.tsx').then((module) => ({ default: module.TodayPage })),
 );
+const ActionPlanPage = lazy(() =>
+  import('../modules/today/ActionPlanPage.tsx').then((module) => ({ default: module.ActionPlanPage })),
+);
 const RecordPage = lazy(() =>
   import('../records/index.ts').then((module) => ({ default: module.RecordPage })),
 );
@@ -78,6 +81,7 @@ export const router = createBrowserRouter([
     children: [
       // The first screen after logging in: what is due today.
       { index: true, element: lazyPage(TodayPage) },
+      { path: 'plan', element: lazyPage(ActionPlanPage) },
       { path: 'records/:object', element: lazyPage(RecordListPage) },
       { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
       { path: 'records/:object/duplicates', element: lazyPage(DuplicatesPage) },

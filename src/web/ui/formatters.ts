@@ -5,6 +5,8 @@ export interface Formatters {
   date(day: string): string;
   /** An instant, shown in the user's time zone. */
   dateTime(iso: string): string;
+  /** The time of day of an instant in the user's time zone ("14:30", "2:30 PM"). */
+  time(iso: string): string;
   number(value: number): string;
   /** Money in minor units (grosze, fillér) with its ISO 4217 code, exact for every safe integer. */
   money(minor: number, currency: string): string;
@@ -19,6 +21,7 @@ export interface Formatters {
 export function makeFormatters(locale: string, timeZone: string): Formatters {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
   const number = new Intl.NumberFormat(locale);
   // Stored with at most two decimals (basis points), so two is all there is to show.
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
@@ -30,6 +33,10 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     dateTime: (iso) => {
       const parsed = new Date(iso);
       return Number.isNaN(parsed.getTime()) ? iso : dateTime.format(parsed);
+    },
+    time: (iso) => {
+      const parsed = new Date(iso);
+      return Number.isNaN(parsed.getTime()) ? iso : time.format(parsed);
     },
     number: (value) => number.format(value),
     // Never `minor / 100`: the shared formatter splits the digits exactly, whatever the amount.

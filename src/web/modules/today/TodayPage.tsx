@@ -11,20 +11,17 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Filter } from '../../../shared/filter/types.ts';
-import { api } from '../../app/api-client.ts';
-import type { RecordData } from '../../app/api-types.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useFormatters, useLocale } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { canRead, useMyRights } from '../access/index.ts';
 import { expandedTitle } from '../metadata/index.ts';
-import { nextActionsFilter, plannedFilter, type Scope, useList } from './queries.ts';
+import { nextActionsFilter, plannedFilter, type Scope, useList, useMyDepartment } from './queries.ts';
 import { recentRecords } from './recent.ts';
 
 /** The browser's today as `YYYY-MM-DD`: next action dates are days, compared as such. */
@@ -116,12 +113,7 @@ export function TodayPage() {
   const employeeId = user?.employeeId ?? null;
   const [scope, setScope] = useState<Scope>(employeeId === null ? 'all' : 'mine');
   useDocumentTitle([t('today:title'), t('common:appName')].join(' · '));
-  const me = useQuery({
-    queryKey: ['records', 'employee', 'one', String(employeeId), 'today'],
-    queryFn: ({ signal }) => api.get<RecordData>(`/api/records/employee/${employeeId}`, { signal }),
-    enabled: employeeId !== null,
-  });
-  const department = typeof me.data?.department === 'number' ? me.data.department : null;
+  const department = useMyDepartment(employeeId);
   const today = localToday();
   const actionsFilter = nextActionsFilter(scope, employeeId, department);
   const activityFilter = plannedFilter(scope, employeeId, department);
@@ -251,6 +243,9 @@ export function TodayPage() {
               mt="sm"
             >
               {t('today:planned.all')}
+            </Anchor>
+            <Anchor component={Link} to="/plan" size="sm">
+              {t('today:plan.link')}
             </Anchor>
           </Card>
         )}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Filter } from '../../../shared/filter/types.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import { api } from '../../app/api-client.ts';
-import type { ListResponse } from '../../app/api-types.ts';
+import type { ListResponse, RecordData } from '../../app/api-types.ts';
 
 /** Case statuses that end a case (their next action no longer matters). */
 export const CLOSED_CASE_CODES = ['closed_won', 'closed_lost', 'cancelled'];
@@ -75,4 +75,14 @@ export function useList(
       ),
     enabled,
   });
+}
+
+/** The department of the user's employee ("my team"), or null. */
+export function useMyDepartment(employeeId: number | null): number | null {
+  const me = useQuery({
+    queryKey: ['records', 'employee', 'one', String(employeeId), 'department'],
+    queryFn: ({ signal }) => api.get<RecordData>(`/api/records/employee/${employeeId}`, { signal }),
+    enabled: employeeId !== null,
+  });
+  return typeof me.data?.department === 'number' ? me.data.department : null;
 }
