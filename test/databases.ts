@@ -8,7 +8,9 @@ import type { DatabaseConfig } from '../src/server/config.ts';
 
 export type DialectUnderTest = 'sqlite' | 'postgres';
 
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The server tests run against unless KARTOTEKA_TEST_PG says otherwise. */
+export const DEFAULT_TEST_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DEFAULT_PG = DEFAULT_TEST_PG;
 
 /**
  * Every database test runs on both dialects. PostgreSQL is required (a missing server fails

@@ -1,5 +1,6 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/databases.ts';
+import { DEFAULT_TEST_PG, DIALECTS } from '../../../test/databases.ts';
 import { useTestEnv } from '../../../test/harness.ts';
 import { EventDispatcher, type RecordEvent } from './events.ts';
 
@@ -259,6 +260,37 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))(
       await events.kick();
       expect(seen.filter((name) => name !== 'undefined')).toEqual(['slow', 'fast']);
       await events.stop();
+    });
+
+    it('is not held back by a transaction in another database of the same server', async () => {
+      const { services, api } = env();
+      const seen: string[] = [];
+      const events = new EventDispatcher(services.dialect, services.now, () => undefined);
+      events.consume({
+        name: 'test.other-database',
+        start: 'now',
+        handle: async (batch) => {
+          seen.push(...batch.filter((e) => e.object === 'company').map((e) => String(e.recordId)));
+        },
+      });
+      await events.kick();
+      // A long transaction elsewhere on the cluster (a dump, another application) with an id.
+      const elsewhere = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query('BEGIN');
+        await elsewhere.query('SELECT pg_current_xact_id()');
+        const created = (await api('POST', '/api/records/company', { name: 'Not Held Back' })).json();
+        const started = Date.now();
+        await events.kick();
+        expect(seen).toContain(String(created.id));
+        // Delivered in the kick's first round, not after waiting for the other transaction.
+        expect(Date.now() - started).toBeLessThan(1_000);
+      } finally {
+        await elsewhere.query('ROLLBACK').catch(() => undefined);
+        await elsewhere.end();
+        await events.stop();
+      }
     });
   },
 );

@@ -146,7 +146,8 @@ export interface Dialect {
   /**
    * A condition on `outbox_event` rows: their transaction, and every one before it, has
    * finished, so no event can still appear below them (ADR 0011). PostgreSQL compares the
-   * writing transaction with the oldest one still running; SQLite has one writer: always.
+   * writing transaction with the oldest one still running in this database; SQLite has one
+   * writer: always.
    */
   readonly settledEvents: RawBuilder<boolean>;
   /**

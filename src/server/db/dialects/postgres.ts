@@ -85,7 +85,25 @@ class PostgresDialectImpl implements Dialect {
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
 
-  readonly settledEvents = sql<boolean>`tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
+  /**
+   * Events of transactions older than every transaction still running in this database: the
+   * running ones are those holding the lock on their own transaction id (pg_locks), joined to
+   * their database (pg_stat_activity), our own excepted. Not the snapshot's xmin: that counts
+   * every database of the cluster, so a long transaction elsewhere (a dump, a report) would hold
+   * back delivery here. pg_locks gives 32-bit ids; each is widened to the 64-bit id of the epoch
+   * around the current snapshot's xmax (running ids are within 2^31 of it).
+   */
+  readonly settledEvents = sql<boolean>`tx_id < COALESCE((
+      SELECT min(CASE WHEN base.epoch + l.transactionid::text::bigint > base.xmax
+        THEN base.epoch + l.transactionid::text::bigint - 4294967296
+        ELSE base.epoch + l.transactionid::text::bigint END)
+      FROM pg_locks l
+      JOIN pg_stat_activity a ON a.pid = l.pid
+      CROSS JOIN (SELECT x.xmax, x.xmax - x.xmax % 4294967296 AS epoch
+        FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) x) base
+      WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted
+        AND a.datname = current_database() AND a.pid <> pg_backend_pid()
+    ), 9223372036854775807)`;
 
   readonly storedTypes = {
     text: ['text', 'varchar'],
