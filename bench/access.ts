@@ -2,6 +2,19 @@ import { BenchClient } from './http-client.ts';
 
 const PASSWORD = 'bench-scoped-account-pass-42';
 
+/** A client logged in as `login` (cookie and CSRF token set), with a few sockets of its own. */
+export async function loggedIn(baseUrl: string, login: string, password: string): Promise<BenchClient> {
+  const client = new BenchClient(baseUrl, 4);
+  const response = await client.request('POST', '/api/auth/login', { login, password });
+  if (response.status !== 200) throw new Error(`login of ${login} failed: ${response.body}`);
+  const cookie = String(response.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  client.headers = {
+    cookie,
+    'x-csrf-token': (JSON.parse(response.body) as { csrfToken: string }).csrfToken,
+  };
+  return client;
+}
+
 interface Employee {
   id: number;
   version: number;
@@ -55,18 +68,7 @@ export async function scopedClients(
       password: PASSWORD,
       roles: [roleId],
     });
-    const client = new BenchClient(baseUrl, 4);
-    const response = await client.request('POST', '/api/auth/login', {
-      login: `${login}-${run}`,
-      password: PASSWORD,
-    });
-    if (response.status !== 200) throw new Error(`login of ${login} failed: ${response.body}`);
-    const cookie = String(response.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-    client.headers = {
-      cookie,
-      'x-csrf-token': (JSON.parse(response.body) as { csrfToken: string }).csrfToken,
-    };
-    return client;
+    return loggedIn(baseUrl, `${login}-${run}`, PASSWORD);
   };
   const lastNorth = employees[9];
   const firstSales = employees[0];

@@ -7,7 +7,9 @@ import { openServices } from '../src/server/runtime.ts';
 import { DETAILED_COMPANIES } from '../src/server/seed/client-details.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
 import { scopedClients } from './access.ts';
+import { busyClientId } from './busy-client.ts';
 import { measureClientCard } from './card.ts';
+import { busiestLead, measureFanout, measureNextActions, measureTimeline, salespersonOf } from './cases.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
 import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
@@ -60,7 +62,7 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
   const row = (name: string, m: Measurement) => {
     rows.push({ name, dialect, rows: COMPANIES, p50_ms: m.p50_ms, p95_ms: m.p95_ms, ops_per_s: m.ops_per_s });
     log(
-      `  ${name.padEnd(22)} p50 ${m.p50_ms.toFixed(2).padStart(7)} ms  p95 ${m.p95_ms.toFixed(2).padStart(7)} ms  ${String(m.ops_per_s).padStart(6)} ops/s  (${m.count} requests)`,
+      `  ${name.padEnd(26)} p50 ${m.p50_ms.toFixed(2).padStart(7)} ms  p95 ${m.p95_ms.toFixed(2).padStart(7)} ms  ${String(m.ops_per_s).padStart(6)} ops/s  (${m.count} requests)`,
     );
   };
   try {
@@ -79,7 +81,9 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     row('list_page', await measureListPage(client, industries, DURATION_MS));
 
     const services = await openServices({ ...loadConfig({}), database, logLevel: 'silent' });
+    let busyClient = 0;
     try {
+      busyClient = await busyClientId(services.dialect);
       // The statement the engine sends for list_page (same FROM with its planner hint), straight to the driver.
       const source = await services.dialect.listSource('company', 't0', {
         sortIndex: 'company_sort_pl',
@@ -119,6 +123,19 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     const detailed = Math.min(COMPANIES, DETAILED_COMPANIES);
     const cardIds = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7919) % detailed));
     row('client_card', await measureClientCard(client, cardIds, DURATION_MS));
+
+    // Issue 9: the busy client's file, and one salesperson's next actions as Today lists them.
+    const timeline = await measureTimeline(client, busyClient, DURATION_MS);
+    row('timeline_first_page', timeline.first);
+    row('timeline_next_page', timeline.next);
+    const lead = await busiestLead(client);
+    row('next_actions', await measureNextActions(client, lead, DURATION_MS));
+    const salesperson = await salespersonOf(client, server.url, lead);
+    try {
+      row('next_actions_salesperson', await measureNextActions(salesperson, lead, DURATION_MS));
+    } finally {
+      salesperson.close();
+    }
 
     // The same list and search as readers whose rights narrow the rows (issue: access control).
     const scoped = await scopedClients(client, server.url);
@@ -167,6 +184,13 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
         // One loop per lane would need lane-aware scheduling; sequential lanes keep versions right.
         { concurrency: 1, durationMs: DURATION_MS },
       ),
+    );
+    // Last of the writes: its 1,000 stages and 50 users stay in the reused data set, on a
+    // generated client (not the busy one, whose timeline must stay as built).
+    const fanout = await measureFanout(client, server.url, 1);
+    row('notification_fanout', fanout.measurement);
+    log(
+      `    ${fanout.delivered} of ${fanout.expected} notifications delivered; the stages were written in ${fanout.writeMs.toFixed(0)} ms`,
     );
     const firstRows = await listFirstRowsMs(server.url, 'admin', PASSWORD);
     row(
