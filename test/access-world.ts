@@ -116,6 +116,7 @@ const text: Sampler = (_env, field, unique) => `${field.key} ${unique}`.slice(0,
 const SAMPLES: Record<FieldType, Sampler> = {
   text,
   longText: text,
+  richText: text,
   email: () => `a${sequence}@example.com`,
   phone: () => '+48601234567',
   url: () => 'https://example.com',

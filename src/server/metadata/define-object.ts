@@ -188,6 +188,7 @@ function spec<T extends FieldType>(
 export const field = {
   text: (labels: Labels, options: FieldOptions = {}) => spec('text', labels, options),
   longText: (labels: Labels, options: FieldOptions = {}) => spec('longText', labels, options),
+  richText: (labels: Labels, options: FieldOptions = {}) => spec('richText', labels, options),
   email: (labels: Labels, options: FieldOptions = {}) => spec('email', labels, options),
   phone: (labels: Labels, options: FieldOptions = {}) => spec('phone', labels, options),
   url: (labels: Labels, options: FieldOptions = {}) => spec('url', labels, options),

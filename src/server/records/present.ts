@@ -4,7 +4,7 @@ import type { Locale } from '../../shared/metadata/types.ts';
 import type { RowPredicate } from '../access/row-scope.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
-import { serverType } from '../metadata/field-types/registry.ts';
+import { plainTextOf, serverType } from '../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 
 export type ApiRecord = Record<string, unknown>;
@@ -25,7 +25,12 @@ export interface RecordRef {
 export function titleOf(definition: ObjectDefinition, row: Record<string, unknown>, locale: Locale): string {
   if (definition.localizedTitle) return String(row[definition.localizedTitle[locale]] ?? '');
   return titleFieldsIn(definition, locale)
-    .map((key) => row[definition.field(key)?.column ?? key])
+    .map((key) => {
+      const field = definition.field(key);
+      const value = row[field?.column ?? key];
+      // A note is titled by its text: its words, not its markup.
+      return field && typeof value === 'string' ? plainTextOf(field, value) : value;
+    })
     .filter((v) => v !== null && v !== undefined && v !== '')
     .join(' ');
 }

@@ -1,15 +1,18 @@
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { plainTextOf } from '../metadata/field-types/registry.ts';
 import { titleOf } from './present.ts';
 
 /** The folded words of a record's searchable fields, as the index stores them. */
 export function searchText(definition: ObjectDefinition, row: Record<string, unknown>): string {
   const words: string[] = [];
   for (const key of definition.searchFields) {
-    const column = definition.field(key)?.column;
-    const value = column ? row[column] : undefined;
-    if (typeof value === 'string' && value !== '') words.push(...searchTokens(value));
+    const field = definition.field(key);
+    const value = field?.column ? row[field.column] : undefined;
+    // Rich text is indexed by its words: searching "strong" should not find every bold note.
+    if (field && typeof value === 'string' && value !== '')
+      words.push(...searchTokens(plainTextOf(field, value)));
   }
   return words.join(' ');
 }

@@ -19,7 +19,7 @@ import {
 } from './generator/generate.ts';
 import { type OrganisationPlan, planOrganisation } from './generator/organisation.ts';
 import type { EmployeeRow } from './generator/rows.ts';
-import { loadClientWork } from './load-client-work.ts';
+import { loadClientWork, type WorkHistory } from './load-client-work.ts';
 import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
 
 export interface LoadOptions {
@@ -28,6 +28,8 @@ export interface LoadOptions {
   referenceDate: string;
   /** Rows per INSERT statement; SQLite and PostgreSQL both take 500 × 25 parameters. */
   batchSize?: number;
+  /** The history of the loaded cases, stages, activities and notes (default `fields`). */
+  workHistory?: WorkHistory;
   onProgress?: (message: string) => void;
 }
 
@@ -217,6 +219,7 @@ export async function loadDataset(
     companyIds,
     personIds,
     employeeIds,
+    ...(options.workHistory ? { history: options.workHistory } : {}),
     onProgress: progress,
   });
   progress('done');

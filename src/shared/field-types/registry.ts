@@ -18,6 +18,7 @@ import { phone } from './phone.ts';
 import { postalCode } from './postal-code.ts';
 import { rating } from './rating.ts';
 import { relation } from './relation.ts';
+import { richText } from './rich-text.ts';
 import { savedFilter } from './saved-filter.ts';
 import { select } from './select.ts';
 import { taxId } from './tax-id.ts';
@@ -32,6 +33,7 @@ import { url } from './url.ts';
 export const FIELD_TYPE_TRAITS = {
   text,
   longText,
+  richText,
   email,
   phone,
   url,

@@ -8,6 +8,8 @@ import type { FieldType } from './registry.ts';
 export interface FieldValueTypes {
   text: string;
   longText: string;
+  /** Sanitised HTML (see `shared/text/rich-text.ts`). */
+  richText: string;
   email: string;
   phone: string;
   url: string;

@@ -143,7 +143,7 @@ export function EditableCell({ meta, field, row }: { meta: ObjectMeta; field: Fi
   return (
     <Group gap={2} wrap="nowrap" className={classes.cell}>
       <span className={classes.value}>
-        <FieldValue field={field} record={row} />
+        <FieldValue field={field} record={row} excerpt />
       </span>
       <ActionIcon
         ref={pencil}

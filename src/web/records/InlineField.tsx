@@ -28,9 +28,9 @@ export interface InlineFieldProps {
   wide?: boolean;
 }
 
-/** Long text takes Enter as a new line; there Ctrl+Enter saves. */
+/** Long and rich text take Enter as a new line; there Ctrl+Enter saves. */
 function entersNewLines(field: FieldMeta): boolean {
-  return field.type === 'longText';
+  return field.type === 'longText' || field.type === 'richText';
 }
 
 /**

@@ -83,7 +83,7 @@ export function RecordTable(props: RecordTableProps) {
             ) : editable && isCellEditable(meta, field) ? (
               <EditableCell meta={meta} field={field} row={row.original} />
             ) : (
-              <FieldValue field={field} record={row.original} />
+              <FieldValue field={field} record={row.original} excerpt />
             ),
         }),
       ) as ColumnDef<typeof features, RecordData>[],

@@ -103,4 +103,9 @@ export interface ServerFieldType {
    * format, a NIP with dashes, a country's name. Absent: the export cell's text.
    */
   display?(value: unknown, field: FieldDefinition, locale: Locale): string;
+  /**
+   * A stored text value as the words in it, where a title, a search document, a timeline summary
+   * or a notification shows it (rich text without its markup). Absent: the value itself.
+   */
+  plainText?(value: string): string;
 }

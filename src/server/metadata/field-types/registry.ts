@@ -18,6 +18,7 @@ import { phone } from './phone.ts';
 import { postalCode } from './postal-code.ts';
 import { rating } from './rating.ts';
 import { relation } from './relation.ts';
+import { richText } from './rich-text.ts';
 import { savedFilter } from './saved-filter.ts';
 import { select } from './select.ts';
 import { taxId } from './tax-id.ts';
@@ -28,6 +29,7 @@ import { url } from './url.ts';
 const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
   text,
   longText,
+  richText,
   email,
   phone,
   url,
@@ -53,4 +55,9 @@ const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
 
 export function serverType(field: { type: FieldType }): ServerFieldType {
   return SERVER_FIELD_TYPES[field.type];
+}
+
+/** A stored text value as words (see `ServerFieldType.plainText`): rich text without its markup. */
+export function plainTextOf(field: { type: FieldType }, value: string): string {
+  return SERVER_FIELD_TYPES[field.type].plainText?.(value) ?? value;
 }

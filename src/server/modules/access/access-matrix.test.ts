@@ -72,11 +72,13 @@ describe.each(DIALECTS)('the access matrix over HTTP (%s)', (dialect) => {
     history: await count(env, 'record_history'),
     events: await count(env, 'outbox_event'),
   });
-  // A field any value changes: one line of text, else (a case stage, a note) a long one.
+  // A field any value changes: one line of text, else (a case stage, a note) a long or rich one.
   const textField = (definition: ObjectDefinition) =>
     definition.fields.find((f) => !f.system && !f.readOnly && f.type === 'text' && !f.lowercase)?.key ??
     definition.fields.find((f) => !f.system && !f.readOnly && f.type === 'text')?.key ??
-    definition.fields.find((f) => !f.system && !f.readOnly && f.type === 'longText')?.key;
+    definition.fields.find(
+      (f) => !f.system && !f.readOnly && (f.type === 'longText' || f.type === 'richText'),
+    )?.key;
 
   for (const definition of STANDARD_OBJECTS) {
     const object = definition.key;

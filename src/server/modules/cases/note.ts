@@ -20,8 +20,8 @@ async function attachedToSomething(executor: Executor, id: number): Promise<void
 
 /**
  * What someone wants remembered about a client, a person, a case or an activity ("prefers calls
- * after 3 pm"); pinned ones stay on top of the card. Plain text for now: rich text comes with
- * its sanitising.
+ * after 3 pm"); pinned ones stay on top of the card. Its text is rich text: sanitised HTML, shown
+ * as plain text wherever it names or summarises the note (titles, timeline, mails, the report).
  */
 export const note = defineObject({
   key: 'note',
@@ -58,7 +58,7 @@ export const note = defineObject({
   ],
   headerFacts: ['company', 'person', 'case', 'activity', 'pinned'],
   fields: {
-    body: field.longText(L('Note', 'Treść', 'Szöveg'), { required: true }),
+    body: field.richText(L('Note', 'Treść', 'Szöveg'), { required: true }),
     pinned: field.boolean(L('Pinned', 'Przypięta', 'Kitűzve')),
     company: field.relation(L('Company', 'Firma', 'Cég'), 'company'),
     person: field.relation(L('Person', 'Osoba', 'Személy'), 'person'),

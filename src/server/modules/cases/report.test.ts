@@ -8,7 +8,10 @@ import { pdfText } from '../../../../test/pdf-text.ts';
 import type { ApiRecord } from '../../../../test/record-fixtures.ts';
 
 const TOPIC = 'Dostawa regałów – zażółć gęślą jaźń, őrző űrhajó';
-const SCRIPT_NOTE = '<script>alert("x")</script> Klient płaci w terminie';
+// A note's text that reads like markup: rich text keeps it as escaped words, the report must
+// print those words and escape them again in its HTML.
+const SCRIPT_TEXT = '<script>alert("x")</script> Klient płaci w terminie';
+const SCRIPT_NOTE = '<p>&lt;script&gt;alert("x")&lt;/script&gt; <strong>Klient</strong> płaci w terminie</p>';
 
 describe.each(DIALECTS)('case report (%s)', (dialect) => {
   const env = useTestEnv(dialect);
@@ -144,7 +147,7 @@ describe.each(DIALECTS)('case report (%s)', (dialect) => {
       'Wykonane',
       'Notatki',
       'Przypięta',
-      SCRIPT_NOTE,
+      SCRIPT_TEXT,
       'Następna akcja',
       'Telefon, 30 listopada 2026',
     ]) {

@@ -1,5 +1,6 @@
 import type { Labels, Locale } from '../../../shared/metadata/types.ts';
 import type { Dialect, Tx } from '../../db/dialects/dialect.ts';
+import { plainTextOf } from '../../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import type { RecordEvent } from '../../records/events.ts';
 import type { FieldChange } from '../../records/history.ts';
@@ -251,8 +252,12 @@ async function casePlans(context: RuleContext, event: RecordEvent): Promise<Plan
 async function notePlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
   const bodyChange = changeOf(event, 'body');
   if (!bodyChange) return [];
-  const after = parseMentions(typeof bodyChange.new === 'string' ? bodyChange.new : null);
-  const before = parseMentions(typeof bodyChange.old === 'string' ? bodyChange.old : null);
+  // Mentions and the excerpt read the words a person wrote, not the markup around them.
+  const bodyField = context.registry.get('note')?.field('body');
+  const words = (value: unknown) =>
+    typeof value === 'string' ? (bodyField ? plainTextOf(bodyField, value) : value) : null;
+  const after = parseMentions(words(bodyChange.new));
+  const before = parseMentions(words(bodyChange.old));
   const mentions = event.type === 'created' ? after : addedMentions(before, after);
   if (mentions.logins.length === 0 && mentions.names.length === 0) return [];
   const note = await context.trx
@@ -274,7 +279,7 @@ async function notePlans(context: RuleContext, event: RecordEvent): Promise<Plan
       render: (locale, hidden, actor) => {
         // Told of a mention in a text they may not read, they would learn nothing but that it exists.
         if (hidden('note', 'body')) return null;
-        const f: NoticeFacts = { actor, note: excerpt(String(note.body)) };
+        const f: NoticeFacts = { actor, note: excerpt(words(note.body)) };
         return { title: texts(locale).mentionTitle(f), body: texts(locale).mentionBody(f) };
       },
     },

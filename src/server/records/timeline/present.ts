@@ -3,6 +3,7 @@ import type { TimelineItem } from '../../../shared/timeline/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
+import { plainTextOf } from '../../metadata/field-types/registry.ts';
 import type { RecordsContext } from '../context.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, type RecordRef, titleOf } from '../present.ts';
 import { readableRows } from '../visible.ts';
@@ -53,7 +54,7 @@ export function shown(
     if (money.amount !== undefined) return `${String(money.amount)} ${String(money.currency ?? '')}`.trim();
     return JSON.stringify(value);
   }
-  return clipped(String(value));
+  return clipped(typeof value === 'string' ? plainTextOf(field, value) : String(value));
 }
 
 export async function expanded(

@@ -138,7 +138,10 @@ function textMatch(
 }
 
 function isTextual(field: FieldDefinition | undefined): field is FieldDefinition & { column: string } {
-  return (field?.type === 'text' || field?.type === 'longText') && field.column !== undefined;
+  // Rich text is matched in its stored HTML (a word inside a tag name could match): good enough
+  // for finding a note, and no second column to keep in step.
+  const types = ['text', 'longText', 'richText'];
+  return field !== undefined && types.includes(field.type) && field.column !== undefined;
 }
 
 /**

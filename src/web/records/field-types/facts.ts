@@ -19,6 +19,7 @@ import { phoneFacts } from './phone.ts';
 import { postalCodeFacts } from './postal-code.ts';
 import { ratingFacts } from './rating.ts';
 import { relationFacts } from './relation.ts';
+import { richTextFacts } from './rich-text.ts';
 import { savedFilterFacts } from './saved-filter.ts';
 import { selectFacts } from './select.ts';
 import { taxIdFacts } from './tax-id.ts';
@@ -32,6 +33,7 @@ import { urlFacts } from './url.ts';
 export const FIELD_TYPE_FACTS: Record<FieldType, FieldTypeFacts> = {
   text: textFacts,
   longText: longTextFacts,
+  richText: richTextFacts,
   email: emailFacts,
   phone: phoneFacts,
   url: urlFacts,

@@ -152,6 +152,12 @@ describe('the other new types', () => {
     expect(text('phone', '+48601234567', context('pl', { country: 'PL' }))).toBe('601 234 567');
     expect(text('phone', '+48601234567', context('hu', { country: 'HU' }))).toBe('+48 601 234 567');
   });
+  it('rich text as its words: blocks on their own lines, entities decoded, old plain notes as they are', () => {
+    const html =
+      '<h3>Plan</h3><p>Call <strong>Anna</strong> &amp; <a href="https://x.example">Ben</a></p><ul><li>one</li><li>two</li></ul>';
+    expect(text('richText', html, context('en'))).toBe('Plan\nCall Anna & Ben\none\ntwo');
+    expect(text('richText', 'a < b &amp; c', context('en'))).toBe('a < b &amp; c');
+  });
 });
 
 describe('the old types read as before', () => {

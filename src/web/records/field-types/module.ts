@@ -24,6 +24,8 @@ export interface FieldDisplayProps {
   value: unknown;
   record: RecordData;
   context: TextContext;
+  /** A list cell: one line of plain text where the type would otherwise lay out blocks (rich text). */
+  excerpt?: boolean;
 }
 
 /** One operand of a filter condition (`eq`, either end of `between`…). */

@@ -18,6 +18,7 @@ import { phone } from './phone.tsx';
 import { postalCode } from './postal-code.tsx';
 import { rating } from './rating.tsx';
 import { relation } from './relation.tsx';
+import { richText } from './rich-text.tsx';
 import { savedFilter } from './saved-filter.tsx';
 import { select } from './select.tsx';
 import { taxId } from './tax-id.tsx';
@@ -28,6 +29,7 @@ import { url } from './url.tsx';
 export const WEB_FIELD_TYPES: Record<FieldType, WebFieldType> = {
   text,
   longText,
+  richText,
   email,
   phone,
   url,
