@@ -63,17 +63,24 @@ export class MetadataRegistry {
     return path;
   }
 
+  /** The object a dotted path of relations ends at (`case.company` → company), or null. */
+  pathTarget(definition: ObjectDefinition, path: string): string | null {
+    let current: ObjectDefinition | undefined = definition;
+    let target: string | null = null;
+    for (const key of path.split('.')) {
+      target = current?.field(key)?.target ?? null;
+      if (!target) return null;
+      current = this.objects.get(target);
+    }
+    return target;
+  }
+
   /** Objects in whose timeline other objects' records appear (where a timeline's `about` leads). */
   private timelineSubjects(): Set<string> {
     const subjects = new Set<string>();
     for (const definition of this.objects.values()) {
       for (const path of definition.timeline?.about ?? []) {
-        let current: ObjectDefinition | undefined = definition;
-        let target: string | undefined;
-        for (const key of path.split('.')) {
-          target = current?.field(key)?.target;
-          current = target ? this.objects.get(target) : undefined;
-        }
+        const target = this.pathTarget(definition, path);
         if (target) subjects.add(target);
       }
     }

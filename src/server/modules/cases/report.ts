@@ -7,7 +7,7 @@ import type { RecordsContext } from '../../records/context.ts';
 import type { ApiRecord, RecordRef } from '../../records/present.ts';
 import { MAX_PAGE_SIZE } from '../../records/query/page.ts';
 import { checkId, getRecord, listRecords, objectOrThrow } from '../../records/reader.ts';
-import { ValueText } from '../personal-data/value-text.ts';
+import { ValueText } from '../../records/value-text.ts';
 import { REPORT_WORDS, type ReportWords } from './report-words.ts';
 
 /** One column of a section: its heading, and how wide it is on paper ('*' takes what is left). */

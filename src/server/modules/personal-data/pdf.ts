@@ -3,9 +3,9 @@ import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import { type Content, renderPdf, type TableCell } from '../../pdf/render.ts';
 import type { ApiRecord, RecordRef } from '../../records/present.ts';
+import { ValueText } from '../../records/value-text.ts';
 import type { HistoryItem, PersonalData, RelatedSection } from './collect.ts';
 import { PDF_WORDS, type PdfWords } from './pdf-words.ts';
-import { ValueText } from './value-text.ts';
 
 /** Fields that say nothing to the person the document is about. */
 const INTERNAL_FIELDS = new Set(['version']);

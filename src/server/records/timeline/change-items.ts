@@ -3,6 +3,7 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition } from '../../metadata/define-object.ts';
 import type { RecordsContext } from '../context.ts';
 import { type ApiRecord, titleOf } from '../present.ts';
+import type { ValueText } from '../value-text.ts';
 import { ACTIONS, clipped, EMPTY, expanded, expansionOf, shown, type TimelineItem } from './present.ts';
 import { CHANGE_TYPE, type EntryKey } from './sources.ts';
 
@@ -21,6 +22,7 @@ export async function changeItems(
   executor: Executor,
   actor: Actor,
   keys: EntryKey[],
+  text: ValueText,
 ): Promise<Map<number, Pending>> {
   const items = new Map<number, Pending>();
   if (keys.length === 0) return items;
@@ -77,8 +79,7 @@ export async function changeItems(
     let summary: string;
     if (pair && action !== 'create') {
       const show = (record: ApiRecord) =>
-        shown(pair.field, record[pair.field.key], expansionOf(record, pair.field.key), locale) ??
-        EMPTY[locale];
+        shown(pair.field, record[pair.field.key], expansionOf(record, pair.field.key), text) ?? EMPTY[locale];
       summary = `${pair.field.labels[locale]}: ${show(pair.old)} → ${show(pair.new)}`;
     } else {
       const what = definition?.labels.one[locale] ?? object;

@@ -1,11 +1,11 @@
-import type { Labels, Locale } from '../../../shared/metadata/types.ts';
+import type { Labels } from '../../../shared/metadata/types.ts';
 import type { TimelineItem } from '../../../shared/timeline/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
-import { plainTextOf } from '../../metadata/field-types/registry.ts';
 import type { RecordsContext } from '../context.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, type RecordRef, titleOf } from '../present.ts';
+import type { ValueText } from '../value-text.ts';
 import { readableRows } from '../visible.ts';
 import type { EntryKey } from './sources.ts';
 
@@ -21,8 +21,6 @@ export const ACTIONS: Record<string, Labels> = {
   unmerge: L('merge undone', 'cofnięto scalenie', 'összevonás visszavonva'),
   anonymise: L('anonymised', 'zanonimizowano', 'anonimizálva'),
 };
-export const YES = L('yes', 'tak', 'igen');
-export const NO = L('no', 'nie', 'nem');
 export const EMPTY = L('(empty)', '(puste)', '(üres)');
 
 const SUMMARY_LENGTH = 200;
@@ -33,28 +31,19 @@ export function clipped(text: string, length = SUMMARY_LENGTH): string {
 }
 
 /** A value as a person reads it: a relation's title, a choice's label, yes/no, the text. */
+/**
+ * A value as a person reads it, through its field type's own text (ValueText: a reference's
+ * title, a choice's label, a date in the reader's words, money with its currency, rich text
+ * without markup), clipped to a line; null when empty.
+ */
 export function shown(
   field: FieldDefinition,
   value: unknown,
   expanded: unknown,
-  locale: Locale,
+  values: ValueText,
 ): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (field.target) {
-    const refs = (Array.isArray(expanded) ? expanded : [expanded]) as Array<RecordRef | null>;
-    const titles = refs.filter((ref): ref is RecordRef => ref !== null).map((ref) => ref.title);
-    return titles.length > 0 ? titles.join(', ') : null;
-  }
-  if (field.type === 'choice') {
-    return field.options?.find((option) => option.value === value)?.labels[locale] ?? String(value);
-  }
-  if (typeof value === 'boolean') return (value ? YES : NO)[locale];
-  if (typeof value === 'object') {
-    const money = value as { amount?: unknown; currency?: unknown };
-    if (money.amount !== undefined) return `${String(money.amount)} ${String(money.currency ?? '')}`.trim();
-    return JSON.stringify(value);
-  }
-  return clipped(typeof value === 'string' ? plainTextOf(field, value) : String(value));
+  const text = values.of(field, value, expanded as RecordRef | RecordRef[] | null);
+  return text === '' ? null : clipped(text);
 }
 
 export async function expanded(
@@ -109,6 +98,7 @@ export async function recordItems(
   actor: Actor,
   definition: ObjectDefinition,
   keys: EntryKey[],
+  values: ValueText,
 ): Promise<Map<number, Omit<TimelineItem, 'actor'> & { actorId: number | null }>> {
   const spec = definition.timeline;
   const items = new Map<number, Omit<TimelineItem, 'actor'> & { actorId: number | null }>();
@@ -150,7 +140,7 @@ export async function recordItems(
     const summary = spec.summary
       .map((name) => {
         const field = definition.field(name);
-        return field ? shown(field, record[name], expansionOf(record, name), actor.locale) : null;
+        return field ? shown(field, record[name], expansionOf(record, name), values) : null;
       })
       .filter((text): text is string => text !== null)
       .join(' · ');

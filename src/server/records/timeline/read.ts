@@ -5,6 +5,7 @@ import { authorize } from '../../access/policy.ts';
 import { errors } from '../../errors.ts';
 import type { RecordsContext } from '../context.ts';
 import { checkId, loadRowInScope, objectOrThrow } from '../reader.ts';
+import { ValueText } from '../value-text.ts';
 import { changeItems } from './change-items.ts';
 import { changeEntries } from './changes.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -111,13 +112,15 @@ export async function readTimeline(
   );
   const page = found.slice(0, query.limit - 1);
   const more = found.length > page.length;
+  // Values in the reader's words and time zone, as documents the server writes show them.
+  const values = new ValueText(actor.locale, actor.timeZone);
   const pending = new Map<string, Omit<TimelineItem, 'actor'> & { actorId: number | null }>();
   for (const type of new Set(page.map((key) => key.type))) {
     const keys = page.filter((key) => key.type === type);
     const items =
       type === CHANGE_TYPE
-        ? await changeItems(ctx, executor, actor, keys)
-        : await recordItems(ctx, executor, actor, objectOrThrow(ctx, type), keys);
+        ? await changeItems(ctx, executor, actor, keys, values)
+        : await recordItems(ctx, executor, actor, objectOrThrow(ctx, type), keys, values);
     for (const [recordId, item] of items) pending.set(`${type}:${recordId}`, item);
   }
   const actors = await actorsOf(

@@ -42,19 +42,6 @@ export function timelineTypes(registry: MetadataRegistry): string[] {
   ];
 }
 
-/** The object a dotted relation path ends at. */
-function pathTarget(registry: MetadataRegistry, definition: ObjectDefinition, path: string): string | null {
-  let current: ObjectDefinition | undefined = definition;
-  let target: string | null = null;
-  for (const key of path.split('.')) {
-    const field = current?.field(key);
-    if (!field?.target) return null;
-    target = field.target;
-    current = registry.get(field.target);
-  }
-  return target;
-}
-
 let aliasCounter = 0;
 const nextAlias = () => {
   aliasCounter = (aliasCounter + 1) % 1_000_000;
@@ -160,7 +147,7 @@ export async function recordEntries(
   if (!spec || (query.types && !query.types.has(definition.key))) return [];
   const subject = query.subject;
   const paths = spec.about.filter(
-    (path) => pathTarget(ctx.registry, definition, path) === subject.definition.key,
+    (path) => ctx.registry.pathTarget(definition, path) === subject.definition.key,
   );
   if (paths.length === 0) return [];
   const grant = readGrant(ctx, actor, definition.key);

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useFormatters, useLocale } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { expandedTitle } from '../metadata/index.ts';
 import { type Scope, useList, useMyDepartment, whose } from './queries.ts';
+import { ScopeControl } from './ScopeControl.tsx';
 
 const DAY_MS = 86_400_000;
 
@@ -72,16 +73,7 @@ export function ActionPlanPage() {
         <Title order={1} size="h2">
           {t('today:plan.title')}
         </Title>
-        <SegmentedControl
-          aria-label={t('today:scope.label')}
-          value={scope}
-          onChange={(value) => setScope(value as Scope)}
-          data={[
-            ...(employeeId === null ? [] : [{ value: 'mine', label: t('today:scope.mine') }]),
-            ...(employeeId === null ? [] : [{ value: 'team', label: t('today:scope.team') }]),
-            { value: 'all', label: t('today:scope.all') },
-          ]}
-        />
+        <ScopeControl value={scope} onChange={setScope} employeeId={employeeId} />
       </Group>
       <Group gap="xs">
         <Button

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +12,7 @@ import { canRead, useMyRights } from '../access/index.ts';
 import { expandedTitle } from '../metadata/index.ts';
 import { nextActionsFilter, plannedFilter, type Scope, useList, useMyDepartment } from './queries.ts';
 import { recentRecords } from './recent.ts';
+import { ScopeControl } from './ScopeControl.tsx';
 
 /** The browser's today as `YYYY-MM-DD`: next action dates are days, compared as such. */
 function localToday(): string {
@@ -148,16 +138,7 @@ export function TodayPage() {
           </Title>
           <Text c="dimmed">{format.date(today)}</Text>
         </Stack>
-        <SegmentedControl
-          aria-label={t('today:scope.label')}
-          value={scope}
-          onChange={(value) => setScope(value as Scope)}
-          data={[
-            ...(employeeId === null ? [] : [{ value: 'mine', label: t('today:scope.mine') }]),
-            ...(employeeId === null ? [] : [{ value: 'team', label: t('today:scope.team') }]),
-            { value: 'all', label: t('today:scope.all') },
-          ]}
-        />
+        <ScopeControl value={scope} onChange={setScope} employeeId={employeeId} />
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         {readsCases && (

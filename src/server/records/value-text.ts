@@ -1,9 +1,9 @@
-import type { Locale } from '../../../shared/metadata/types.ts';
-import type { FieldDefinition } from '../../metadata/define-object.ts';
-import type { ExportCell } from '../../metadata/field-types/module.ts';
-import { serverType } from '../../metadata/field-types/registry.ts';
-import { type CellContext, wallClock } from '../../records/export/cells.ts';
-import type { RecordRef } from '../../records/present.ts';
+import type { Locale } from '../../shared/metadata/types.ts';
+import type { FieldDefinition } from '../metadata/define-object.ts';
+import type { ExportCell } from '../metadata/field-types/module.ts';
+import { serverType } from '../metadata/field-types/registry.ts';
+import { type CellContext, wallClock } from './export/cells.ts';
+import type { RecordRef } from './present.ts';
 
 /** Intl locales of our languages for documents the server writes (dates as people there write them). */
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', pl: 'pl-PL', hu: 'hu-HU' };
