@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { CONSUMER_NAME } from '../src/server/modules/notifications/consumer.ts';
 import type { NotificationItem } from '../src/server/modules/notifications/store.ts';
 import { createAccount, createAs, createRole, grantsOn, type TestAccount } from './access-fixtures.ts';
 import type { Session } from './harness.ts';
@@ -61,6 +62,30 @@ export async function openCase(
     lead,
     watchers,
   });
+}
+
+export interface ConsumerCursor {
+  last_tx_id: unknown;
+  last_event_id: unknown;
+}
+
+/** Where the notifications consumer stands in the outbox. */
+export function consumerCursor(env: EnvGetter): Promise<ConsumerCursor> {
+  return env()
+    .services.dialect.db.selectFrom('event_consumer')
+    .select(['last_tx_id', 'last_event_id'])
+    .where('name', '=', CONSUMER_NAME)
+    .executeTakeFirstOrThrow();
+}
+
+/** Moves the consumer back to `to`, as after a crash before its commit, and lets it handle the events again. */
+export async function rewindConsumer(env: EnvGetter, to: ConsumerCursor): Promise<void> {
+  await env()
+    .services.dialect.db.updateTable('event_consumer')
+    .set({ last_tx_id: Number(to.last_tx_id), last_event_id: Number(to.last_event_id) })
+    .where('name', '=', CONSUMER_NAME)
+    .execute();
+  await settle(env);
 }
 
 /** Lets the event dispatcher hand every committed event to the notifications consumer. */

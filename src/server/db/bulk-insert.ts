@@ -16,8 +16,8 @@ function quoted(name: string): string {
   return `"${name}"`;
 }
 
-function statement(dialect: DialectName, table: string, columns: string[], rows: number, returning: boolean) {
-  const key = `${dialect}|${table}|${columns.join(',')}|${rows}|${returning}`;
+function statement(dialect: DialectName, table: string, columns: string[], rows: number, tail: string) {
+  const key = `${dialect}|${table}|${columns.join(',')}|${rows}|${tail}`;
   const known = statements.get(key);
   if (known) return known;
   const tuples: string[] = [];
@@ -26,9 +26,7 @@ function statement(dialect: DialectName, table: string, columns: string[], rows:
     const marks = columns.map(() => (dialect === 'postgres' ? `$${++parameter}` : '?'));
     tuples.push(`(${marks.join(', ')})`);
   }
-  const text = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${tuples.join(', ')}${
-    returning ? ' RETURNING "id"' : ''
-  }`;
+  const text = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${tuples.join(', ')}${tail}`;
   if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
   statements.set(key, text);
   return text;
@@ -75,25 +73,71 @@ async function insertUnnested(
   table: string,
   columns: string[],
   rows: Array<Record<string, unknown>>,
-  returning: boolean,
-): Promise<number[]> {
+  tail: string,
+): Promise<Array<Record<string, unknown>>> {
   const types = await typesOf(executor, table, columns);
   const arrays = columns.map((column) => rows.map((row) => arrayElement(row[column])));
   const text = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) SELECT * FROM unnest(${types
     .map((type, index) => `$${index + 1}::${type}[]`)
-    .join(', ')})${returning ? ' RETURNING "id"' : ''}`;
-  const result = await executor.executeQuery<{ id: number | string }>(CompiledQuery.raw(text, arrays));
-  return returning ? result.rows.map((row) => Number(row.id)).sort((a, b) => a - b) : [];
+    .join(', ')})${tail}`;
+  return (await executor.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, arrays))).rows;
 }
 
 const UNNEST_ROWS = 10_000;
+
+export interface BulkInsertOptions {
+  /** Columns of the new rows to hand back (`id` for their ids). */
+  returning?: string[];
+  /** Rows that clash with an existing one on this unique key are left out (`ON CONFLICT DO NOTHING`). */
+  skipConflictsOn?: string[];
+}
 
 /**
  * Inserts many rows of one table in multi-row statements, written as SQL text directly: building
  * a query tree of 30,000 values per statement cost more than running it (an import writes
  * hundreds of thousands of history rows). Every row gets every column (missing ones null: SQLite
- * has no DEFAULT inside a multi-row VALUES). With `returning`, the new ids in the rows' order:
- * both dialects hand ids out in VALUES order within one statement.
+ * has no DEFAULT inside a multi-row VALUES). Returns the `returning` columns of the rows written.
+ */
+export async function bulkInsertRows(
+  executor: Executor,
+  dialect: DialectName,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+  options: BulkInsertOptions = {},
+): Promise<Array<Record<string, unknown>>> {
+  if (rows.length === 0) return [];
+  const seen = new Set<string>();
+  for (const row of rows) for (const column of Object.keys(row)) seen.add(column);
+  const columns = [...seen];
+  const conflict = options.skipConflictsOn
+    ? ` ON CONFLICT (${options.skipConflictsOn.map(quoted).join(', ')}) DO NOTHING`
+    : '';
+  const tail = `${conflict}${options.returning?.length ? ` RETURNING ${options.returning.map(quoted).join(', ')}` : ''}`;
+  const written: Array<Record<string, unknown>> = [];
+  if (dialect === 'postgres') {
+    for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
+      written.push(
+        ...(await insertUnnested(executor, table, columns, rows.slice(start, start + UNNEST_ROWS), tail)),
+      );
+    }
+    return written;
+  }
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size);
+    const values: unknown[] = [];
+    for (const row of chunk) for (const column of columns) values.push(row[column] ?? null);
+    const text = statement(dialect, table, columns, chunk.length, tail);
+    written.push(
+      ...(await executor.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values))).rows,
+    );
+  }
+  return written;
+}
+
+/**
+ * `bulkInsertRows` for the common case. With `returning`, the new ids in the rows' order: both
+ * dialects hand ids out in the order of the rows within one statement.
  */
 export async function bulkInsert(
   executor: Executor,
@@ -102,27 +146,8 @@ export async function bulkInsert(
   rows: Array<Record<string, unknown>>,
   options: { returning?: boolean } = {},
 ): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const seen = new Set<string>();
-  for (const row of rows) for (const column of Object.keys(row)) seen.add(column);
-  const columns = [...seen];
-  if (dialect === 'postgres') {
-    const ids: number[] = [];
-    for (let start = 0; start < rows.length; start += UNNEST_ROWS) {
-      const chunk = rows.slice(start, start + UNNEST_ROWS);
-      ids.push(...(await insertUnnested(executor, table, columns, chunk, options.returning === true)));
-    }
-    return ids;
-  }
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const ids: number[] = [];
-  for (let start = 0; start < rows.length; start += size) {
-    const chunk = rows.slice(start, start + size);
-    const values: unknown[] = [];
-    for (const row of chunk) for (const column of columns) values.push(row[column] ?? null);
-    const text = statement(dialect, table, columns, chunk.length, options.returning === true);
-    const result = await executor.executeQuery<{ id: number | string }>(CompiledQuery.raw(text, values));
-    if (options.returning) ids.push(...result.rows.map((row) => Number(row.id)).sort((a, b) => a - b));
-  }
-  return ids;
+  const written = await bulkInsertRows(executor, dialect, table, rows, {
+    returning: options.returning ? ['id'] : undefined,
+  });
+  return written.map((row) => Number(row.id)).sort((a, b) => a - b);
 }

@@ -29,6 +29,29 @@ describe.each(DIALECTS)('job queue and cron (%s)', (dialect) => {
     expect(seen).toEqual([{ hello: 'Łódź' }, { later: true }]);
   });
 
+  it('enqueues many jobs at once, leaving out keys already taken, earlier or in the same list', async () => {
+    const queue = new JobQueue(env().services.dialect, now);
+    // Not due within this file's tests, which share the queue.
+    const runAt = new Date('2100-01-01T00:00:00Z');
+    expect(await queue.enqueue('test.many', { n: 0 }, { uniqueKey: 'many:0', runAt })).toBe(true);
+    const jobs = Array.from({ length: 1_200 }, (_, n) => ({
+      name: 'test.many',
+      payload: { n },
+      options: { uniqueKey: `many:${n % 1_100}`, runAt },
+    }));
+    // 1,100 keys, one of them taken: 1,099 new jobs, written over several statements.
+    expect(await queue.enqueueMany(jobs)).toBe(1_099);
+    const rows = await env()
+      .services.dialect.db.selectFrom('job')
+      .select(['payload', 'unique_key'])
+      .where('name', '=', 'test.many')
+      .execute();
+    expect(rows).toHaveLength(1_100);
+    // The first job of a key wins: a repeat later in the list does not replace it.
+    expect(rows.find((row) => row.unique_key === 'many:5')?.payload).toBe('{"n":5}');
+    expect(await queue.enqueueMany([])).toBe(0);
+  });
+
   it('retries a failing job with growing delays, then gives up', async () => {
     const errors: string[] = [];
     const queue = new JobQueue(env().services.dialect, now, {

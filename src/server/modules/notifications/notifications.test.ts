@@ -4,17 +4,19 @@ import { expectError } from '../../../../test/errors.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
 import {
   caseRole,
+  consumerCursor,
   dictionaryId,
   jobsNamed,
   notificationsOf,
   openCase,
   post,
+  rewindConsumer,
+  type StaffMember,
   settle,
   staffMember,
   storedNotifications,
 } from '../../../../test/notification-fixtures.ts';
 import { count } from '../../../../test/record-fixtures.ts';
-import { CONSUMER_NAME } from './consumer.ts';
 import { DIGEST_JOB, MAIL_JOB } from './kinds.ts';
 
 describe.each(DIALECTS)('notifications from case work (%s)', (dialect) => {
@@ -85,32 +87,91 @@ describe.each(DIALECTS)('notifications from case work (%s)', (dialect) => {
     const watcher = await staffMember(env, fullRole);
     const watched = await openCase(env, 'Replay', lead.employeeId, [watcher.employeeId]);
     await settle(env);
-    const db = env().services.dialect.db;
-    const before = await db
-      .selectFrom('event_consumer')
-      .select(['last_tx_id', 'last_event_id'])
-      .where('name', '=', CONSUMER_NAME)
-      .executeTakeFirstOrThrow();
+    const before = await consumerCursor(env);
     const stage = await stageOn(watched.id, 'Once only');
     const made = await count(env, 'notification');
     const jobs = await count(env, 'job');
     expect(await storedNotifications(env, 'case_stage', stage.id)).toHaveLength(2);
 
     // As after a crash between handling and committing: the same batch again.
-    await db
-      .updateTable('event_consumer')
-      .set({ last_tx_id: before.last_tx_id, last_event_id: before.last_event_id })
-      .where('name', '=', CONSUMER_NAME)
-      .execute();
-    await settle(env);
-    const after = await db
-      .selectFrom('event_consumer')
-      .select('last_event_id')
-      .where('name', '=', CONSUMER_NAME)
-      .executeTakeFirstOrThrow();
+    await rewindConsumer(env, before);
+    const after = await consumerCursor(env);
     expect(Number(after.last_event_id)).toBeGreaterThan(Number(before.last_event_id));
     expect(await count(env, 'notification')).toBe(made);
     expect(await count(env, 'job')).toBe(jobs);
+  });
+
+  it('tells a batch of many events exactly what it told them one by one, each reader only what they may read', async () => {
+    // Leads case A; watches case B, which their role does not let them read.
+    const limited = await staffMember(env, ownRole);
+    const watcher = await staffMember(env, fullRole);
+    const digested = await staffMember(env, fullRole);
+    const preference = await env().api(
+      'PUT',
+      '/api/notifications/preferences',
+      { preferences: [{ kind: 'case.stage', channel: 'digest' }] },
+      digested.account.session,
+    );
+    expect(preference.statusCode, preference.body).toBe(200);
+    const caseA = await openCase(env, 'Batch A', limited.employeeId, [
+      watcher.employeeId,
+      digested.employeeId,
+    ]);
+    const caseB = await openCase(env, 'Batch B', watcher.employeeId, [
+      limited.employeeId,
+      digested.employeeId,
+    ]);
+    await settle(env);
+    const db = env().services.dialect.db;
+    const before = await consumerCursor(env);
+    const stages: number[] = [];
+    for (let step = 0; step < 6; step++)
+      stages.push((await stageOn(step % 2 === 0 ? caseA.id : caseB.id, `Step ${step}`)).id);
+    const told = async () => {
+      const rows = await db
+        .selectFrom('notification')
+        .select(['id', 'recipient_id', 'record_id', 'title', 'body', 'channel'])
+        .where('object', '=', 'case_stage')
+        .where('record_id', 'in', stages)
+        .execute();
+      const mails = (await jobsNamed(env, MAIL_JOB)).map((job) => job.unique_key);
+      return {
+        ids: rows.map((row) => Number(row.id)),
+        mailed: rows.filter((row) => mails.includes(`mail:${row.id}`)).length,
+        seen: rows
+          .map((row) => `${row.recipient_id}|${row.record_id}|${row.title}|${row.body}|${row.channel}`)
+          .sort(),
+      };
+    };
+    const oneByOne = await told();
+    const recordsOf = (who: StaffMember) =>
+      oneByOne.seen
+        .filter((line) => line.startsWith(`${who.account.id}|`))
+        .map((line) => Number(line.split('|')[1]));
+    const onA = stages.filter((_, step) => step % 2 === 0);
+    expect(recordsOf(limited).sort()).toEqual(onA.sort());
+    expect(recordsOf(watcher)).toHaveLength(6);
+    expect(recordsOf(digested)).toHaveLength(6);
+    expect(oneByOne.mailed).toBe(9);
+
+    // Forget them and hand the six events to the consumer again: now in one batch.
+    await db
+      .deleteFrom('job')
+      .where(
+        'unique_key',
+        'in',
+        oneByOne.ids.map((id) => `mail:${id}`),
+      )
+      .execute();
+    await db.deleteFrom('notification').where('id', 'in', oneByOne.ids).execute();
+    await rewindConsumer(env, before);
+    const batched = await told();
+    expect(batched.seen).toEqual(oneByOne.seen);
+    expect(batched.mailed).toBe(9);
+    const digests = (await jobsNamed(env, DIGEST_JOB)).filter((job) =>
+      String(job.unique_key).startsWith(`digest:${digested.account.id}:`),
+    );
+    expect(digests).toHaveLength(1);
   });
 
   it('follows each user’s preference: none, app, email, digest (and both by default)', async () => {

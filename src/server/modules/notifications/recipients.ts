@@ -2,11 +2,12 @@ import { isValidTimeZone } from '../../../shared/filter/relative-dates.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import { type Actor, DEFAULT_TIME_ZONE } from '../../access/actor.ts';
 import { type AccessGrant, authorize } from '../../access/policy.ts';
-import { actorFor, userFromRow } from '../../access/users.ts';
+import type { AccessRights } from '../../access/rights.ts';
+import { actorFor, type UserRow, userFromRow } from '../../access/users.ts';
 import type { Tx } from '../../db/dialects/dialect.ts';
 import { AppError } from '../../errors.ts';
 import type { AppServices } from '../../http/types.ts';
-import { inScope } from '../../records/reader.ts';
+import { idsInScope } from '../../records/reader.ts';
 import { type Channel, DEFAULT_CHANNEL, isChannel, type NotificationKind } from './kinds.ts';
 
 /** A user who may be told something: who they are to the access rules, their language and address. */
@@ -21,133 +22,137 @@ export interface Recipient {
   actor: Actor;
 }
 
+/** Ids per `IN (…)` list: well under either dialect's parameter limit. */
+const IDS_PER_QUERY = 1_000;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += IDS_PER_QUERY)
+    result.push(items.slice(start, start + IDS_PER_QUERY));
+  return result;
+}
+
+/** What a recipient may read of one object among the records asked about. */
+export interface Readable {
+  grant: AccessGrant;
+  ids: ReadonlySet<number>;
+}
+
 /**
  * What one batch of the notifications consumer knows about users, read through the batch's
- * transaction and kept for the batch (a case with ten watchers and fifty events in a batch asks
- * once per watcher). Everything goes through `trx`: on SQLite the root connection is the one the
+ * transaction in a few queries for everyone at once (a thousand stages on a case with fifty
+ * watchers is fifty thousand notifications: asked one by one, that is a minute of round
+ * trips). Everything goes through `trx`: on SQLite the root connection is the one the
  * transaction holds, so a query beside it would wait for it forever.
  */
 export class RecipientBook {
-  private readonly recipients = new Map<number, Promise<Recipient | null>>();
-  private readonly accounts = new Map<number, Promise<number[]>>();
-  private readonly channels = new Map<string, Promise<Channel>>();
-  private readonly grants = new Map<string, Promise<AccessGrant | null>>();
-  private readonly employees = new Map<number, Promise<number | null>>();
+  private readonly recipients = new Map<number, Recipient | null>();
+  private readonly accounts = new Map<number, number[]>();
+  /** Stored preferences by user, then kind; a kind without one takes the default. */
+  private readonly preferences = new Map<number, Map<string, Channel>>();
+  private readonly employees = new Map<number, number | null>();
 
   constructor(
     private readonly services: AppServices,
     readonly trx: Tx,
   ) {}
 
-  /** The active accounts of these employees (one employee may have several). */
-  async accountsOf(employeeIds: ReadonlyArray<number | null>): Promise<number[]> {
-    const found = new Set<number>();
-    for (const employeeId of new Set(employeeIds)) {
-      if (employeeId === null) continue;
-      let ids = this.accounts.get(employeeId);
-      if (!ids) {
-        ids = this.trx
-          .selectFrom('user_account')
-          .select('id')
-          .where('employee_id', '=', employeeId)
-          .where('deleted_at', 'is', null)
-          .where('active', '=', this.services.dialect.encodeBoolean(true))
-          .execute()
-          .then((rows) => rows.map((row) => Number(row.id)));
-        this.accounts.set(employeeId, ids);
-      }
-      for (const id of await ids) found.add(id);
-    }
-    return [...found];
-  }
-
-  /** The employee of an account, whatever its state (the author of a change may since be gone). */
-  employeeOf(userId: number): Promise<number | null> {
-    let employee = this.employees.get(userId);
-    if (!employee) {
-      employee = this.trx
+  /** The active accounts of each of these employees (one employee may have several). */
+  async accountsOf(employeeIds: Iterable<number | null>): Promise<ReadonlyMap<number, number[]>> {
+    const missing = [...new Set(employeeIds)].filter(
+      (id): id is number => id !== null && !this.accounts.has(id),
+    );
+    for (const id of missing) this.accounts.set(id, []);
+    for (const chunk of chunks(missing)) {
+      const rows = await this.trx
         .selectFrom('user_account')
-        .select('employee_id')
-        .where('id', '=', userId)
-        .executeTakeFirst()
-        .then((row) =>
-          row?.employee_id === null || row?.employee_id === undefined ? null : Number(row.employee_id),
-        );
-      this.employees.set(userId, employee);
+        .select(['id', 'employee_id'])
+        .where('employee_id', 'in', chunk)
+        .where('deleted_at', 'is', null)
+        .where('active', '=', this.services.dialect.encodeBoolean(true))
+        .execute();
+      for (const row of rows) this.accounts.get(Number(row.employee_id))?.push(Number(row.id));
     }
-    return employee;
+    return this.accounts;
   }
 
-  /** An active account as a recipient, or null when it is deactivated or deleted. */
-  recipient(userId: number): Promise<Recipient | null> {
-    let recipient = this.recipients.get(userId);
-    if (!recipient) {
-      recipient = this.load(userId);
-      this.recipients.set(userId, recipient);
+  /** The employee of each account, whatever its state (the author of a change may since be gone). */
+  async employeesOf(userIds: Iterable<number>): Promise<ReadonlyMap<number, number | null>> {
+    const missing = [...new Set(userIds)].filter((id) => !this.employees.has(id));
+    for (const id of missing) this.employees.set(id, null);
+    for (const chunk of chunks(missing)) {
+      const rows = await this.trx
+        .selectFrom('user_account')
+        .select(['id', 'employee_id'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows)
+        this.employees.set(Number(row.id), row.employee_id === null ? null : Number(row.employee_id));
     }
-    return recipient;
-  }
-
-  private async load(userId: number): Promise<Recipient | null> {
-    const row = await this.trx
-      .selectFrom('user_account as u')
-      .leftJoin('employee as e', 'e.id', 'u.employee_id')
-      .selectAll('u')
-      .select('e.email as employee_email')
-      .where('u.id', '=', userId)
-      .where('u.deleted_at', 'is', null)
-      .where('u.active', '=', this.services.dialect.encodeBoolean(true))
-      .executeTakeFirst();
-    if (!row) return null;
-    const user = userFromRow(row);
-    // The rights cache keys on the access revision and the account's place in the
-    // organisation, read here through the transaction: the rules as they are now.
-    const rights = await this.services.rights.rightsOf(this.trx, user.id, user.employeeId);
-    const email =
-      typeof row.employee_email === 'string' && row.employee_email.trim() !== '' ? row.employee_email : null;
-    return {
-      userId: user.id,
-      employeeId: user.employeeId,
-      locale: user.locale,
-      // A zone Intl does not know would fail the whole batch (digest days), again and again.
-      timeZone: isValidTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
-      email,
-      actor: actorFor(user, rights),
-    };
-  }
-
-  /** How the user wants this kind delivered: their preference, or the default. */
-  channel(userId: number, kind: NotificationKind): Promise<Channel> {
-    const key = `${userId}:${kind}`;
-    let channel = this.channels.get(key);
-    if (!channel) {
-      channel = this.trx
-        .selectFrom('notification_preference')
-        .select('channel')
-        .where('user_id', '=', userId)
-        .where('kind', '=', kind)
-        .executeTakeFirst()
-        .then((row) => (isChannel(row?.channel) ? row.channel : DEFAULT_CHANNEL));
-      this.channels.set(key, channel);
-    }
-    return channel;
+    return this.employees;
   }
 
   /**
-   * The recipient's read grant when they may read the record (within their row scope, shares
-   * counted), else null: someone who could not open the record is not told about it.
+   * These accounts as recipients, with their preferences; deactivated and deleted accounts are
+   * absent.
    */
-  readable(recipient: Recipient, object: string, id: number): Promise<AccessGrant | null> {
-    const key = `${recipient.userId}:${object}:${id}`;
-    let grant = this.grants.get(key);
-    if (!grant) {
-      grant = this.check(recipient, object, id);
-      this.grants.set(key, grant);
+  async recipientsOf(userIds: Iterable<number>): Promise<ReadonlyMap<number, Recipient>> {
+    const wanted = [...new Set(userIds)];
+    const missing = wanted.filter((id) => !this.recipients.has(id));
+    for (const id of missing) this.recipients.set(id, null);
+    for (const chunk of chunks(missing)) {
+      const rows = await this.trx
+        .selectFrom('user_account as u')
+        .leftJoin('employee as e', 'e.id', 'u.employee_id')
+        .selectAll('u')
+        .select('e.email as employee_email')
+        .where('u.id', 'in', chunk)
+        .where('u.deleted_at', 'is', null)
+        .where('u.active', '=', this.services.dialect.encodeBoolean(true))
+        .execute();
+      const users = rows.map((row) => ({ user: userFromRow(row), email: row.employee_email }));
+      // The rights cache keys on the access revision and the accounts' places in the
+      // organisation, read here through the transaction: the rules as they are now.
+      const rights = await this.services.rights.rightsOfMany(
+        this.trx,
+        users.map(({ user }) => ({ accountId: user.id, employeeId: user.employeeId })),
+      );
+      for (const { user, email } of users) {
+        const granted = rights.get(user.id);
+        if (granted) this.recipients.set(user.id, recipientOf(user, email, granted));
+      }
+      const preferences = await this.trx
+        .selectFrom('notification_preference')
+        .select(['user_id', 'kind', 'channel'])
+        .where('user_id', 'in', chunk)
+        .execute();
+      for (const row of preferences) {
+        if (!isChannel(row.channel)) continue;
+        const userId = Number(row.user_id);
+        const kinds = this.preferences.get(userId) ?? new Map<string, Channel>();
+        kinds.set(String(row.kind), row.channel);
+        this.preferences.set(userId, kinds);
+      }
     }
-    return grant;
+    const found = new Map<number, Recipient>();
+    for (const id of wanted) {
+      const recipient = this.recipients.get(id);
+      if (recipient) found.set(id, recipient);
+    }
+    return found;
   }
 
-  private async check(recipient: Recipient, object: string, id: number): Promise<AccessGrant | null> {
+  /** How the user wants this kind delivered (loaded by `recipientsOf`): their preference, or the default. */
+  channel(userId: number, kind: NotificationKind): Channel {
+    return this.preferences.get(userId)?.get(kind) ?? DEFAULT_CHANNEL;
+  }
+
+  /**
+   * Of these records, the ones the recipient may read (within their row scope, shares
+   * counted), with their read grant; null when they may not read the object at all. Someone
+   * who could not open a record is not told about it.
+   */
+  async readable(recipient: Recipient, object: string, ids: Iterable<number>): Promise<Readable | null> {
     const definition = this.services.registry.get(object);
     if (!definition) return null;
     let grant: AccessGrant;
@@ -158,6 +163,18 @@ export class RecipientBook {
       if (error instanceof AppError) return null;
       throw error;
     }
-    return (await inScope(this.trx, definition, grant, id)) ? grant : null;
+    return { grant, ids: await idsInScope(this.trx, definition, grant, ids) };
   }
+}
+
+function recipientOf(user: UserRow, email: unknown, rights: AccessRights): Recipient {
+  return {
+    userId: user.id,
+    employeeId: user.employeeId,
+    locale: user.locale,
+    // A zone Intl does not know would fail the whole batch (digest days), again and again.
+    timeZone: isValidTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
+    email: typeof email === 'string' && email.trim() !== '' ? email : null,
+    actor: actorFor(user, rights),
+  };
 }

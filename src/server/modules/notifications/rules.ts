@@ -1,12 +1,11 @@
-import type { Labels, Locale } from '../../../shared/metadata/types.ts';
-import type { Dialect, Tx } from '../../db/dialects/dialect.ts';
+import type { Locale } from '../../../shared/metadata/types.ts';
 import { plainTextOf } from '../../metadata/field-types/registry.ts';
-import type { MetadataRegistry } from '../../metadata/registry.ts';
 import type { RecordEvent } from '../../records/events.ts';
 import type { FieldChange } from '../../records/history.ts';
 import type { NotificationKind } from './kinds.ts';
 import { addedMentions, mentionedAccounts, parseMentions } from './mentions.ts';
 import { excerpt, type NoticeFacts, texts } from './messages.ts';
+import type { CaseFacts, RuleContext } from './rule-context.ts';
 
 /** Whether the recipient may not see a field (their grant hides it): then the text leaves it out. */
 export type Hidden = (object: string, field: string) => boolean;
@@ -32,69 +31,6 @@ export interface Plan {
 
 /** The objects whose events can notify anyone; the consumer skips every other event unread. */
 export const NOTIFYING_OBJECTS: ReadonlySet<string> = new Set(['case', 'case_stage', 'activity', 'note']);
-
-interface CaseFacts {
-  id: number;
-  topic: string;
-  leadId: number | null;
-  watchers: number[];
-}
-
-/** Reads what the rules need, through the consumer's transaction. */
-export class RuleContext {
-  private readonly labels = new Map<number, Promise<Labels | null>>();
-
-  constructor(
-    readonly trx: Tx,
-    readonly dialect: Dialect,
-    readonly registry: MetadataRegistry,
-  ) {}
-
-  /** A case that is not in the trash, with its lead and watchers as they are now. */
-  async caseFacts(id: number): Promise<CaseFacts | null> {
-    const row = await this.trx
-      .selectFrom('client_case')
-      .select(['topic', 'lead_id', 'deleted_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row || row.deleted_at) return null;
-    const watchers = await this.trx
-      .selectFrom('case_watcher')
-      .select('employee_id')
-      .where('case_id', '=', id)
-      .execute();
-    return {
-      id,
-      topic: String(row.topic),
-      leadId: row.lead_id === null ? null : Number(row.lead_id),
-      watchers: watchers.map((w) => Number(w.employee_id)),
-    };
-  }
-
-  /** A dictionary value's label in every language (a case's status). */
-  dictionaryLabels(id: unknown): Promise<Labels | null> {
-    if (typeof id !== 'number') return Promise.resolve(null);
-    let labels = this.labels.get(id);
-    if (!labels) {
-      labels = this.trx
-        .selectFrom('dictionary_value')
-        .select(['label_en', 'label_pl', 'label_hu'])
-        .where('id', '=', id)
-        .executeTakeFirst()
-        .then((row) =>
-          row ? { en: String(row.label_en), pl: String(row.label_pl), hu: String(row.label_hu) } : null,
-        );
-      this.labels.set(id, labels);
-    }
-    return labels;
-  }
-
-  /** The label of a choice field's value (an activity's status) in every language. */
-  choiceLabels(object: string, field: string, value: unknown): Labels | null {
-    const options = this.registry.get(object)?.field(field)?.options ?? [];
-    return options.find((option) => option.value === value)?.labels ?? null;
-  }
-}
 
 function changeOf(event: RecordEvent, field: string): FieldChange | undefined {
   const changes = event.payload.changes;
@@ -127,11 +63,7 @@ const caseTitle = (facts: CaseFacts, hidden: Hidden) =>
 
 /** A new stage on a case: its lead and watchers. */
 async function stagePlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
-  const stage = await context.trx
-    .selectFrom('case_stage')
-    .select(['case_id', 'note', 'deleted_at'])
-    .where('id', '=', event.recordId)
-    .executeTakeFirst();
+  const stage = await context.record('case_stage', event.recordId);
   if (!stage || stage.deleted_at) return [];
   const facts = await context.caseFacts(Number(stage.case_id));
   if (!facts) return [];
@@ -162,12 +94,9 @@ async function stagePlans(context: RuleContext, event: RecordEvent): Promise<Pla
 async function activityPlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
   const statusChange = changeOf(event, 'status');
   if (event.type === 'updated' && !statusChange) return [];
-  const activity = await context.trx
-    .selectFrom('activity')
-    .select(['title', 'status', 'case_id', 'deleted_at'])
-    .where('id', '=', event.recordId)
-    .executeTakeFirst();
-  if (!activity || activity.deleted_at || activity.case_id === null) return [];
+  const activity = await context.record('activity', event.recordId);
+  if (!activity || activity.deleted_at || activity.case_id === null || activity.case_id === undefined)
+    return [];
   const facts = await context.caseFacts(Number(activity.case_id));
   if (!facts) return [];
   // The status the event set (a later change brings its own event), else the current one.
@@ -260,11 +189,7 @@ async function notePlans(context: RuleContext, event: RecordEvent): Promise<Plan
   const before = parseMentions(words(bodyChange.old));
   const mentions = event.type === 'created' ? after : addedMentions(before, after);
   if (mentions.logins.length === 0 && mentions.names.length === 0) return [];
-  const note = await context.trx
-    .selectFrom('note')
-    .select(['body', 'deleted_at'])
-    .where('id', '=', event.recordId)
-    .executeTakeFirst();
+  const note = await context.record('note', event.recordId);
   if (!note || note.deleted_at) return [];
   const accounts = await mentionedAccounts(context.trx, context.dialect, mentions);
   if (accounts.length === 0) return [];

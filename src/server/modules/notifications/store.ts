@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { NotificationItem } from '../../../shared/notifications/types.ts';
-import type { Executor } from '../../db/dialects/dialect.ts';
+import { bulkInsertRows } from '../../db/bulk-insert.ts';
+import type { DialectName, Executor } from '../../db/dialects/dialect.ts';
 import {
   type Channel,
   DEFAULT_CHANNEL,
@@ -24,34 +25,57 @@ export interface NewNotification {
 }
 
 /**
- * Writes one notification unless the same event already made it for this recipient and kind
- * (a replay): the unique key decides, so two instances or a repeated batch cannot both write
- * it. Returns the new id, or null when it was there already.
+ * Writes notifications unless the same event already made one for the recipient and kind (a
+ * replay): the unique key decides, so two instances or a repeated batch cannot both write it.
+ * Returns the ones written, each with its new id, in the order given. A batch of the consumer
+ * writes thousands at once: one bulk statement, not one insert each.
  */
-export async function insertNotification(
+export async function insertNotifications(
   executor: Executor,
-  notice: NewNotification,
-): Promise<number | null> {
-  const row = await executor
-    .insertInto('notification')
-    .values({
-      recipient_id: notice.recipientId,
-      kind: notice.kind,
-      event_id: notice.eventId,
-      object: notice.object,
-      record_id: notice.recordId,
-      title: notice.title,
-      body: notice.body,
-      actor_id: notice.actorId,
-      channel: notice.channel,
-      created_at: notice.createdAt,
-      // E-mail only: kept as the record of what was sent, never unread in the app.
-      read_at: notice.channel === 'email' ? notice.createdAt : null,
-    })
-    .onConflict((conflict) => conflict.columns(['event_id', 'recipient_id', 'kind']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row ? Number(row.id) : null;
+  dialect: DialectName,
+  notices: ReadonlyArray<NewNotification>,
+): Promise<Array<NewNotification & { id: number }>> {
+  const byKey = new Map(notices.map((notice) => [noticeKey(notice), notice]));
+  const unique = [...byKey.values()];
+  const rows = await bulkInsertRows(executor, dialect, 'notification', unique.map(notificationRow), {
+    skipConflictsOn: ['event_id', 'recipient_id', 'kind'],
+    returning: ['id', 'event_id', 'recipient_id', 'kind'],
+  });
+  const written = new Map<NewNotification, number>();
+  for (const row of rows) {
+    const notice = byKey.get(
+      noticeKey({
+        eventId: Number(row.event_id),
+        recipientId: Number(row.recipient_id),
+        kind: String(row.kind),
+      }),
+    );
+    if (notice) written.set(notice, Number(row.id));
+  }
+  return unique.flatMap((notice) => {
+    const id = written.get(notice);
+    return id === undefined ? [] : [{ ...notice, id }];
+  });
+}
+
+const noticeKey = (notice: { eventId: number; recipientId: number; kind: string }) =>
+  `${notice.eventId}:${notice.recipientId}:${notice.kind}`;
+
+function notificationRow(notice: NewNotification) {
+  return {
+    recipient_id: notice.recipientId,
+    kind: notice.kind,
+    event_id: notice.eventId,
+    object: notice.object,
+    record_id: notice.recordId,
+    title: notice.title,
+    body: notice.body,
+    actor_id: notice.actorId,
+    channel: notice.channel,
+    created_at: notice.createdAt,
+    // E-mail only: kept as the record of what was sent, never unread in the app.
+    read_at: notice.channel === 'email' ? notice.createdAt : null,
+  };
 }
 
 export type { NotificationItem };
