@@ -29,6 +29,18 @@ export interface FieldDefinition extends FieldMeta {
   columns: ColumnSpec[];
   /** multiRelation: the membership table and its two columns. */
   through?: { table: string; sourceColumn: string; targetColumn: string };
+  /**
+   * select: the code of the dictionary value a create takes when the field is not given (a
+   * case opens as `open`); ids differ between databases, codes do not.
+   */
+  defaultCode?: string;
+}
+
+/** When and where a create happens: what computed defaults (today, now) are relative to. */
+export interface CreateClock {
+  now: Date;
+  /** The writer's time zone: "today" is their day. */
+  timeZone: string;
 }
 
 export interface ObjectDefinition {
@@ -117,8 +129,11 @@ export interface ObjectDefinition {
    * an inactive one stays on the records that have it and cannot be newly set.
    */
   activeField?: string;
-  /** Values a create takes when the writer gave none, computed from what they gave (a name day from a first name). */
-  createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Values a create takes when the writer gave none, computed from what they gave (a name day
+   * from a first name) and from the writer's clock (today where they are).
+   */
+  createDefaults?: (values: Record<string, unknown>, clock: CreateClock) => Record<string, unknown>;
   /** Columns the engine computes from other fields on every write, by column name (see DerivedColumn). */
   derivedColumns: Record<string, DerivedColumn>;
   /** How its records appear in timelines (TimelineSpec); absent: only as field changes. */
@@ -152,6 +167,8 @@ type FieldOptions = {
   lowercase?: boolean;
   /** Used on create when the field is not given; boolean fields default to false. */
   defaultValue?: string | number | boolean;
+  /** select: the code of the dictionary value used on create when the field is not given. */
+  defaultCode?: string;
   /** phone, postalCode, taxId: the field of the same record holding its country. */
   countryField?: string;
   /** date, dateTime: something is due by then; past values show as overdue. */
@@ -181,6 +198,7 @@ function spec<T extends FieldType>(
     countryField: options.countryField,
     due: options.due,
     defaultValue: options.defaultValue ?? (traits.kind === 'boolean' ? false : undefined),
+    defaultCode: options.defaultCode,
     ...extra,
   };
 }
@@ -286,7 +304,7 @@ export interface ObjectSpec {
   headerFacts?: HeaderFact[];
   dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
   activeField?: string;
-  createDefaults?: (values: Record<string, unknown>) => Record<string, unknown>;
+  createDefaults?: (values: Record<string, unknown>, clock: CreateClock) => Record<string, unknown>;
   derivedColumns?: Record<string, DerivedColumn>;
   timeline?: TimelineSpec;
   fields: Record<string, FieldSpec>;

@@ -122,7 +122,7 @@ function describeObject(definition: ObjectDefinition, timeline: boolean): Object
     ...(timeline ? { timeline: true } : {}),
     ...(definition.timeline ? { timelineEntry: true } : {}),
     fields: definition.fields.map(
-      ({ column: _column, columns: _columns, through: _through, ...meta }) => meta,
+      ({ column: _column, columns: _columns, through: _through, defaultCode: _defaultCode, ...meta }) => meta,
     ),
   };
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
+import { createDefaultsContext } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
 import { runEffects } from './effects.ts';
 import { eventRow } from './events.ts';
@@ -55,9 +56,13 @@ export async function createRecords(
     bodies,
     defaultCountry(ctx),
   );
+  const create = await createDefaultsContext(executorOf(ctx), definition, {
+    now: ctx.now(),
+    timeZone: actor.timeZone,
+  });
   for (const [index, body] of bodies.entries()) {
     try {
-      const input = checkInput(definition, body, 'create', contexts[index]);
+      const input = checkInput(definition, body, 'create', { country: null, ...contexts[index], create });
       assertWritableFields(definition, grant, body);
       accepted.push({ index, input, changes: createChanges(input) });
     } catch (error) {

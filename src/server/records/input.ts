@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../access/actor.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 import type { FieldIssue } from '../errors.ts';
 import { errors } from '../errors.ts';
@@ -54,16 +55,7 @@ export function checkInput(
     if (checked.issue) issues.push({ field: key, ...checked.issue });
     else values.set(field, checked.value);
   }
-  if (mode === 'create' && definition.createDefaults && issues.length === 0) {
-    const given = Object.fromEntries([...values].map(([field, value]) => [field.key, value]));
-    for (const [key, raw] of Object.entries(definition.createDefaults(given))) {
-      const field = definition.field(key);
-      if (!field || values.has(field) || raw === null || raw === undefined) continue;
-      // A default the object computed is checked like a typed value; one that does not fit is left out.
-      const checked = checkValue(field, raw, context);
-      if (!checked.issue) values.set(field, checked.value);
-    }
-  }
+  if (mode === 'create' && issues.length === 0) applyCreateDefaults(definition, values, context);
   for (const field of definition.fields) {
     if (field.system || field.through) continue;
     const given = values.has(field);
@@ -78,6 +70,34 @@ export function checkInput(
   }
   if (issues.length > 0) throw errors.validation(issues);
   return { values, memberships };
+}
+
+/**
+ * Fills what a create left out: first the object's computed defaults (from what was given and
+ * the writer's clock), then select fields' values named by code. Constant `defaultValue`s
+ * come after, in the required-field pass.
+ */
+export function applyCreateDefaults(
+  definition: ObjectDefinition,
+  values: Map<FieldDefinition, unknown>,
+  context: InputContext,
+): void {
+  if (definition.createDefaults) {
+    const given = Object.fromEntries([...values].map(([field, value]) => [field.key, value]));
+    // Without a writer's clock (an internal caller), now and the installation's zone.
+    const clock = context.create?.clock ?? { now: new Date(), timeZone: DEFAULT_TIME_ZONE };
+    for (const [key, raw] of Object.entries(definition.createDefaults(given, clock))) {
+      const field = definition.field(key);
+      if (!field || values.has(field) || raw === null || raw === undefined) continue;
+      // A default the object computed is checked like a typed value; one that does not fit is left out.
+      const checked = checkValue(field, raw, context);
+      if (!checked.issue) values.set(field, checked.value);
+    }
+  }
+  for (const [key, id] of context.create?.selections ?? []) {
+    const field = definition.field(key);
+    if (field && !values.has(field)) values.set(field, id);
+  }
 }
 
 function checkValue(field: FieldDefinition, raw: unknown, context: InputContext): Checked {

@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -39,7 +39,24 @@ export function RecordCreatePage() {
   if (!meta) return <NotFound />;
   // A form the server would refuse on saving helps nobody: say so before anything is typed.
   if (!abilities.create) return <CreateRefused meta={meta} viewingAs={abilities.readOnlySession} />;
-  return <CreateForm key={meta.key} meta={meta} />;
+  return <CreateWithDefaults key={meta.key} meta={meta} />;
+}
+
+/**
+ * The form starts with what the record would take anyway (a case opens today as "open"): the
+ * writer sees it and may change it, instead of finding it after saving.
+ */
+function CreateWithDefaults({ meta }: { meta: ObjectMeta }) {
+  const defaults = useQuery({
+    queryKey: ['record-defaults', meta.key],
+    queryFn: () => api.get<{ values: Values }>(`/api/records/${meta.key}/defaults`),
+    // "Today" is now: a form opened tomorrow asks again.
+    staleTime: 0,
+    gcTime: 0,
+  });
+  if (defaults.isPending) return <PageLoader />;
+  if (defaults.isError) return <ErrorState error={defaults.error} onRetry={() => void defaults.refetch()} />;
+  return <CreateForm meta={meta} defaults={defaults.data.values} />;
 }
 
 function CreateRefused({ meta, viewingAs }: { meta: ObjectMeta; viewingAs: boolean }) {
@@ -67,10 +84,14 @@ function CreateRefused({ meta, viewingAs }: { meta: ObjectMeta; viewingAs: boole
   );
 }
 
-/** Only ids are taken from the address: a link from a company's page can preselect that company. */
-function prefill(fields: FieldMeta[], params: URLSearchParams): Values {
+/**
+ * The defaults, then ids from the address: a link from a company's page can preselect that
+ * company.
+ */
+function prefill(fields: FieldMeta[], params: URLSearchParams, defaults: Values): Values {
   const values: Values = {};
   for (const field of fields) {
+    if (defaults[field.key] !== undefined) values[field.key] = defaults[field.key];
     const raw = params.get(field.key);
     if (raw && /^\d+$/.test(raw) && kindOf(field) === 'reference') {
       values[field.key] = Number(raw);
@@ -79,7 +100,7 @@ function prefill(fields: FieldMeta[], params: URLSearchParams): Values {
   return values;
 }
 
-function CreateForm({ meta }: { meta: ObjectMeta }) {
+function CreateForm({ meta, defaults }: { meta: ObjectMeta; defaults: Values }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -87,7 +108,7 @@ function CreateForm({ meta }: { meta: ObjectMeta }) {
   const errorMessage = useErrorMessage();
   const [params] = useSearchParams();
   const fields = editableFields(meta);
-  const [values, setValues] = useState<Values>(() => prefill(fields, params));
+  const [values, setValues] = useState<Values>(() => prefill(fields, params, defaults));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

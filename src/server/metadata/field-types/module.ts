@@ -3,7 +3,7 @@ import type { FilterValue } from '../../../shared/filter/types.ts';
 import type { MetadataLookup } from '../../../shared/filter/validate.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
-import type { FieldDefinition } from '../define-object.ts';
+import type { CreateClock, FieldDefinition } from '../define-object.ts';
 
 /** The SQL types fields are stored in; each dialect maps them (`schema-check` compares them). */
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'boolean' | 'date' | 'timestamp';
@@ -44,6 +44,15 @@ export interface InputContext {
   country: string | null;
   /** Metadata of every object, for values that name fields of another object (a saved filter). */
   lookup?: MetadataLookup;
+  /** A create's defaults beyond the constant ones (`createDefaultsContext`); absent: none. */
+  create?: CreateDefaultsContext;
+}
+
+/** What a create's computed defaults need: the writer's clock and the dictionary values named by code. */
+export interface CreateDefaultsContext {
+  clock: CreateClock;
+  /** select fields with a `defaultCode`: field key → the id of that value, when it exists and is active. */
+  selections: ReadonlyMap<string, number>;
 }
 
 /**

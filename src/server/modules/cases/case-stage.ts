@@ -103,7 +103,7 @@ export const caseStage = defineObject({
   // The newest step first, as the case card lists them ((case_id, at, id) index; paging adds id).
   defaultSort: [{ field: 'at', direction: 'desc' }],
   // A stage is usually written as it happens; one typed in later gives its own time.
-  createDefaults: () => ({ at: new Date().toISOString() }),
+  createDefaults: (_given, clock) => ({ at: clock.now.toISOString() }),
   // The closed-case check comes first: a refused stage must not move the case's next action.
   effects: [noStageOnClosedCase, nextActionToCase],
   headerFacts: ['case', 'kind', 'at', 'by'],

@@ -1,5 +1,4 @@
 import { todayIn } from '../../../shared/filter/relative-dates.ts';
-import { DEFAULT_TIME_ZONE } from '../../access/actor.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { executorOf } from '../../records/context.ts';
 import type { WriteFact } from '../../records/effects.ts';
@@ -62,9 +61,8 @@ export const clientCase = defineObject({
   // actions" is a filter on lead and next action date sorted by it, served by the
   // (lead_id, next_action_date) index.
   defaultSort: [{ field: 'opened_on', direction: 'desc' }],
-  // Select defaults by code do not exist in the engine, so `status` is given by the writer;
-  // the opening day is today where the installation is (createDefaults knows no writer).
-  createDefaults: () => ({ opened_on: todayIn(DEFAULT_TIME_ZONE, new Date()) }),
+  // A case opens today, where its writer is (and as `open`: the status's default code).
+  createDefaults: (_given, clock) => ({ opened_on: todayIn(clock.timeZone, clock.now) }),
   effects: [onlyReadableReferences(['company', 'contact']), closingDayFollowsStatus],
   headerFacts: [
     'status',
@@ -107,7 +105,10 @@ export const clientCase = defineObject({
       sourceColumn: 'case_id',
       targetColumn: 'employee_id',
     }),
-    status: field.select(L('Status', 'Status', 'Státusz'), 'case_status', { required: true }),
+    status: field.select(L('Status', 'Status', 'Státusz'), 'case_status', {
+      required: true,
+      defaultCode: 'open',
+    }),
     type: field.select(L('Type', 'Rodzaj', 'Típus'), 'case_type'),
     priority: field.select(L('Priority', 'Priorytet', 'Prioritás'), 'case_priority'),
     opened_on: field.date(L('Opened on', 'Data otwarcia', 'Megnyitva'), { required: true }),

@@ -116,10 +116,12 @@ describe.each(DIALECTS)('cases (%s)', (dialect) => {
       const refused = await env().api('POST', '/api/records/case', { ...body, watchers: [watcher, 987_654] });
       expectError(refused, 400, 'validation_failed', /watchers: no employee with id 987654/);
     });
+    // Left out, the status is `open` (create-defaults.test.ts); emptied on purpose, it is refused.
     await expectNothingWritten(env, async () => {
       const noStatus = await env().api('POST', '/api/records/case', {
         topic: 'Bez statusu',
         company: company.id,
+        status: null,
       });
       expectError(noStatus, 400, 'validation_failed', /status: is required/);
     });

@@ -5,6 +5,7 @@ import { AppError, type FieldIssue } from '../../errors.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { TextContext } from '../../metadata/field-types/module.ts';
 import { defaultCountry, executorOf, type RecordsContext } from '../../records/context.ts';
+import { createDefaultsContext } from '../../records/create-defaults.ts';
 import { checkInput, inputContexts } from '../../records/input.ts';
 import { rulesFor } from '../duplicates/rules.ts';
 import { currentValues } from './current-values.ts';
@@ -102,13 +103,14 @@ type CheckResult = { values: Record<string, unknown>; issues?: undefined } | { i
  * records they refer to are read once for all of them (their countries decide phones).
  */
 async function checkedAll(
-  ctx: RecordsContext,
+  state: RunState,
   definition: ObjectDefinition,
   items: Array<{ body: Record<string, unknown>; related?: RelatedStep[] }>,
   mode: 'create' | 'update',
   columns: MappedColumn[],
   prefix: string,
 ): Promise<CheckResult[]> {
+  const { ctx } = state;
   const contexts = await inputContexts(
     executorOf(ctx),
     ctx.registry,
@@ -116,10 +118,18 @@ async function checkedAll(
     items.map((item) => item.body),
     defaultCountry(ctx),
   );
+  // Required fields with a default (a case's status) are not missing from a row that leaves them out.
+  const create =
+    mode === 'create'
+      ? await createDefaultsContext(executorOf(ctx), definition, {
+          now: ctx.now(),
+          timeZone: state.actor.timeZone,
+        })
+      : undefined;
   return items.map(({ body, related = [] }, index) => {
     try {
       const context = countryOfNewRelated(definition, related) ?? contexts[index];
-      const input = checkInput(definition, body, mode, context);
+      const input = checkInput(definition, body, mode, { country: null, ...context, create });
       const values: Record<string, unknown> = {};
       for (const [field, value] of input.values) values[field.key] = value;
       for (const [field, ids] of input.memberships) values[field.key] = [...ids].sort((a, b) => a - b);
@@ -179,7 +189,7 @@ export async function decideBatch(state: RunState, rows: StoredRow[]): Promise<D
   const open = all.map((_, index) => index).filter((index) => decisions[index] === null);
   const normalised = new Map<number, Record<string, unknown>>();
   const openChecks = await checkedAll(
-    state.ctx,
+    state,
     plan.definition,
     open.map((index) => {
       const body = { ...(all[index] as RowValues).own.body };
@@ -222,7 +232,7 @@ export async function decideBatch(state: RunState, rows: StoredRow[]): Promise<D
       : [],
   );
   const createChecks = await checkedAll(
-    state.ctx,
+    state,
     plan.definition,
     creates.map(({ decision }) => {
       const body = { ...decision.body };
@@ -375,7 +385,7 @@ async function decideRelated(
     const own = values.related.get(via.key);
     return decisions[index] === null && own?.present ? [{ index, body: own.body }] : [];
   });
-  const results = await checkedAll(state.ctx, target, named, 'create', columns, prefix);
+  const results = await checkedAll(state, target, named, 'create', columns, prefix);
   named.forEach(({ index, body }, position) => {
     const result = results[position] as CheckResult;
     if (result.issues) fail(index, result.issues);

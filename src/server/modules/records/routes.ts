@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { readHistory } from '../../records/history.ts';
+import { createDefaultValues } from '../../records/new-record.ts';
 import { checkId, getRecord, listRecords, loadRowInScope, objectOrThrow } from '../../records/reader.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../records/writer.ts';
 
@@ -93,6 +94,23 @@ export async function recordRoutes(app: AppInstance, services: AppServices): Pro
       const { body } = request;
       return listRecords(ctx, withLocale(actorOf(request), body.locale), request.params.object, body);
     },
+  );
+
+  app.get(
+    '/api/records/:object/defaults',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'The values a new record takes for fields left out (today in the writer’s zone, dictionary defaults…), for a create form to show',
+        params: objectParams,
+        response: { 200: z.object({ values: record }) },
+      },
+    },
+    async (request) => ({
+      values: await createDefaultValues(ctx, actorOf(request), request.params.object),
+    }),
   );
 
   app.post(
