@@ -155,5 +155,21 @@ describe('the client file', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const [next] = await query('activity', { filter: { field: 'id', op: 'eq', value: followUp } });
     expect(next).toMatchObject({ previous: loggedCall, status: 'planned' });
     expect(new Date(String(next?.starts_at)).getTime()).toBeGreaterThan(Date.now());
+
+    // The client's file shows it as coming up, soonest first, above what happened and not in it.
+    await page.goto(`${env.url}/records/company/${Number(next?.company)}`);
+    const timeline = page.getByRole('region', { name: 'Timeline of what happened' });
+    const coming = timeline.getByRole('region', { name: 'Coming up' });
+    const link = timeline.locator(`a[href="/records/activity/${followUp}"]`);
+    await eventually(() => coming.locator(`a[href="/records/activity/${followUp}"]`).count()).toBe(1);
+    expect(await link.count()).toBe(1);
+    const times = await coming
+      .locator('time')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+    expect(times.length).toBeGreaterThan(0);
+    expect([...times].sort()).toEqual(times);
+    for (const time of times) expect(Date.parse(String(time))).toBeGreaterThan(Date.now() - 60_000);
+    await screenshot(page, 'client-file-03-coming-up');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

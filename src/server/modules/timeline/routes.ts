@@ -36,7 +36,7 @@ export async function timelineRoutes(app: AppInstance, services: AppServices): P
       schema: {
         tags: ['timeline'],
         summary:
-          "A record's timeline (a client's file): cases and their stages, activities, notes and field changes, newest first, paged by keyset",
+          "A record's timeline (a client's file): cases and their stages, activities, notes and field changes, newest first (or oldest first), paged by keyset",
         params: z.object({ object: z.string().max(64), id: z.string().max(20) }),
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(TIMELINE_MAX_LIMIT).default(50),
@@ -48,6 +48,12 @@ export async function timelineRoutes(app: AppInstance, services: AppServices): P
           from: z.string().max(40).optional().describe('A date or date-time: entries at or after it'),
           to: z.string().max(40).optional().describe('A date (inclusive) or date-time (exclusive)'),
           q: z.string().max(200).optional().describe('Words in the entries’ titles and summaries'),
+          order: z
+            .enum(['desc', 'asc'])
+            .optional()
+            .describe(
+              '`desc` (default): newest first; `asc`: oldest first — with `from` set to now, what is coming, soonest first',
+            ),
           locale: z.enum(['en', 'pl', 'hu']).optional(),
         }),
         response: { 200: z.object({ items: z.array(timelineItem), nextCursor: z.string().nullable() }) },

@@ -122,6 +122,34 @@ describe.each(DIALECTS)('the client timeline (%s)', (dialect) => {
     }
   });
 
+  it('pages oldest first (order=asc) as the exact reverse of newest first, across types and within an instant', async () => {
+    const company = await createAs(env, 'company', { name: `Ascending ${Date.now()}` });
+    const open = await dictionaryId(env, 'case_status', 'open');
+    const kase = await post(env, 'case', { topic: 'Both ways', company, status: open });
+    for (let i = 0; i < 12; i += 1) {
+      const at = `2026-09-0${1 + Math.floor(i / 3)}T08:00:00.000Z`;
+      await post(env, 'activity', { title: `Visit ${i}`, starts_at: at, company });
+      // A stage at the same instant as every third activity: two types of one instant.
+      if (i % 3 === 0) await post(env, 'case_stage', { case: kase.id, at, note: `Step ${i}` });
+    }
+    const newest = (await timeline(company, '?limit=200')).items.map((item) => item.id);
+    const oldest = (await timeline(company, '?limit=200&order=asc')).items.map((item) => item.id);
+    expect(newest.length).toBeGreaterThan(16);
+    expect(oldest).toEqual([...newest].reverse());
+    for (const limit of [1, 4, 7]) {
+      expect((await allPages(company, limit, '&order=asc')).map((item) => item.id)).toEqual(oldest);
+    }
+    // What is coming: from a moment on, soonest first.
+    const coming = await timeline(company, '?order=asc&types=activity&from=2026-09-02T12:00:00.000Z&limit=2');
+    expect(coming.items.map((item) => item.title)).toEqual(['Visit 6', 'Visit 7']);
+    expect(coming.nextCursor).not.toBeNull();
+    expectError(
+      await env().api('GET', `/api/timeline/company/${company}?order=sideways`),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('filters by type, person, employee, case, dates and words', async () => {
     const client = await clientWithHistory();
     const only = async (query: string) =>

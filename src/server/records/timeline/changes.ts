@@ -4,7 +4,7 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { RecordsContext } from '../context.ts';
 import { readGrant } from '../visible.ts';
-import { afterCursor, CHANGE_TYPE, type EntryKey, instant, type TimelineQuery } from './sources.ts';
+import { afterCursor, CHANGE_TYPE, direction, type EntryKey, instant, type TimelineQuery } from './sources.ts';
 
 /**
  * Which history rows of an object are entries: every change of a field the reader may see,
@@ -62,7 +62,7 @@ export async function changeEntries(
       inScope,
       query.from ? sql`h.changed_at >= ${query.from}` : null,
       query.to ? sql`h.changed_at < ${query.to}` : null,
-      afterCursor(sql.ref('h.changed_at'), sql.ref('h.id'), rank, query.after, ranks),
+      afterCursor(sql.ref('h.changed_at'), sql.ref('h.id'), rank, query.after, ranks, query.ascending),
     ].filter((c): c is RawBuilder<unknown> => c !== null);
     for (const which of [aboutSubject, itself]) {
       if (!which) continue;
@@ -70,7 +70,7 @@ export async function changeEntries(
       const rows = await sql<{ id: number | string; at: unknown }>`
         SELECT h.id AS id, h.changed_at AS at FROM record_history h
         WHERE ${which} AND ${sql.join(conditions, sql` AND `)}
-        ORDER BY h.id DESC LIMIT ${query.limit}`.execute(executor);
+        ORDER BY h.id ${direction(query)} LIMIT ${query.limit}`.execute(executor);
       for (const row of rows.rows) found.push({ type: CHANGE_TYPE, id: Number(row.id), at: instant(row.at) });
     }
   }

@@ -22,6 +22,8 @@ export interface TimelineParams {
   from?: string;
   to?: string;
   q?: string;
+  /** `desc` (default): newest first; `asc`: oldest first (with `from=now`: what is coming, soonest first). */
+  order?: 'asc' | 'desc';
 }
 
 export const TIMELINE_MAX_LIMIT = 200;
@@ -69,6 +71,7 @@ function checkedQuery(
     to,
     tokens: params.q ? searchTokens(params.q) : [],
     after: params.cursor ? decodeCursor(params.cursor, new Set(known)) : null,
+    ascending: params.order === 'asc',
     // One more than asked tells whether another page follows.
     limit: limit + 1,
   };
@@ -76,7 +79,7 @@ function checkedQuery(
 
 /**
  * A record's timeline (a client's file): its entries from every object that declares a
- * timeline, plus its field changes, newest first, paged by keyset. Each source is read through
+ * timeline, plus its field changes, newest first (or oldest first), paged by keyset. Each source is read through
  * the reader's rights, so entries they may not see are absent and change nothing else: not
  * the page's size, not the cursor, not the order.
  */
@@ -104,12 +107,11 @@ export async function readTimeline(
   found.push(
     ...(await changeEntries(ctx, actor, executor, query, ranks.get(CHANGE_TYPE) ?? known.length, ranks)),
   );
-  found.sort(
-    (a, b) =>
-      (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
-      (ranks.get(a.type) ?? 0) - (ranks.get(b.type) ?? 0) ||
-      b.id - a.id,
-  );
+  const newestFirst = (a: EntryKey, b: EntryKey) =>
+    (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
+    (ranks.get(a.type) ?? 0) - (ranks.get(b.type) ?? 0) ||
+    b.id - a.id;
+  found.sort(query.ascending ? (a, b) => newestFirst(b, a) : newestFirst);
   const page = found.slice(0, query.limit - 1);
   const more = found.length > page.length;
   // Values in the reader's words and time zone, as documents the server writes show them.

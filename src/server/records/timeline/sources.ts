@@ -21,6 +21,8 @@ export interface TimelineQuery {
   to: string | null;
   tokens: string[];
   after: TimelinePosition | null;
+  /** Oldest first (what is coming, from now on) instead of newest first. */
+  ascending: boolean;
   limit: number;
 }
 
@@ -74,19 +76,26 @@ function leadsTo(
   return inner(sql.ref(`${alias}.${field.column}`));
 }
 
-/** Entries after the cursor, in (time desc, type rank, id desc) order. */
+/**
+ * Entries after the cursor, in (time desc, type rank, id desc) order, or in its exact reverse
+ * (time asc, type rank desc, id asc) when `ascending`.
+ */
 export function afterCursor(
   at: RawBuilder<unknown>,
   id: RawBuilder<unknown>,
   rank: number,
   after: TimelinePosition | null,
   ranks: ReadonlyMap<string, number>,
+  ascending: boolean,
 ): RawBuilder<unknown> | null {
   if (!after) return null;
   const afterRank = ranks.get(after.type) ?? 0;
-  if (rank < afterRank) return sql`${at} < ${after.at}`;
-  if (rank > afterRank) return sql`${at} <= ${after.at}`;
-  return sql`(${at} < ${after.at} OR (${at} = ${after.at} AND ${id} < ${after.id}))`;
+  const beyond = ascending ? sql.raw('>') : sql.raw('<');
+  // Of one instant, a lower rank comes first when newest-first, last when oldest-first.
+  const sameInstantFirst = ascending ? rank > afterRank : rank < afterRank;
+  if (rank !== afterRank)
+    return sameInstantFirst ? sql`${at} ${beyond} ${after.at}` : sql`${at} ${beyond}= ${after.at}`;
+  return sql`(${at} ${beyond} ${after.at} OR (${at} = ${after.at} AND ${id} ${beyond} ${after.id}))`;
 }
 
 function anyLink(
@@ -190,14 +199,14 @@ export async function recordEntries(
       alias,
       query.tokens,
     ),
-    afterCursor(at, id, ranks.get(definition.key) ?? 0, query.after, ranks),
+    afterCursor(at, id, ranks.get(definition.key) ?? 0, query.after, ranks, query.ascending),
   ];
   if (conditions.includes(false)) return [];
   const where = conditions.filter((c): c is RawBuilder<unknown> => c !== null && c !== false);
   const rows = await sql<{ id: number | string; at: unknown }>`
     SELECT ${id} AS id, ${at} AS at FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY ${at} DESC, ${id} DESC LIMIT ${query.limit}`.execute(executor);
+    ORDER BY ${at} ${direction(query)}, ${id} ${direction(query)} LIMIT ${query.limit}`.execute(executor);
   return rows.rows.map((row) => ({ type: definition.key, id: Number(row.id), at: instant(row.at) }));
 }
 
@@ -216,6 +225,11 @@ function caseCondition(
     .map((d) => (d.timeline?.case ? d.field(d.timeline.case)?.target : undefined))
     .find((target) => target !== undefined);
   return caseObject === definition.key ? sql`${sql.ref(`${alias}.id`)} = ${caseId}` : false;
+}
+
+/** `DESC` for newest first, `ASC` for oldest first. */
+export function direction(query: Pick<TimelineQuery, 'ascending'>): RawBuilder<unknown> {
+  return sql.raw(query.ascending ? 'ASC' : 'DESC');
 }
 
 export function instant(value: unknown): string {

@@ -28,6 +28,7 @@ import { pickLabel, recordTitle } from '../metadata/index.ts';
 import { NO_FILTERS, type TimelineFilters, type TimelineItem, useTimeline } from './api.ts';
 import { LogActivityDialog, type LogKind } from './LogActivityDialog.tsx';
 import { TimelineEntry } from './TimelineEntry.tsx';
+import { UpcomingEntries } from './UpcomingEntries.tsx';
 
 const CHANGE = 'change';
 
@@ -54,8 +55,8 @@ interface Section {
 }
 
 /**
- * A client's (or person's) file: everything that happened with them, newest first, from the
- * timeline API; filters by type, words and dates; grouped by day or by case; "Log a call /
+ * A client's (or person's) file: what is planned with them (soonest first), then everything
+ * that happened, newest first, from the timeline API; filters by type, words and dates; grouped by day or by case; "Log a call /
  * meeting / note" at the top, so recording what happened takes one click and a sentence.
  */
 export function TimelinePanel({ meta, record, objects }: Props) {
@@ -198,6 +199,16 @@ export function TimelinePanel({ meta, record, objects }: Props) {
           />
         </Stack>
       </Collapse>
+      {/* A chosen date range shows just that range; otherwise what is coming comes first. */}
+      {from === null && to === null && (
+        <UpcomingEntries
+          object={meta.key}
+          id={record.id}
+          filters={filters}
+          locale={locale}
+          labelOf={labelOf}
+        />
+      )}
       {timeline.isPending ? (
         <PageLoader />
       ) : timeline.isError ? (

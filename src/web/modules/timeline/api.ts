@@ -30,27 +30,51 @@ export function timelineKey(object: string, id: number) {
   return ['timeline', object, id] as const;
 }
 
-export function useTimeline(object: string, id: number, filters: TimelineFilters, locale: Locale) {
+/**
+ * Which part of the file: `past` is what happened, newest first, up to now (unless a date range
+ * is chosen: then everything in it); `upcoming` is what is planned from now on, soonest first.
+ * "Now" is taken when each page is asked for, so the query key stays stable and an activity
+ * that has begun moves from one part to the other on the next refresh.
+ */
+export type TimelinePart = 'past' | 'upcoming';
+
+export const UPCOMING_PAGE = 5;
+
+export function useTimeline(
+  object: string,
+  id: number,
+  filters: TimelineFilters,
+  locale: Locale,
+  part: TimelinePart = 'past',
+  enabled = true,
+) {
+  const ranged = filters.from !== null || filters.to !== null;
   return useInfiniteQuery({
-    queryKey: [...timelineKey(object, id), filters, locale],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<TimelinePage>(`/api/timeline/${encodeURIComponent(object)}/${id}`, {
+    queryKey: [...timelineKey(object, id), part, filters, locale],
+    queryFn: ({ pageParam, signal }) => {
+      const now = new Date().toISOString();
+      const upcoming = part === 'upcoming';
+      return api.get<TimelinePage>(`/api/timeline/${encodeURIComponent(object)}/${id}`, {
         query: {
-          limit: String(TIMELINE_PAGE),
+          limit: String(upcoming ? UPCOMING_PAGE : TIMELINE_PAGE),
           cursor: pageParam ?? undefined,
           types: filters.types.join(',') || undefined,
           q: filters.q.trim() || undefined,
-          from: filters.from ?? undefined,
-          to: filters.to ?? undefined,
+          from: (upcoming ? now : filters.from) ?? undefined,
+          // Past without a chosen range: up to now, the future being the upcoming part.
+          to: (upcoming ? null : ranged ? filters.to : now) ?? undefined,
+          order: upcoming ? 'asc' : undefined,
           person: filters.person === null ? undefined : String(filters.person),
           employee: filters.employee === null ? undefined : String(filters.employee),
           locale,
         },
         signal,
-      }),
+      });
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A new filter keeps the old entries on screen until the new ones arrive.
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
