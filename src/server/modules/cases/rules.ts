@@ -3,7 +3,7 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../../errors.ts';
 import { executorOf } from '../../records/context.ts';
 import type { WriteEffect, WriteFact } from '../../records/effects.ts';
-import { inScope } from '../../records/reader.ts';
+import { inScope } from '../../records/in-scope.ts';
 import { CLOSED_CASE_STATUS_CODES } from './dictionaries.ts';
 
 // Checks the cases module's objects share. They run inside the write's transaction (as effects,

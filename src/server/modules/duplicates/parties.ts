@@ -4,7 +4,8 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { RecordsContext } from '../../records/context.ts';
-import { grantFor, inScope, loadRowInScope } from '../../records/reader.ts';
+import { inScope } from '../../records/in-scope.ts';
+import { grantFor, loadRowInScope } from '../../records/reader.ts';
 
 /**
  * The rights a merge (and its undo) needs, as grants: `update` on the kept record, `delete` on

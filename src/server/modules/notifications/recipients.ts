@@ -7,7 +7,7 @@ import { actorFor, type UserRow, userFromRow } from '../../access/users.ts';
 import type { Tx } from '../../db/dialects/dialect.ts';
 import { AppError } from '../../errors.ts';
 import type { AppServices } from '../../http/types.ts';
-import { idsInScope } from '../../records/reader.ts';
+import { idsInScope } from '../../records/in-scope.ts';
 import { type Channel, DEFAULT_CHANNEL, isChannel, type NotificationKind } from './kinds.ts';
 
 /** A user who may be told something: who they are to the access rules, their language and address. */

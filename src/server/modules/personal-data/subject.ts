@@ -5,7 +5,8 @@ import { errors } from '../../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import type { RecordsContext } from '../../records/context.ts';
-import { inScope, objectOrThrow } from '../../records/reader.ts';
+import { inScope } from '../../records/in-scope.ts';
+import { objectOrThrow } from '../../records/reader.ts';
 
 /** The object whose records are people with personal data (GDPR data subjects). */
 export const SUBJECT = 'person';

@@ -4,7 +4,14 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { RecordsContext } from '../context.ts';
 import { readGrant } from '../visible.ts';
-import { afterCursor, CHANGE_TYPE, direction, type EntryKey, instant, type TimelineQuery } from './sources.ts';
+import {
+  afterCursor,
+  CHANGE_TYPE,
+  direction,
+  type EntryKey,
+  instant,
+  type TimelineQuery,
+} from './sources.ts';
 
 /**
  * Which history rows of an object are entries: every change of a field the reader may see,
