@@ -48,7 +48,7 @@ export async function changeEntries(
   if (query.person !== null || query.employee !== null || query.caseId !== null || query.tokens.length > 0)
     return [];
   const subject = query.subject;
-  const found: EntryKey[] = [];
+  const reads: Array<Promise<EntryKey[]>> = [];
   for (const definition of ctx.registry.list()) {
     if (definition.timeline) continue;
     const own = definition.key === subject.definition.key;
@@ -74,12 +74,18 @@ export async function changeEntries(
     for (const which of [aboutSubject, itself]) {
       if (!which) continue;
       // History ids grow with time, so id order is time order and the index serves it.
-      const rows = await sql<{ id: number | string; at: unknown }>`
-        SELECT h.id AS id, h.changed_at AS at FROM record_history h
-        WHERE ${which} AND ${sql.join(conditions, sql` AND `)}
-        ORDER BY h.id ${direction(query)} LIMIT ${query.limit}`.execute(executor);
-      for (const row of rows.rows) found.push({ type: CHANGE_TYPE, id: Number(row.id), at: instant(row.at) });
+      reads.push(
+        sql<{ id: number | string; at: unknown }>`
+          SELECT h.id AS id, h.changed_at AS at FROM record_history h
+          WHERE ${which} AND ${sql.join(conditions, sql` AND `)}
+          ORDER BY h.id ${direction(query)} LIMIT ${query.limit}`
+          .execute(executor)
+          .then((rows) =>
+            rows.rows.map((row) => ({ type: CHANGE_TYPE, id: Number(row.id), at: instant(row.at) })),
+          ),
+      );
     }
   }
-  return found;
+  // Side by side on PostgreSQL's pool, in turn on SQLite: see readTimeline.
+  return (await Promise.all(reads)).flat();
 }

@@ -100,13 +100,17 @@ export async function readTimeline(
   const ranks = new Map(known.map((type, index) => [type, index]));
   const query = checkedQuery({ definition, id }, params, known);
   const executor = ctx.dialect.db;
-  const found: EntryKey[] = [];
-  for (const source of ctx.registry.list()) {
-    if (source.timeline) found.push(...(await recordEntries(ctx, actor, executor, source, query, ranks)));
-  }
-  found.push(
-    ...(await changeEntries(ctx, actor, executor, query, ranks.get(CHANGE_TYPE) ?? known.length, ranks)),
-  );
+  // The sources are independent: on PostgreSQL they run side by side on the pool's
+  // connections (the page waits for the slowest, not for their sum); SQLite runs them in turn.
+  const found = (
+    await Promise.all([
+      ...ctx.registry
+        .list()
+        .filter((source) => source.timeline)
+        .map((source) => recordEntries(ctx, actor, executor, source, query, ranks)),
+      changeEntries(ctx, actor, executor, query, ranks.get(CHANGE_TYPE) ?? known.length, ranks),
+    ])
+  ).flat();
   const newestFirst = (a: EntryKey, b: EntryKey) =>
     (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
     (ranks.get(a.type) ?? 0) - (ranks.get(b.type) ?? 0) ||
@@ -117,14 +121,19 @@ export async function readTimeline(
   // Values in the reader's words and time zone, as documents the server writes show them.
   const values = new ValueText(actor.locale, actor.timeZone);
   const pending = new Map<string, Omit<TimelineItem, 'actor'> & { actorId: number | null }>();
-  for (const type of new Set(page.map((key) => key.type))) {
-    const keys = page.filter((key) => key.type === type);
-    const items =
-      type === CHANGE_TYPE
-        ? await changeItems(ctx, executor, actor, keys, values)
-        : await recordItems(ctx, executor, actor, objectOrThrow(ctx, type), keys, values);
+  // Each type's entries are read apart, side by side as the sources were.
+  const presented = await Promise.all(
+    [...new Set(page.map((key) => key.type))].map(async (type) => {
+      const keys = page.filter((key) => key.type === type);
+      const items =
+        type === CHANGE_TYPE
+          ? await changeItems(ctx, executor, actor, keys, values)
+          : await recordItems(ctx, executor, actor, objectOrThrow(ctx, type), keys, values);
+      return { type, items };
+    }),
+  );
+  for (const { type, items } of presented)
     for (const [recordId, item] of items) pending.set(`${type}:${recordId}`, item);
-  }
   const actors = await actorsOf(
     ctx,
     executor,

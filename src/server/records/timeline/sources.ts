@@ -168,10 +168,6 @@ export async function recordEntries(
   const conditions: Array<RawBuilder<unknown> | null | false> = [
     sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`,
     grant.rows ? grant.rows(alias) : null,
-    sql`(${sql.join(
-      paths.map((path) => leadsTo(ctx.registry, definition, alias, path.split('.'), subject.id)),
-      sql` OR `,
-    )})`,
     anyLink(
       ctx,
       definition,
@@ -203,11 +199,20 @@ export async function recordEntries(
   ];
   if (conditions.includes(false)) return [];
   const where = conditions.filter((c): c is RawBuilder<unknown> => c !== null && c !== false);
-  const rows = await sql<{ id: number | string; at: unknown }>`
-    SELECT ${id} AS id, ${at} AS at FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
-    WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY ${at} ${direction(query)}, ${id} ${direction(query)} LIMIT ${query.limit}`.execute(executor);
-  return rows.rows.map((row) => ({ type: definition.key, id: Number(row.id), at: instant(row.at) }));
+  // One query per path to the subject, merged here (the caller sorts and cuts the page): an OR
+  // of paths, one of them through a subquery, kept PostgreSQL from either index and it read
+  // every note of a million clients; each path alone is one index range.
+  const found = new Map<number, EntryKey>();
+  for (const path of paths) {
+    const about = leadsTo(ctx.registry, definition, alias, path.split('.'), subject.id);
+    const rows = await sql<{ id: number | string; at: unknown }>`
+      SELECT ${id} AS id, ${at} AS at FROM ${sql.table(definition.table)} AS ${sql.raw(alias)}
+      WHERE ${sql.join([...where, about], sql` AND `)}
+      ORDER BY ${at} ${direction(query)}, ${id} ${direction(query)} LIMIT ${query.limit}`.execute(executor);
+    for (const row of rows.rows)
+      found.set(Number(row.id), { type: definition.key, id: Number(row.id), at: instant(row.at) });
+  }
+  return [...found.values()];
 }
 
 /** `case=ID`: the case's own entry and the entries that name it; nothing from sources without a case. */
