@@ -9,6 +9,7 @@ import {
   ADMIN_PASSWORD,
   CHROMIUM,
   CHROMIUM_ARGS,
+  CONTEXT_OPTIONS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   SCREENSHOTS,
@@ -99,13 +100,8 @@ beforeAll(async () => {
   });
 
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const options = {
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/Warsaw',
-  };
-  admin = await newPage(await browser.newContext(options));
-  sales = await newPage(await browser.newContext(options));
+  admin = await newPage(await browser.newContext(CONTEXT_OPTIONS));
+  sales = await newPage(await browser.newContext(CONTEXT_OPTIONS));
 }, 240_000);
 
 afterAll(async () => {

@@ -31,6 +31,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * How every browser context of the tests is set up: a desktop window, British English, Warsaw
+ * time, and reduced motion — the app then opens and closes menus and dialogs at once, so no
+ * check meets one half-closed (an accessibility check once caught a menu mid-transition).
+ */
+export const CONTEXT_OPTIONS = {
+  viewport: { width: 1280, height: 800 },
+  locale: 'en-GB',
+  timezoneId: 'Europe/Warsaw',
+  reducedMotion: 'reduce',
+} as const;
+
 export interface BrowserEnv {
   server: ServerProcess;
   context: BrowserContext;
@@ -65,9 +77,9 @@ export async function startBrowserEnv(options: BrowserOptions = {}): Promise<Bro
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    locale: options.locale ?? 'en-GB',
-    timezoneId: 'Europe/Warsaw',
+    ...CONTEXT_OPTIONS,
+    viewport: options.viewport ?? CONTEXT_OPTIONS.viewport,
+    locale: options.locale ?? CONTEXT_OPTIONS.locale,
   });
   // Well under the test timeout, so a missing element fails with its own message.
   context.setDefaultTimeout(ELEMENT_TIMEOUT_MS);

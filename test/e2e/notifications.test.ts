@@ -10,6 +10,7 @@ import {
   apiAs,
   CHROMIUM,
   CHROMIUM_ARGS,
+  CONTEXT_OPTIONS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   SCREENSHOTS,
@@ -89,9 +90,8 @@ beforeAll(async () => {
   ).id;
 
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const options = { viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Warsaw' };
-  admin = await newPage(await browser.newContext(options));
-  beata = await newPage(await browser.newContext(options));
+  admin = await newPage(await browser.newContext(CONTEXT_OPTIONS));
+  beata = await newPage(await browser.newContext(CONTEXT_OPTIONS));
 }, 240_000);
 
 afterAll(async () => {

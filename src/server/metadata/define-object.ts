@@ -36,11 +36,13 @@ export interface FieldDefinition extends FieldMeta {
   defaultCode?: string;
 }
 
-/** When and where a create happens: what computed defaults (today, now) are relative to. */
-export interface CreateClock {
+/** Who creates a record, when and where: what computed defaults (today, now, me) are relative to. */
+export interface Creator {
   now: Date;
   /** The writer's time zone: "today" is their day. */
   timeZone: string;
+  /** The writer's employee (null: an account without one, or the system). */
+  employeeId: number | null;
 }
 
 export interface ObjectDefinition {
@@ -131,9 +133,9 @@ export interface ObjectDefinition {
   activeField?: string;
   /**
    * Values a create takes when the writer gave none, computed from what they gave (a name day
-   * from a first name) and from the writer's clock (today where they are).
+   * from a first name) and from who writes when (today where they are, their employee).
    */
-  createDefaults?: (values: Record<string, unknown>, clock: CreateClock) => Record<string, unknown>;
+  createDefaults?: (values: Record<string, unknown>, creator: Creator) => Record<string, unknown>;
   /** Columns the engine computes from other fields on every write, by column name (see DerivedColumn). */
   derivedColumns: Record<string, DerivedColumn>;
   /** How its records appear in timelines (TimelineSpec); absent: only as field changes. */
@@ -304,7 +306,7 @@ export interface ObjectSpec {
   headerFacts?: HeaderFact[];
   dynamicMembers?: { kindField: string; dynamicValue: string; filterField: string };
   activeField?: string;
-  createDefaults?: (values: Record<string, unknown>, clock: CreateClock) => Record<string, unknown>;
+  createDefaults?: (values: Record<string, unknown>, creator: Creator) => Record<string, unknown>;
   derivedColumns?: Record<string, DerivedColumn>;
   timeline?: TimelineSpec;
   fields: Record<string, FieldSpec>;

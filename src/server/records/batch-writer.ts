@@ -6,7 +6,7 @@ import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
-import { createDefaultsContext } from './create-defaults.ts';
+import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
 import { runEffects } from './effects.ts';
 import { eventRow } from './events.ts';
@@ -56,10 +56,7 @@ export async function createRecords(
     bodies,
     defaultCountry(ctx),
   );
-  const create = await createDefaultsContext(executorOf(ctx), definition, {
-    now: ctx.now(),
-    timeZone: actor.timeZone,
-  });
+  const create = await createDefaultsContext(executorOf(ctx), definition, creatorOf(actor, ctx.now()));
   for (const [index, body] of bodies.entries()) {
     try {
       const input = checkInput(definition, body, 'create', { country: null, ...contexts[index], create });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAccount, createRole, grantsOn } from '../../../test/access-fixtures.ts';
+import { createAccount, createAs, createRole, grantsOn } from '../../../test/access-fixtures.ts';
 import { dictionaryId, expectNothingWritten, post } from '../../../test/case-fixtures.ts';
 import { DIALECTS } from '../../../test/databases.ts';
 import { expectError } from '../../../test/errors.ts';
@@ -30,20 +30,38 @@ describe.each(DIALECTS)('what a new record starts with (%s)', (dialect) => {
     // A constant default (an activity is planned) and a boolean's false come along.
     expect(await defaults('activity')).toMatchObject({ status: 'planned', all_day: false });
 
-    const role = await createRole(env, grantsOn(env, 'all', ['company', 'case', 'employee', 'person']));
-    const traveller = await createAccount(env, [role]);
+    const role = await createRole(
+      env,
+      grantsOn(env, 'all', ['company', 'case', 'case_stage', 'activity', 'employee', 'person']),
+    );
+    const employee = await createAs(env, 'employee', { first_name: 'Tomasz', last_name: 'Podróżny' });
+    const traveller = await createAccount(env, [role], employee);
     await env()
       .services.dialect.db.updateTable('user_account')
       .set({ time_zone: 'America/New_York' })
       .where('id', '=', traveller.id)
       .execute();
+    // Led by whoever opens it, unless they name someone.
     expect(await defaults('case', traveller.session)).toMatchObject({
       status: open,
       opened_on: '2026-11-27',
+      lead: employee,
     });
+    // The administrator has no employee: no lead to suggest.
+    expect(await defaults('case')).not.toHaveProperty('lead');
     const company = await createCompany(env, { name: 'Domyślna Sp. z o.o.' });
     const created = await post(env, 'case', { topic: 'Bez statusu', company: company.id }, traveller.session);
-    expect(created).toMatchObject({ status: open, opened_on: '2026-11-27' });
+    expect(created).toMatchObject({ status: open, opened_on: '2026-11-27', lead: employee });
+    // A stage is now, by its writer; an activity is organised by whoever plans it.
+    const stage = await post(env, 'case_stage', { case: created.id, note: 'Zadzwonił' }, traveller.session);
+    expect(stage).toMatchObject({ at: NOW.toISOString(), by: employee });
+    const activity = await post(
+      env,
+      'activity',
+      { title: 'Spotkanie', company: company.id, starts_at: '2026-12-01T09:00:00.000Z' },
+      traveller.session,
+    );
+    expect(activity).toMatchObject({ organiser: employee, status: 'planned' });
     // What the writer gives wins over any default.
     const waiting = await dictionaryId(env, 'case_status', 'waiting');
     expect(

@@ -1,9 +1,10 @@
+import type { Actor } from '../access/actor.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
-import type { CreateClock, ObjectDefinition } from '../metadata/define-object.ts';
+import type { Creator, ObjectDefinition } from '../metadata/define-object.ts';
 import type { CreateDefaultsContext } from '../metadata/field-types/module.ts';
 
 /**
- * The context of creates of this object by this writer: their clock, and the dictionary values
+ * The context of creates of this object by this writer: who and when, and the dictionary values
  * its select fields name by `defaultCode` (one query, only for objects that have such fields).
  * A code whose value was deleted or deactivated gives no default: the field is then as if it
  * had none (required: the writer is asked for it).
@@ -11,7 +12,7 @@ import type { CreateDefaultsContext } from '../metadata/field-types/module.ts';
 export async function createDefaultsContext(
   executor: Executor,
   definition: ObjectDefinition,
-  clock: CreateClock,
+  creator: Creator,
 ): Promise<CreateDefaultsContext> {
   const wanted = definition.fields.filter((field) => field.defaultCode && field.dictionary);
   const selections = new Map<string, number>();
@@ -30,5 +31,10 @@ export async function createDefaultsContext(
       if (row) selections.set(field.key, Number(row.id));
     }
   }
-  return { clock, selections };
+  return { creator, selections };
+}
+
+/** The actor as the creator of a record at `now`: their zone and their employee. */
+export function creatorOf(actor: Actor, now: Date): Creator {
+  return { now, timeZone: actor.timeZone, employeeId: actor.kind === 'user' ? actor.employeeId : null };
 }

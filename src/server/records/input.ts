@@ -74,7 +74,7 @@ export function checkInput(
 
 /**
  * Fills what a create left out: first the object's computed defaults (from what was given and
- * the writer's clock), then select fields' values named by code. Constant `defaultValue`s
+ * who writes when), then select fields' values named by code. Constant `defaultValue`s
  * come after, in the required-field pass.
  */
 export function applyCreateDefaults(
@@ -84,9 +84,13 @@ export function applyCreateDefaults(
 ): void {
   if (definition.createDefaults) {
     const given = Object.fromEntries([...values].map(([field, value]) => [field.key, value]));
-    // Without a writer's clock (an internal caller), now and the installation's zone.
-    const clock = context.create?.clock ?? { now: new Date(), timeZone: DEFAULT_TIME_ZONE };
-    for (const [key, raw] of Object.entries(definition.createDefaults(given, clock))) {
+    // Without a writer (an internal caller): now, in the installation's zone, by no one.
+    const creator = context.create?.creator ?? {
+      now: new Date(),
+      timeZone: DEFAULT_TIME_ZONE,
+      employeeId: null,
+    };
+    for (const [key, raw] of Object.entries(definition.createDefaults(given, creator))) {
       const field = definition.field(key);
       if (!field || values.has(field) || raw === null || raw === undefined) continue;
       // A default the object computed is checked like a typed value; one that does not fit is left out.

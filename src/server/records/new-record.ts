@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import type { FieldDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
-import { createDefaultsContext } from './create-defaults.ts';
+import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { applyCreateDefaults } from './input.ts';
 import { objectOrThrow } from './reader.ts';
 import { authorizeWrite } from './writer.ts';
@@ -20,10 +20,7 @@ export async function createDefaultValues(
 ): Promise<Record<string, unknown>> {
   const definition = objectOrThrow(ctx, object);
   const grant = authorizeWrite(ctx, actor, definition, 'create');
-  const create = await createDefaultsContext(executorOf(ctx), definition, {
-    now: ctx.now(),
-    timeZone: actor.timeZone,
-  });
+  const create = await createDefaultsContext(executorOf(ctx), definition, creatorOf(actor, ctx.now()));
   const values = new Map<FieldDefinition, unknown>();
   applyCreateDefaults(definition, values, { country: defaultCountry(ctx), create });
   for (const field of definition.fields) {

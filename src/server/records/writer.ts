@@ -5,7 +5,7 @@ import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
-import { createDefaultsContext } from './create-defaults.ts';
+import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
 import { runEffects } from './effects.ts';
 import { writeEvent } from './events.ts';
@@ -65,10 +65,7 @@ export async function createRecord(
     null,
     defaultCountry(ctx),
   );
-  const create = await createDefaultsContext(executorOf(ctx), definition, {
-    now: ctx.now(),
-    timeZone: actor.timeZone,
-  });
+  const create = await createDefaultsContext(executorOf(ctx), definition, creatorOf(actor, ctx.now()));
   const input = checkInput(definition, body, 'create', { ...context, create });
   assertWritableFields(definition, grant, body);
   const at = ctx.now().toISOString();

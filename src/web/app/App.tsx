@@ -29,6 +29,8 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  // Someone who asked their system for less motion gets menus and dialogs without animation.
+  respectReducedMotion: true,
 });
 
 const cssVariablesResolver: CSSVariablesResolver = () => ({

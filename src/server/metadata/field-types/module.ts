@@ -3,7 +3,7 @@ import type { FilterValue } from '../../../shared/filter/types.ts';
 import type { MetadataLookup } from '../../../shared/filter/validate.ts';
 import type { Locale } from '../../../shared/metadata/types.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
-import type { CreateClock, FieldDefinition } from '../define-object.ts';
+import type { Creator, FieldDefinition } from '../define-object.ts';
 
 /** The SQL types fields are stored in; each dialect maps them (`schema-check` compares them). */
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'boolean' | 'date' | 'timestamp';
@@ -48,9 +48,9 @@ export interface InputContext {
   create?: CreateDefaultsContext;
 }
 
-/** What a create's computed defaults need: the writer's clock and the dictionary values named by code. */
+/** What a create's computed defaults need: who writes when, and the dictionary values named by code. */
 export interface CreateDefaultsContext {
-  clock: CreateClock;
+  creator: Creator;
   /** select fields with a `defaultCode`: field key → the id of that value, when it exists and is active. */
   selections: ReadonlyMap<string, number>;
 }

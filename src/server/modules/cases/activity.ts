@@ -66,6 +66,8 @@ export const activity = defineObject({
   subtitleFields: ['company', 'type'],
   // The latest first, as a client's file lists them; the calendar asks for its own range.
   defaultSort: [{ field: 'starts_at', direction: 'desc' }],
+  // Whoever plans or logs an activity organises it unless they name someone else.
+  createDefaults: (_given, creator) => ({ organiser: creator.employeeId }),
   // The organiser owns the activity; the client, case, people and previous activity it names
   // must be ones they may read (the owner path does not pass through them).
   effects: [onlyReadableReferences(['company', 'case', 'participants', 'previous'])],

@@ -102,8 +102,9 @@ export const caseStage = defineObject({
   subtitleFields: ['case', 'kind'],
   // The newest step first, as the case card lists them ((case_id, at, id) index; paging adds id).
   defaultSort: [{ field: 'at', direction: 'desc' }],
-  // A stage is usually written as it happens; one typed in later gives its own time.
-  createDefaults: (_given, clock) => ({ at: clock.now.toISOString() }),
+  // A stage is usually written as it happens, by whoever writes it; one typed in later gives
+  // its own time and author.
+  createDefaults: (_given, creator) => ({ at: creator.now.toISOString(), by: creator.employeeId }),
   // The closed-case check comes first: a refused stage must not move the case's next action.
   effects: [noStageOnClosedCase, nextActionToCase],
   headerFacts: ['case', 'kind', 'at', 'by'],

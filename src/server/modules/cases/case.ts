@@ -61,8 +61,12 @@ export const clientCase = defineObject({
   // actions" is a filter on lead and next action date sorted by it, served by the
   // (lead_id, next_action_date) index.
   defaultSort: [{ field: 'opened_on', direction: 'desc' }],
-  // A case opens today, where its writer is (and as `open`: the status's default code).
-  createDefaults: (_given, clock) => ({ opened_on: todayIn(clock.timeZone, clock.now) }),
+  // A case opens today where its writer is, led by them unless they name someone (and as
+  // `open`: the status's default code).
+  createDefaults: (_given, creator) => ({
+    opened_on: todayIn(creator.timeZone, creator.now),
+    lead: creator.employeeId,
+  }),
   effects: [onlyReadableReferences(['company', 'contact']), closingDayFollowsStatus],
   headerFacts: [
     'status',

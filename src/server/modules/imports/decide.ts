@@ -5,7 +5,7 @@ import { AppError, type FieldIssue } from '../../errors.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import type { TextContext } from '../../metadata/field-types/module.ts';
 import { defaultCountry, executorOf, type RecordsContext } from '../../records/context.ts';
-import { createDefaultsContext } from '../../records/create-defaults.ts';
+import { createDefaultsContext, creatorOf } from '../../records/create-defaults.ts';
 import { checkInput, inputContexts } from '../../records/input.ts';
 import { rulesFor } from '../duplicates/rules.ts';
 import { currentValues } from './current-values.ts';
@@ -121,10 +121,7 @@ async function checkedAll(
   // Required fields with a default (a case's status) are not missing from a row that leaves them out.
   const create =
     mode === 'create'
-      ? await createDefaultsContext(executorOf(ctx), definition, {
-          now: ctx.now(),
-          timeZone: state.actor.timeZone,
-        })
+      ? await createDefaultsContext(executorOf(ctx), definition, creatorOf(state.actor, ctx.now()))
       : undefined;
   return items.map(({ body, related = [] }, index) => {
     try {

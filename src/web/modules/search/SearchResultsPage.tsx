@@ -80,7 +80,7 @@ export function SearchResultsPage() {
       ) : search.isError ? (
         <ErrorState error={search.error} onRetry={() => void search.refetch()} />
       ) : !search.data ? (
-        <Loader aria-label={t('common:loading')} />
+        <Loader size="sm" role="status" aria-label={t('common:loading')} />
       ) : sections.length === 0 ? (
         <Text>{t('search:page.nothing', { query: query.trim() })}</Text>
       ) : (
