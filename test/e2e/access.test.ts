@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killHard, loginOverHttp, type ServerProcess, spawnServer } from '../server-process.ts';
-import { apiCall, newPage, submitLogin } from './accounts.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ServerProcess } from '../server-process.ts';
+import { serverWithUsers, submitLogin } from './accounts.ts';
 import {
   ADMIN_PASSWORD,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  CONTEXT_OPTIONS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  SCREENSHOTS,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
 } from './browser.ts';
 
@@ -28,89 +20,72 @@ const SALES_LOGIN = 'sally';
 const SALES_PASSWORD = 'violet-harbour-compass-42';
 
 let server: ServerProcess;
-let browser: Browser;
 let admin: Page;
 let sales: Page;
 let current: Page | undefined;
-let dataDir: string;
-
-function api(headers: Record<string, string>, method: string, url: string, body?: unknown) {
-  return apiCall(server.url, headers, method, url, body);
-}
 
 async function logInAs(page: Page, login: string, password: string): Promise<void> {
   await submitLogin(page, server.url, login, password);
   await page.waitForURL(`${server.url}/records/company`);
 }
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-access-'));
-  server = await spawnServer({
-    KARTOTEKA_DATA: dataDir,
-    KARTOTEKA_DEMO: '0',
-    KARTOTEKA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  });
-  const headers = await loginOverHttp(server.url, 'admin', ADMIN_PASSWORD);
-  const seller = await api(headers, 'POST', '/api/records/employee', {
-    first_name: 'Sally',
-    last_name: 'Seller',
-  });
-  const other = await api(headers, 'POST', '/api/records/employee', {
-    first_name: 'Otto',
-    last_name: 'Other',
-  });
-  const companies = [];
-  for (const [name, manager] of [
-    ['Alpha Mills', seller.id],
-    ['Beta Foods', other.id],
-    ['Gamma Steel', seller.id],
-    ['Delta Print', null],
-  ] as const) {
-    companies.push(await api(headers, 'POST', '/api/records/company', { name, account_manager: manager }));
-  }
-  await api(headers, 'POST', '/api/records/person', {
-    first_name: 'Anna',
-    last_name: 'Alpha',
-    company: companies[0]?.id,
-  });
-  await api(headers, 'POST', '/api/records/person', {
-    first_name: 'Bruno',
-    last_name: 'Beta',
-    company: companies[1]?.id,
-  });
-  const own = (object: string) =>
-    ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'own' }));
-  const role = await api(headers, 'POST', '/api/access/roles', {
-    name: 'Sales',
-    description: 'Salespeople: their own clients',
-    grants: [
-      ...own('company'),
-      ...own('person'),
-      { object: 'dictionary_value', right: 'read', scope: 'all' },
-      { object: 'employee', right: 'read', scope: 'all' },
-    ],
-    fields: [],
-  });
-  await api(headers, 'POST', '/api/access/accounts', {
-    login: SALES_LOGIN,
-    employee: seller.id,
-    password: SALES_PASSWORD,
-    roles: [role.id],
-  });
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  admin = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-  sales = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server) await killHard(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+serverWithUsers({
+  name: 'access',
+  users: 2,
+  setUp: async ({ server: started, api }) => {
+    server = started;
+    const seller = await api('POST', '/api/records/employee', {
+      first_name: 'Sally',
+      last_name: 'Seller',
+    });
+    const other = await api('POST', '/api/records/employee', {
+      first_name: 'Otto',
+      last_name: 'Other',
+    });
+    const companies = [];
+    for (const [name, manager] of [
+      ['Alpha Mills', seller.id],
+      ['Beta Foods', other.id],
+      ['Gamma Steel', seller.id],
+      ['Delta Print', null],
+    ] as const) {
+      companies.push(await api('POST', '/api/records/company', { name, account_manager: manager }));
+    }
+    await api('POST', '/api/records/person', {
+      first_name: 'Anna',
+      last_name: 'Alpha',
+      company: companies[0]?.id,
+    });
+    await api('POST', '/api/records/person', {
+      first_name: 'Bruno',
+      last_name: 'Beta',
+      company: companies[1]?.id,
+    });
+    const own = (object: string) =>
+      ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'own' }));
+    const role = await api('POST', '/api/access/roles', {
+      name: 'Sales',
+      description: 'Salespeople: their own clients',
+      grants: [
+        ...own('company'),
+        ...own('person'),
+        { object: 'dictionary_value', right: 'read', scope: 'all' },
+        { object: 'employee', right: 'read', scope: 'all' },
+      ],
+      fields: [],
+    });
+    await api('POST', '/api/access/accounts', {
+      login: SALES_LOGIN,
+      employee: seller.id,
+      password: SALES_PASSWORD,
+      roles: [role.id],
+    });
+  },
+  ready: (pages) => {
+    [admin, sales] = pages as [Page, Page];
+  },
+  current: () => current,
 });
-
-screenshotFailures(() => current);
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 /** The names in a list's title column, in the order shown. */

@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killHard, loginOverHttp, type ServerProcess, spawnServer } from '../server-process.ts';
-import { apiCall, newPage, submitLogin } from './accounts.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ServerProcess } from '../server-process.ts';
+import { serverWithUsers, submitLogin } from './accounts.ts';
 import {
   ADMIN_PASSWORD,
   apiAs,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  CONTEXT_OPTIONS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  SCREENSHOTS,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
 } from './browser.ts';
 
@@ -31,76 +23,61 @@ const BEATA = { login: 'beata', password: 'copper-meadow-violin-58' };
 const TOPIC = 'Shelving for the depot';
 
 let server: ServerProcess;
-let browser: Browser;
 let admin: Page;
 let beata: Page;
 let current: Page | undefined;
-let dataDir: string;
 const ids = { case: 0, inProgress: 0 };
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-notifications-'));
-  server = await spawnServer({
-    KARTOTEKA_DATA: dataDir,
-    KARTOTEKA_DEMO: '0',
-    KARTOTEKA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  });
-  const headers = await loginOverHttp(server.url, 'admin', ADMIN_PASSWORD);
-  const api = (method: string, url: string, body?: unknown) =>
-    apiCall(server.url, headers, method, url, body);
-  const caseWork = ['company', 'person', 'employee', 'case', 'case_stage', 'activity', 'note'];
-  const role = await api('POST', '/api/access/roles', {
-    name: 'Case work',
-    description: 'Reads and writes every client and case',
-    requireTotp: false,
-    grants: [
-      ...caseWork.flatMap((object) =>
-        ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'all' })),
-      ),
-      { object: 'dictionary_value', right: 'read', scope: 'all' },
-    ],
-    fields: [],
-  });
-  const employee = await api('POST', '/api/records/employee', { first_name: 'Beata', last_name: 'Bell' });
-  await api('POST', '/api/access/accounts', { ...BEATA, employee: employee.id, roles: [role.id] });
-  const statusId = async (code: string) => {
-    const found = (await api('POST', '/api/records/dictionary_value/query', {
-      filter: {
-        and: [
-          { field: 'dictionary', op: 'eq', value: 'case_status' },
-          { field: 'code', op: 'eq', value: code },
-        ],
-      },
-    })) as unknown as { items: Array<{ id: number }> };
-    const id = found.items[0]?.id;
-    if (id === undefined) throw new Error(`no case status ${code}`);
-    return id;
-  };
-  ids.inProgress = await statusId('in_progress');
-  const company = await api('POST', '/api/records/company', { name: 'Depot Logistics' });
-  // Watched, not led: a case made with a lead would tell her of it at once.
-  ids.case = (
-    await api('POST', '/api/records/case', {
-      topic: TOPIC,
-      company: company.id,
-      status: await statusId('open'),
-      watchers: [employee.id],
-    })
-  ).id;
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  admin = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-  beata = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server) await killHard(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+serverWithUsers({
+  name: 'notifications',
+  users: 2,
+  setUp: async ({ server: started, api }) => {
+    server = started;
+    const caseWork = ['company', 'person', 'employee', 'case', 'case_stage', 'activity', 'note'];
+    const role = await api('POST', '/api/access/roles', {
+      name: 'Case work',
+      description: 'Reads and writes every client and case',
+      requireTotp: false,
+      grants: [
+        ...caseWork.flatMap((object) =>
+          ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'all' })),
+        ),
+        { object: 'dictionary_value', right: 'read', scope: 'all' },
+      ],
+      fields: [],
+    });
+    const employee = await api('POST', '/api/records/employee', { first_name: 'Beata', last_name: 'Bell' });
+    await api('POST', '/api/access/accounts', { ...BEATA, employee: employee.id, roles: [role.id] });
+    const statusId = async (code: string) => {
+      const found = (await api('POST', '/api/records/dictionary_value/query', {
+        filter: {
+          and: [
+            { field: 'dictionary', op: 'eq', value: 'case_status' },
+            { field: 'code', op: 'eq', value: code },
+          ],
+        },
+      })) as unknown as { items: Array<{ id: number }> };
+      const id = found.items[0]?.id;
+      if (id === undefined) throw new Error(`no case status ${code}`);
+      return id;
+    };
+    ids.inProgress = await statusId('in_progress');
+    const company = await api('POST', '/api/records/company', { name: 'Depot Logistics' });
+    // Watched, not led: a case made with a lead would tell her of it at once.
+    ids.case = (
+      await api('POST', '/api/records/case', {
+        topic: TOPIC,
+        company: company.id,
+        status: await statusId('open'),
+        watchers: [employee.id],
+      })
+    ).id;
+  },
+  ready: (pages) => {
+    [admin, beata] = pages as [Page, Page];
+  },
+  current: () => current,
 });
-
-screenshotFailures(() => current);
 
 const eventually = <T>(read: () => Promise<T>) =>
   expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS, interval: 100 });

@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { generate } from 'otplib';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killHard, loginOverHttp, type ServerProcess, spawnServer } from '../server-process.ts';
-import { apiCall, newPage, submitLogin } from './accounts.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ServerProcess } from '../server-process.ts';
+import { serverWithUsers, submitLogin } from './accounts.ts';
 import {
   ADMIN_PASSWORD,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  CONTEXT_OPTIONS,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
-  SCREENSHOTS,
   screenshot,
-  screenshotFailures,
   seriousA11yViolations,
 } from './browser.ts';
 
@@ -29,101 +21,83 @@ const SALES = { login: 'sally', password: 'violet-harbour-compass-42' };
 const GUARDED = { login: 'tina', password: 'amber-lantern-orchid-77' };
 
 let server: ServerProcess;
-let browser: Browser;
 let admin: Page;
 let sales: Page;
 let guarded: Page;
 let current: Page | undefined;
-let dataDir: string;
 const ids = { beta: 0, seller: 0, manager: 0, sales: 0 };
-
-function api(headers: Record<string, string>, method: string, url: string, body?: unknown) {
-  return apiCall(server.url, headers, method, url, body);
-}
 
 function logInAs(page: Page, login: string, password: string): Promise<void> {
   return submitLogin(page, server.url, login, password);
 }
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'kartoteka-e2e-sharing-'));
-  server = await spawnServer({
-    KARTOTEKA_DATA: dataDir,
-    KARTOTEKA_DEMO: '0',
-    KARTOTEKA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  });
-  const headers = await loginOverHttp(server.url, 'admin', ADMIN_PASSWORD);
-  const top = await api(headers, 'POST', '/api/records/department', { name: 'Kartoteka Test' });
-  ids.sales = (await api(headers, 'POST', '/api/records/department', { name: 'Sales', parent: top.id })).id;
-  const north = await api(headers, 'POST', '/api/records/department', {
-    name: 'Sales North',
-    parent: ids.sales,
-  });
-  ids.manager = (
-    await api(headers, 'POST', '/api/records/employee', {
-      first_name: 'Otto',
-      last_name: 'Other',
-      department: ids.sales,
-    })
-  ).id;
-  ids.seller = (
-    await api(headers, 'POST', '/api/records/employee', {
-      first_name: 'Sally',
-      last_name: 'Seller',
-      department: north.id,
-      manager: ids.manager,
-    })
-  ).id;
-  await api(headers, 'POST', '/api/records/company', { name: 'Alpha Mills', account_manager: ids.seller });
-  ids.beta = (
-    await api(headers, 'POST', '/api/records/company', { name: 'Beta Foods', account_manager: ids.manager })
-  ).id;
-  const own = (object: string) =>
-    ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'own' }));
-  const salesRole = await api(headers, 'POST', '/api/access/roles', {
-    name: 'Sales',
-    description: 'Salespeople: their own clients',
-    requireTotp: false,
-    grants: [
-      ...own('company'),
-      ...own('person'),
-      { object: 'dictionary_value', right: 'read', scope: 'all' },
-      { object: 'employee', right: 'read', scope: 'all' },
-    ],
-    fields: [],
-  });
-  const guardedRole = await api(headers, 'POST', '/api/access/roles', {
-    name: 'Finance',
-    description: 'Reads every client; two-factor login required',
-    requireTotp: true,
-    grants: [{ object: 'company', right: 'read', scope: 'all' }],
-    fields: [],
-  });
-  await api(headers, 'POST', '/api/access/accounts', {
-    ...SALES,
-    employee: ids.seller,
-    roles: [salesRole.id],
-  });
-  await api(headers, 'POST', '/api/access/accounts', {
-    ...GUARDED,
-    employee: null,
-    roles: [guardedRole.id],
-  });
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  admin = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-  sales = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-  guarded = await newPage(await browser.newContext(CONTEXT_OPTIONS));
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server) await killHard(server);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+serverWithUsers({
+  name: 'sharing',
+  users: 3,
+  setUp: async ({ server: started, api }) => {
+    server = started;
+    const top = await api('POST', '/api/records/department', { name: 'Kartoteka Test' });
+    ids.sales = (await api('POST', '/api/records/department', { name: 'Sales', parent: top.id })).id;
+    const north = await api('POST', '/api/records/department', {
+      name: 'Sales North',
+      parent: ids.sales,
+    });
+    ids.manager = (
+      await api('POST', '/api/records/employee', {
+        first_name: 'Otto',
+        last_name: 'Other',
+        department: ids.sales,
+      })
+    ).id;
+    ids.seller = (
+      await api('POST', '/api/records/employee', {
+        first_name: 'Sally',
+        last_name: 'Seller',
+        department: north.id,
+        manager: ids.manager,
+      })
+    ).id;
+    await api('POST', '/api/records/company', { name: 'Alpha Mills', account_manager: ids.seller });
+    ids.beta = (
+      await api('POST', '/api/records/company', { name: 'Beta Foods', account_manager: ids.manager })
+    ).id;
+    const own = (object: string) =>
+      ['read', 'create', 'update'].map((right) => ({ object, right, scope: 'own' }));
+    const salesRole = await api('POST', '/api/access/roles', {
+      name: 'Sales',
+      description: 'Salespeople: their own clients',
+      requireTotp: false,
+      grants: [
+        ...own('company'),
+        ...own('person'),
+        { object: 'dictionary_value', right: 'read', scope: 'all' },
+        { object: 'employee', right: 'read', scope: 'all' },
+      ],
+      fields: [],
+    });
+    const guardedRole = await api('POST', '/api/access/roles', {
+      name: 'Finance',
+      description: 'Reads every client; two-factor login required',
+      requireTotp: true,
+      grants: [{ object: 'company', right: 'read', scope: 'all' }],
+      fields: [],
+    });
+    await api('POST', '/api/access/accounts', {
+      ...SALES,
+      employee: ids.seller,
+      roles: [salesRole.id],
+    });
+    await api('POST', '/api/access/accounts', {
+      ...GUARDED,
+      employee: null,
+      roles: [guardedRole.id],
+    });
+  },
+  ready: (pages) => {
+    [admin, sales, guarded] = pages as [Page, Page, Page];
+  },
+  current: () => current,
 });
-
-screenshotFailures(() => current);
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: ELEMENT_TIMEOUT_MS });
 /** The names in the companies list's title column, in the order shown. */
