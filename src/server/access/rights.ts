@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type FieldAccess, type Scope, widerFieldAccess, widerScope } from '../../shared/access/rights.ts';
 import type { Db, Executor } from '../db/dialects/dialect.ts';
+import { idLists } from '../db/id-lists.ts';
 
 /** One object's effective rights for one account: the union of all its roles. */
 export interface ObjectAccess {
@@ -110,9 +111,6 @@ async function readMembership(db: Db, employeeId: number | null): Promise<Member
   };
 }
 
-/** Ids per `IN (…)` list: well under either dialect's parameter limit. */
-const IDS_PER_QUERY = 1_000;
-
 /** The access revision and each employee's department and work groups (an account without an employee: none). */
 async function readMemberships(
   db: Db,
@@ -124,8 +122,7 @@ async function readMemberships(
   const memberships = new Map<number | null, Membership>([[null, { ...NO_MEMBERSHIP, revision }]]);
   const ids = [...new Set(employeeIds)].filter((id): id is number => id !== null);
   for (const id of ids) memberships.set(id, { revision, departmentId: null, workGroupIds: [] });
-  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-    const chunk = ids.slice(start, start + IDS_PER_QUERY);
+  for (const chunk of idLists(ids)) {
     const employees = await db
       .selectFrom('employee')
       .select(['id', 'department_id'])

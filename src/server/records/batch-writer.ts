@@ -1,19 +1,19 @@
-import { sql } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import { actorUserId } from '../access/actor.ts';
 import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
-import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
+import type { FieldDefinition } from '../metadata/define-object.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
 import { runEffects } from './effects.ts';
 import { eventRow } from './events.ts';
 import { type FieldChange, historyRows } from './history.ts';
+import { idsInScope } from './in-scope.ts';
 import { type CheckedInput, checkInput, inputContexts } from './input.ts';
 import { titleOf } from './present.ts';
-import { LIST_ALIAS, objectOrThrow } from './reader.ts';
+import { objectOrThrow } from './reader.ts';
 import { searchText } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
 import { subjectsOf } from './subjects.ts';
@@ -90,7 +90,12 @@ export async function createRecords(
       outcomes[entry.index] = { id: ids[position] as number };
     });
     await insertMemberships(ctx, trx, accepted, ids, actorId, at);
-    await assertAllInScope(trx, definition, grant.rows, ids);
+    // After the insert, inside the transaction: a record outside the creator's scope never exists.
+    if ((await idsInScope(trx, definition, grant, ids)).size < ids.length) {
+      throw errors.forbidden(
+        `You may not create this ${definition.key}: it would be outside the records you may create`,
+      );
+    }
     const subjects = await subjectsOf(
       trx,
       ctx.registry,
@@ -230,27 +235,4 @@ async function insertMemberships(
     }
   });
   for (const [table, rows] of byTable) await bulkInsert(trx, ctx.dialect.name, table, rows);
-}
-
-/** After the insert, inside the transaction: a record outside the creator's scope never exists. */
-async function assertAllInScope(
-  trx: Tx,
-  definition: ObjectDefinition,
-  rows: ((alias: string) => ReturnType<typeof sql>) | null,
-  ids: number[],
-): Promise<void> {
-  if (!rows) return;
-  const found = new Set<number>();
-  for (let start = 0; start < ids.length; start += 1000) {
-    const part = ids.slice(start, start + 1000);
-    const result = await sql<{ id: number }>`SELECT ${sql.ref(`${LIST_ALIAS}.id`)} AS id
-      FROM ${sql.table(definition.table)} AS ${sql.raw(LIST_ALIAS)}
-      WHERE ${sql.ref(`${LIST_ALIAS}.id`)} IN (${sql.join(part)}) AND ${rows(LIST_ALIAS)}`.execute(trx);
-    for (const row of result.rows) found.add(Number(row.id));
-  }
-  if (found.size < ids.length) {
-    throw errors.forbidden(
-      `You may not create this ${definition.key}: it would be outside the records you may create`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AccessGrant } from '../access/policy.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
+import { idLists } from '../db/id-lists.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 
 /** The alias of the record's table in these checks (row predicates are written against it). */
@@ -19,9 +20,6 @@ export async function inScope(
   return found.rows.length > 0;
 }
 
-/** Ids per query when many are checked at once: well under either dialect's parameter limit. */
-const IDS_PER_QUERY = 1_000;
-
 /**
  * Which of these records the grant reaches (a batch's worth of `inScope` in one query per
  * thousand ids): for work done on behalf of many readers at once, such as notifications.
@@ -32,12 +30,10 @@ export async function idsInScope(
   grant: AccessGrant,
   ids: Iterable<number>,
 ): Promise<Set<number>> {
-  const wanted = [...new Set(ids)];
   // As `inScope`: a grant without a row predicate reaches every record.
-  if (!grant.rows) return new Set(wanted);
+  if (!grant.rows) return new Set(ids);
   const found = new Set<number>();
-  for (let start = 0; start < wanted.length; start += IDS_PER_QUERY) {
-    const chunk = wanted.slice(start, start + IDS_PER_QUERY);
+  for (const chunk of idLists(ids)) {
     const result = await sql<{ id: number | string }>`SELECT ${sql.ref(`${ROOT}.id`)} AS id
       FROM ${sql.table(definition.table)} AS ${sql.raw(ROOT)}
       WHERE ${sql.ref(`${ROOT}.id`)} IN (${sql.join(chunk)}) AND ${grant.rows(ROOT)}`.execute(executor);

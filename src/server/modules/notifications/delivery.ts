@@ -54,7 +54,6 @@ export async function deliverPlans(
   });
   const readable = await readableRecords(book, planned, told);
   const notices: NewNotification[] = [];
-  const recipientOf = new Map<NewNotification, Recipient>();
   planned.forEach(({ event, plan }, index) => {
     for (const { recipient, channel } of told[index] ?? []) {
       const grants = plan.requires.map(({ object, id }) => {
@@ -67,7 +66,7 @@ export async function deliverPlans(
       const actor = authorNames(event.actorId, recipient.locale);
       const text = plan.render(recipient.locale, hidden, actor);
       if (!text) continue;
-      const notice: NewNotification = {
+      notices.push({
         recipientId: recipient.userId,
         kind: plan.kind,
         eventId: event.id,
@@ -78,9 +77,7 @@ export async function deliverPlans(
         actorId: event.actorId,
         channel,
         createdAt: event.createdAt,
-      };
-      notices.push(notice);
-      recipientOf.set(notice, recipient);
+      });
     }
   });
   const written = await insertNotifications(trx, services.dialect.name, notices);

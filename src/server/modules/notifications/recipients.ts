@@ -5,6 +5,7 @@ import { type AccessGrant, authorize } from '../../access/policy.ts';
 import type { AccessRights } from '../../access/rights.ts';
 import { actorFor, type UserRow, userFromRow } from '../../access/users.ts';
 import type { Tx } from '../../db/dialects/dialect.ts';
+import { idLists } from '../../db/id-lists.ts';
 import { AppError } from '../../errors.ts';
 import type { AppServices } from '../../http/types.ts';
 import { idsInScope } from '../../records/in-scope.ts';
@@ -20,16 +21,6 @@ export interface Recipient {
   email: string | null;
   /** The user as the access rules see them, for "may they read this record?". */
   actor: Actor;
-}
-
-/** Ids per `IN (…)` list: well under either dialect's parameter limit. */
-const IDS_PER_QUERY = 1_000;
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += IDS_PER_QUERY)
-    result.push(items.slice(start, start + IDS_PER_QUERY));
-  return result;
 }
 
 /** What a recipient may read of one object among the records asked about. */
@@ -63,7 +54,7 @@ export class RecipientBook {
       (id): id is number => id !== null && !this.accounts.has(id),
     );
     for (const id of missing) this.accounts.set(id, []);
-    for (const chunk of chunks(missing)) {
+    for (const chunk of idLists(missing)) {
       const rows = await this.trx
         .selectFrom('user_account')
         .select(['id', 'employee_id'])
@@ -80,7 +71,7 @@ export class RecipientBook {
   async employeesOf(userIds: Iterable<number>): Promise<ReadonlyMap<number, number | null>> {
     const missing = [...new Set(userIds)].filter((id) => !this.employees.has(id));
     for (const id of missing) this.employees.set(id, null);
-    for (const chunk of chunks(missing)) {
+    for (const chunk of idLists(missing)) {
       const rows = await this.trx
         .selectFrom('user_account')
         .select(['id', 'employee_id'])
@@ -100,7 +91,7 @@ export class RecipientBook {
     const wanted = [...new Set(userIds)];
     const missing = wanted.filter((id) => !this.recipients.has(id));
     for (const id of missing) this.recipients.set(id, null);
-    for (const chunk of chunks(missing)) {
+    for (const chunk of idLists(missing)) {
       const rows = await this.trx
         .selectFrom('user_account as u')
         .leftJoin('employee as e', 'e.id', 'u.employee_id')

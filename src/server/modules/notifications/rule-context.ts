@@ -1,5 +1,6 @@
 import type { Labels } from '../../../shared/metadata/types.ts';
 import type { Dialect, Tx } from '../../db/dialects/dialect.ts';
+import { idLists } from '../../db/id-lists.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
 import type { RecordEvent } from '../../records/events.ts';
 
@@ -19,17 +20,6 @@ const RECORD_COLUMNS = {
 
 type RuleObject = keyof typeof RECORD_COLUMNS;
 export type RuleRecord = Record<string, unknown>;
-
-/** Ids per `IN (…)` list: well under either dialect's parameter limit. */
-const IDS_PER_QUERY = 1_000;
-
-function chunked(ids: Iterable<number>): number[][] {
-  const all = [...new Set(ids)];
-  const chunks: number[][] = [];
-  for (let start = 0; start < all.length; start += IDS_PER_QUERY)
-    chunks.push(all.slice(start, start + IDS_PER_QUERY));
-  return chunks;
-}
 
 /**
  * Reads what the rules need, through the consumer's transaction, for a whole batch at once:
@@ -75,7 +65,7 @@ export class RuleContext {
     const { table, columns } = RECORD_COLUMNS[object];
     const missing = ids.filter((id) => !this.records.has(`${object}:${id}`));
     for (const id of missing) this.records.set(`${object}:${id}`, null);
-    for (const chunk of chunked(missing)) {
+    for (const chunk of idLists(missing)) {
       const rows = await this.trx
         .selectFrom(table)
         .select([...columns])
@@ -94,7 +84,7 @@ export class RuleContext {
   private async loadCases(ids: Iterable<number>): Promise<void> {
     const missing = [...ids].filter((id) => !this.cases.has(id));
     for (const id of missing) this.cases.set(id, null);
-    for (const chunk of chunked(missing)) {
+    for (const chunk of idLists(missing)) {
       const rows = await this.trx
         .selectFrom('client_case')
         .select(['id', 'topic', 'lead_id'])
