@@ -177,12 +177,16 @@ describe('web app', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('brings the user back with their unsaved edit in the full form after the session is lost', async () => {
     const recordUrl = page.url();
     await page.getByRole('button', { name: 'Edit all fields' }).click();
+    // The edit sets off a duplicate check; it is answered before the session goes, so the Save
+    // is the request that finds it gone. (Racing the two left a click waiting that landed on
+    // the restored form after the login and saved it.)
+    const duplicateCheck = page.waitForResponse(
+      (response) => response.url().endsWith('/duplicates') && response.request().method() === 'POST',
+    );
     await page.getByRole('textbox', { name: 'Short name' }).fill('Kept after login');
+    await duplicateCheck;
     await env.context.clearCookies();
-    // Whichever request comes first finds the session gone: the Save, or the duplicate check
-    // the edit set off a moment ago (then the page is already on its way to the login).
-    const save = page.getByRole('button', { name: 'Save' });
-    await Promise.race([save.click().catch(() => undefined), page.waitForURL(/\/login\?next=/)]);
+    await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/login\?next=/);
     await logIn(page);
     await page.waitForURL(recordUrl);
