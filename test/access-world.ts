@@ -120,6 +120,7 @@ const SAMPLES: Record<FieldType, Sampler> = {
   email: () => `a${sequence}@example.com`,
   phone: () => '+48601234567',
   url: () => 'https://example.com',
+  colour: () => '#3f51b5',
   integer: (_env, field) => field.min ?? 1,
   boolean: () => true,
   date: () => '2026-01-15',

@@ -4,7 +4,14 @@ import type { ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import type { Actor } from './actor.ts';
 import type { AccessRights } from './rights.ts';
-import { allOf, anyOf, ownerPredicate, type RowPredicate, sharePredicate } from './row-scope.ts';
+import {
+  allOf,
+  anyOf,
+  audiencePredicate,
+  ownerPredicate,
+  type RowPredicate,
+  sharePredicate,
+} from './row-scope.ts';
 
 /** A record right, `restore` (granted with `delete`), or a named action such as `offer.accept`. */
 export type RecordAction = (typeof RECORD_RIGHTS)[number] | 'restore' | `${string}.${string}`;
@@ -105,6 +112,7 @@ function ownerEquality(
   if (scopeOf(actor, definition.key, right) !== 'own' || !definition.owner || definition.owner === 'self')
     return [];
   if ((right === 'read' || right === 'update') && rights.sharedObjects.has(definition.key)) return [];
+  if (right === 'read' && definition.audience.length > 0) return [];
   const path = registry.ownerPath(definition);
   const column = path.length === 1 ? path[0]?.column : undefined;
   return column ? [{ column, values: 1 }] : [];
@@ -127,10 +135,14 @@ function rowsFor(
     scopeOf(actor, definition.key, 'read') !== 'none';
   // Without an owner, only none or all make sense (the role editor refuses the rest).
   const owned = scope !== 'none' && definition.owner !== undefined;
-  if (!owned && !shares) return 'none';
+  // Those an object's audience names read it like a share would (see ObjectDefinition.audience).
+  const audience =
+    right === 'read' && scope !== 'none' ? audiencePredicate(registry, definition, rights) : null;
+  if (!owned && !shares && !audience) return 'none';
   const parts: RowPredicate[] = [];
   const byOwner = owned ? ownerPredicate(registry, definition, scope, rights) : null;
   if (byOwner) parts.push(byOwner);
   if (shares && shareAccess) parts.push(sharePredicate(definition, rights, shareAccess));
+  if (audience) parts.push(audience);
   return anyOf(parts);
 }

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Scope } from '../../shared/access/rights.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
-import type { MetadataRegistry } from '../metadata/registry.ts';
+import type { AudiencePath, MetadataRegistry } from '../metadata/registry.ts';
 import type { AccessRights } from './rights.ts';
 
 /** A condition on the rows of a table aliased `alias`; every call makes fresh inner aliases. */
@@ -98,6 +98,74 @@ export function sharePredicate(
         OR ${ref('department_id')} = ${rights.departmentId ?? 0}
         OR ${ref('work_group_id')} IN (${sql.join([0, ...rights.workGroupIds])})))`;
   };
+}
+
+/**
+ * Rows whose audience names the reader (ObjectDefinition.audience): their employee, their
+ * department or one above it, or one of their work groups, at the end of any audience path.
+ * Each path is a chain of uncorrelated `IN (…)` subqueries, computed once per query: the
+ * registers a reader belongs to are few, however many tasks they hold.
+ */
+export function audiencePredicate(
+  registry: MetadataRegistry,
+  definition: ObjectDefinition,
+  rights: AccessRights,
+): RowPredicate | null {
+  if (definition.audience.length === 0) return null;
+  const paths = definition.audience.map((dotted) => registry.audiencePath(definition, dotted));
+  return (alias) =>
+    sql`(${sql.join(
+      paths.map((path, index) => audienceStep(registry, path, 0, alias, `${alias}_a${index}`, rights)),
+      sql` OR `,
+    )})`;
+}
+
+/** The readers' own ids of the kind a path names, as a list or a subquery. */
+function readerIds(path: AudiencePath, rights: AccessRights, alias: string): RawBuilder<unknown> | null {
+  if (path.names === 'employee') return rights.employeeId === null ? null : sql`${rights.employeeId}`;
+  if (path.names === 'work_group')
+    return rights.workGroupIds.length === 0 ? null : sql.join(rights.workGroupIds.map((id) => sql`${id}`));
+  if (rights.departmentId === null) return null;
+  // A register open to a department is open to the departments below it: the reader's
+  // department and every one above it.
+  const up = sql.raw(`${alias}_up`);
+  const d = `${alias}_d`;
+  return sql`WITH RECURSIVE ${up}(id) AS (
+      SELECT id FROM department WHERE id = ${rights.departmentId}
+      UNION
+      SELECT ${sql.ref(`${d}.parent_id`)} FROM department AS ${sql.raw(d)}
+        JOIN ${up} ON ${sql.ref(`${d}.id`)} = ${up}.id WHERE ${sql.ref(`${d}.parent_id`)} IS NOT NULL
+    )
+    SELECT id FROM ${up}`;
+}
+
+function audienceStep(
+  registry: MetadataRegistry,
+  path: AudiencePath,
+  index: number,
+  alias: string,
+  prefix: string,
+  rights: AccessRights,
+): RawBuilder<unknown> {
+  const hop = path.hops[index];
+  if (hop) {
+    const target = registry.get(hop.target ?? '');
+    if (!target || !hop.column) throw new Error(`audience path through ${hop.key} without a target`);
+    const next = `${prefix}_h${index + 1}`;
+    return sql`${sql.ref(`${alias}.${hop.column}`)} IN (SELECT ${sql.ref(`${next}.id`)}
+      FROM ${sql.table(target.table)} AS ${sql.raw(next)} WHERE ${sql.ref(`${next}.deleted_at`)} IS NULL
+        AND ${audienceStep(registry, path, index + 1, next, prefix, rights)})`;
+  }
+  const readers = readerIds(path, rights, prefix);
+  if (readers === null) return FALSE;
+  const { field } = path;
+  if (field.type === 'relation' && field.column)
+    return sql`${sql.ref(`${alias}.${field.column}`)} IN (${readers})`;
+  const through = field.through;
+  if (!through) throw new Error(`audience field ${field.key} has neither a column nor a link table`);
+  const m = `${prefix}_m`;
+  return sql`${sql.ref(`${alias}.id`)} IN (SELECT ${sql.ref(`${m}.${through.sourceColumn}`)}
+    FROM ${sql.table(through.table)} AS ${sql.raw(m)} WHERE ${sql.ref(`${m}.${through.targetColumn}`)} IN (${readers}))`;
 }
 
 export function anyOf(predicates: RowPredicate[]): RowPredicate {

@@ -34,6 +34,11 @@ export interface FieldDefinition extends FieldMeta {
    * case opens as `open`); ids differ between databases, codes do not.
    */
   defaultCode?: string;
+  /**
+   * relation, select: on create, when not given, the value of the field of the same name of the
+   * record another relation names (`parent.register`). Server-side only, like `defaultCode`.
+   */
+  inheritFrom?: string;
 }
 
 /** Who creates a record, when and where: what computed defaults (today, now, me) are relative to. */
@@ -91,6 +96,15 @@ export interface ObjectDefinition {
    * notifications find its changes by index. Absent: the change concerns no one else.
    */
   subject?: string;
+  /**
+   * Who may read a record besides those its owner scope lets in: paths of relations ending at
+   * a field that names employees, departments or work groups (`requester`, `watchers`,
+   * `register.members`, `register.departments`). A reader named there — their employee, their
+   * department or one above it, one of their work groups — reads the record when a role lets
+   * them read the object at all (any scope but `none`), as a share would. Reading only:
+   * changing it still takes the owner scope or an edit share.
+   */
+  audience: string[];
   /** Records only administrators (and the system) may create, change or delete (accounts). */
   administratorsOnly: boolean;
   /**
@@ -175,6 +189,13 @@ type FieldOptions = {
   countryField?: string;
   /** date, dateTime: something is due by then; past values show as overdue. */
   due?: boolean;
+  /** A due field: the field of the same record that, once it has a value, settles it (done at). */
+  settledBy?: string;
+  /**
+   * relation, select: on create, when not given, the value of the same kind of field of the
+   * record another relation names (`parent.register`: a subtask in its parent's register).
+   */
+  inheritFrom?: string;
 };
 
 export type FieldSpec = Omit<FieldDefinition, 'key' | 'column' | 'columns' | 'system'> & { column?: string };
@@ -199,6 +220,8 @@ function spec<T extends FieldType>(
     lowercase: options.lowercase,
     countryField: options.countryField,
     due: options.due,
+    settledBy: options.settledBy,
+    inheritFrom: options.inheritFrom,
     defaultValue: options.defaultValue ?? (traits.kind === 'boolean' ? false : undefined),
     defaultCode: options.defaultCode,
     ...extra,
@@ -212,6 +235,7 @@ export const field = {
   email: (labels: Labels, options: FieldOptions = {}) => spec('email', labels, options),
   phone: (labels: Labels, options: FieldOptions = {}) => spec('phone', labels, options),
   url: (labels: Labels, options: FieldOptions = {}) => spec('url', labels, options),
+  colour: (labels: Labels, options: FieldOptions = {}) => spec('colour', labels, options),
   integer: (labels: Labels, options: FieldOptions = {}) => spec('integer', labels, options),
   boolean: (labels: Labels, options: FieldOptions = {}) => spec('boolean', labels, options),
   date: (labels: Labels, options: FieldOptions = {}) => spec('date', labels, options),
@@ -296,6 +320,7 @@ export interface ObjectSpec {
   ownerSortIndex?: boolean;
   owner?: string;
   subject?: string;
+  audience?: string[];
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
   actions?: string[];
@@ -371,6 +396,12 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
         `${objectSpec.key}: derived column ${column} must not be a field's column and must come from fields (${unknown.join(', ')})`,
       );
   }
+  for (const f of own) {
+    if (f.settledBy && (!f.due || !byKey.has(f.settledBy)))
+      throw new Error(
+        `${objectSpec.key}.${f.key}: settled by ${f.settledBy}, which is not a field, or not due`,
+      );
+  }
   for (const section of objectSpec.sections ?? []) {
     for (const named of [...section.fields, ...(section.when ? [section.when.field] : [])]) {
       if (!byKey.has(named))
@@ -412,6 +443,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     ownerSortIndex: objectSpec.ownerSortIndex ?? false,
     owner: objectSpec.owner,
     subject: objectSpec.subject,
+    audience: objectSpec.audience ?? [],
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],
     actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),

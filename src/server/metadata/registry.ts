@@ -1,6 +1,13 @@
 import type { ObjectMeta } from '../../shared/metadata/types.ts';
 import type { FieldDefinition, ObjectDefinition } from './define-object.ts';
 
+/** Where an audience path leads: relations to follow, then the field naming the readers. */
+export interface AudiencePath {
+  hops: FieldDefinition[];
+  field: FieldDefinition;
+  names: 'employee' | 'department' | 'work_group';
+}
+
 /** All objects the engine serves. Custom objects from the database will join them here. */
 export class MetadataRegistry {
   private readonly objects = new Map<string, ObjectDefinition>();
@@ -20,7 +27,43 @@ export class MetadataRegistry {
       }
       if (definition.owner) this.ownerPath(definition);
       if (definition.subject) this.subjectPath(definition);
+      for (const path of definition.audience) this.audiencePath(definition, path);
+      for (const f of definition.fields) if (f.inheritFrom) this.checkInheritance(definition, f);
     }
+  }
+
+  /** `inheritFrom: 'parent.register'`: a relation, then a field of its target like this one. */
+  private checkInheritance(definition: ObjectDefinition, field: FieldDefinition): void {
+    const [via = '', from = '', ...rest] = (field.inheritFrom ?? '').split('.');
+    const source = this.objects.get(definition.field(via)?.target ?? '')?.field(from);
+    const sameKind = source?.type === field.type && source.target === field.target;
+    if (rest.length > 0 || definition.field(via)?.type !== 'relation' || !sameKind || !field.target) {
+      throw new Error(`${definition.key}.${field.key}: cannot inherit from ${field.inheritFrom}`);
+    }
+  }
+
+  /**
+   * The fields an audience path names (`register.members` → [task.register,
+   * task_register.members]): relations up to the last step, which names employees,
+   * departments or work groups (a relation or a membership).
+   */
+  audiencePath(definition: ObjectDefinition, dotted: string): AudiencePath {
+    const keys = dotted.split('.');
+    const last = keys.pop() ?? '';
+    const hops = keys.length > 0 ? this.relationPath(definition, keys.join('.'), 'audience') : [];
+    const holder = hops.length > 0 ? this.objects.get(hops.at(-1)?.target ?? '') : definition;
+    const field = holder?.field(last);
+    const names = field?.target;
+    if (
+      !field ||
+      (field.type !== 'relation' && field.type !== 'multiRelation') ||
+      (names !== 'employee' && names !== 'department' && names !== 'work_group')
+    ) {
+      throw new Error(
+        `${definition.key}: audience path ${dotted} must end at employees, departments or work groups`,
+      );
+    }
+    return { hops, field, names };
   }
 
   /**
@@ -122,7 +165,14 @@ function describeObject(definition: ObjectDefinition, timeline: boolean): Object
     ...(timeline ? { timeline: true } : {}),
     ...(definition.timeline ? { timelineEntry: true } : {}),
     fields: definition.fields.map(
-      ({ column: _column, columns: _columns, through: _through, defaultCode: _defaultCode, ...meta }) => meta,
+      ({
+        column: _column,
+        columns: _columns,
+        through: _through,
+        defaultCode: _defaultCode,
+        inheritFrom: _inheritFrom,
+        ...meta
+      }) => meta,
     ),
   };
 }

@@ -15,6 +15,8 @@ import { dictionaryValue } from './dictionaries/objects.ts';
 import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
 import { userAccount } from './organisation/user-account.ts';
+import { task } from './tasks/task.ts';
+import { taskRegister, taskTopic } from './tasks/task-register.ts';
 
 /**
  * The objects every capability declares, gathered where the application is composed (like the
@@ -43,6 +45,9 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   caseStage,
   activity,
   note,
+  taskRegister,
+  taskTopic,
+  task,
 ];
 
 export function standardRegistry(): MetadataRegistry {

@@ -11,6 +11,7 @@ import { runEffects } from './effects.ts';
 import { writeEvent } from './events.ts';
 import { diffValues, type FieldChange, writeHistory } from './history.ts';
 import { inScope } from './in-scope.ts';
+import { withInheritedValues } from './inherit.ts';
 import { checkInput, inputContext } from './input.ts';
 import type { ApiRecord } from './present.ts';
 import { checkId, getRecord, loadRow, objectOrThrow, present } from './reader.ts';
@@ -57,16 +58,17 @@ export async function createRecord(
 ): Promise<ApiRecord> {
   const definition = objectOrThrow(ctx, object);
   const grant = authorizeWrite(ctx, actor, definition, 'create');
+  const given = await withInheritedValues(executorOf(ctx), ctx.registry, definition, body);
   const context = await inputContext(
     executorOf(ctx),
     ctx.registry,
     definition,
-    body,
+    given,
     null,
     defaultCountry(ctx),
   );
   const create = await createDefaultsContext(executorOf(ctx), definition, creatorOf(actor, ctx.now()));
-  const input = checkInput(definition, body, 'create', { ...context, create });
+  const input = checkInput(definition, given, 'create', { ...context, create });
   assertWritableFields(definition, grant, body);
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);

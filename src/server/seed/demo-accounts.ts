@@ -51,15 +51,23 @@ const grant = (object: string, rights: readonly string[], scope: Scope): RoleGra
  */
 const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'note'] as const;
 
+/**
+ * Internal work: tasks (the assignee's; the requester, watchers and a register's readers see
+ * them too), the registers and topics (their keeper's; a register's readers see them too).
+ */
+const TASK_WORK = ['task', 'task_register', 'task_topic'] as const;
+
 /** The three roles, validated against the metadata like a role editor's input would be. */
 export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole> {
   const roles: Record<DemoPart, DemoRole> = {
     salesperson: {
       name: 'Salesperson',
       description:
-        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients; reads dictionaries and employees. No deleting, export or bulk changes.',
+        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries and employees. No deleting, export or bulk changes.',
       grants: [
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
+        ...grant('task', ['read', 'create', 'update'], 'own'),
+        ...['task_register', 'task_topic'].flatMap((o) => grant(o, ['read'], 'own')),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -68,9 +76,9 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     manager: {
       name: 'Sales manager',
       description:
-        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities and notes of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
+        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities, notes and tasks of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
       grants: [
-        ...CLIENT_WORK.flatMap((o) =>
+        ...[...CLIENT_WORK, ...TASK_WORK].flatMap((o) =>
           grant(o, ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
         ),
         ...['dictionary_value', 'employee', 'department', 'work_group'].flatMap((o) =>
@@ -82,14 +90,16 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     assistant: {
       name: 'Assistant',
       description:
-        'Demo role: reads everything but user accounts, creates and edits companies and people, schedules activities and writes notes for everyone; no export. Financial company fields are hidden.',
+        'Demo role: reads everything but user accounts, creates and edits companies and people, schedules activities, writes notes and tasks for everyone; no export. Financial company fields are hidden.',
       grants: [
         // Every object the registry has, so objects added later are readable too.
         ...registry
           .list()
           .filter((definition) => definition.key !== 'user_account')
           .flatMap((definition) => grant(definition.key, ['read'], 'all')),
-        ...['company', 'person', 'activity', 'note'].flatMap((o) => grant(o, ['create', 'update'], 'all')),
+        ...['company', 'person', 'activity', 'note', 'task'].flatMap((o) =>
+          grant(o, ['create', 'update'], 'all'),
+        ),
       ],
       // What a role editor would call financial. Clients have no money fields yet: the number of
       // employees stands in for them; turnover, credit limits and the like (coming with sales)
@@ -214,10 +224,10 @@ export async function addDemoAccounts(
     loaded.organisation.departments[loaded.organisation.departmentOf[staff.manager] ?? 0]?.name;
   const summaries: Record<DemoPart, string> = {
     salesperson:
-      'own clients, cases, activities and notes: read, create, edit; no delete, export or bulk changes',
-    manager: `clients, cases, activities and notes of ${salesName} and the departments below it: read, edit, delete, export, bulk changes`,
+      'own clients, cases, activities, notes and tasks: read, create, edit; no delete, export or bulk changes',
+    manager: `clients, cases, activities, notes and tasks of ${salesName} and the departments below it: read, edit, delete, export, bulk changes`,
     assistant:
-      'reads everything but accounts and the employee count of companies; creates and edits clients, activities and notes; no export',
+      'reads everything but accounts and the employee count of companies; creates and edits clients, activities, notes and tasks; no export',
   };
   const accounts: DemoAccount[] = [];
   for (const part of parts) {

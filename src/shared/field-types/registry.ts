@@ -1,6 +1,7 @@
 import type { FieldMeta } from '../metadata/types.ts';
 import { boolean } from './boolean.ts';
 import { choice } from './choice.ts';
+import { colour } from './colour.ts';
 import { country } from './country.ts';
 import { currency } from './currency.ts';
 import { date } from './date.ts';
@@ -37,6 +38,7 @@ export const FIELD_TYPE_TRAITS = {
   email,
   phone,
   url,
+  colour,
   integer,
   boolean,
   date,

@@ -13,6 +13,8 @@ export interface FieldValueTypes {
   email: string;
   phone: string;
   url: string;
+  /** `#rrggbb`, lower case. */
+  colour: string;
   integer: number;
   boolean: boolean;
   date: string;

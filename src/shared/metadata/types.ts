@@ -44,6 +44,11 @@ export interface FieldMeta {
    * Past ones show as overdue, in red, wherever the value is shown.
    */
   due?: boolean;
+  /**
+   * A due field's settling field on the same record (a task's done at, a case's closing day):
+   * once that has a value, the due date is met or moot and never shows as overdue.
+   */
+  settledBy?: string;
   /** choice: the values it may take, each with its label in every language. */
   options?: Array<{ value: string; labels: Labels }>;
 }

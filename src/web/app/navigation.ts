@@ -2,6 +2,8 @@ import {
   IconBriefcase,
   IconBuilding,
   IconCalendarEvent,
+  IconChecklist,
+  IconFolder,
   IconFolders,
   IconHierarchy2,
   IconIdBadge2,
@@ -46,6 +48,14 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/records/activity',
     icon: IconCalendarEvent,
     object: 'activity',
+  },
+  { key: 'tasks', labelKey: 'shell:nav.tasks', to: '/records/task', icon: IconChecklist, object: 'task' },
+  {
+    key: 'taskRegisters',
+    labelKey: 'shell:nav.taskRegisters',
+    to: '/records/task_register',
+    icon: IconFolder,
+    object: 'task_register',
   },
   {
     key: 'companyGroups',

@@ -22,6 +22,7 @@ const CELL_EDITABLE = new Set([
   'email',
   'phone',
   'url',
+  'colour',
   'integer',
   'date',
   'postalCode',

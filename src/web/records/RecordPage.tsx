@@ -11,9 +11,6 @@ import type { RecordData } from '../app/api-types.ts';
 import { NotFound } from '../app/NotFound.tsx';
 import { useCurrentUser } from '../app/session.ts';
 import { useRecordCan } from '../modules/access/index.ts';
-import { BusinessCardLink } from '../modules/cards/index.ts';
-import { CaseReportLink, FollowUpButton } from '../modules/cases/index.ts';
-import { GroupMembersPanel } from '../modules/groups/index.ts';
 import {
   isReference,
   pickLabel,
@@ -21,8 +18,7 @@ import {
   recordTitle,
   useObjectMeta,
 } from '../modules/metadata/index.ts';
-import { PersonalDataMenu } from '../modules/personal-data/index.ts';
-import { TimelinePanel } from '../modules/timeline/index.ts';
+import { RECORD_PAGE_EXTENSIONS } from '../modules/record-page.tsx';
 import { rememberOpened } from '../modules/today/index.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { useLocale } from '../ui/format.ts';
@@ -104,11 +100,17 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
     // Beside the details on a wide screen (a client's people on the first screen), below on a narrow one.
     <Grid.Col span={{ base: 12, lg: 5 }}>
       <Stack gap="xl">
-        {meta.timeline && <TimelinePanel meta={meta} record={data} objects={objects} />}
-        {/* A group's members are managed by the groups module; other records pointing here are listed. */}
-        <GroupMembersPanel meta={meta} record={data} />
+        {RECORD_PAGE_EXTENSIONS.panels.map((Panel, index) => (
+          // The list is fixed at build time: its index is a stable key.
+          // biome-ignore lint/suspicious/noArrayIndexKey: a constant list, never reordered
+          <Panel key={index} meta={meta} record={data} title={title} objects={objects} />
+        ))}
         <RelatedLists
-          relations={relations.filter((relation) => kindOf(relation.field) !== 'membership')}
+          relations={relations.filter(
+            (relation) =>
+              kindOf(relation.field) !== 'membership' &&
+              !RECORD_PAGE_EXTENSIONS.shownByPanels.includes(`${relation.object.key}.${relation.field.key}`),
+          )}
           id={data.id}
         />
       </Stack>
@@ -160,10 +162,10 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
                 {t('records:page.editAll')}
               </Button>
             )}
-            <BusinessCardLink object={meta.key} id={data.id} />
-            <CaseReportLink object={meta.key} id={data.id} />
-            <FollowUpButton object={meta.key} record={data} />
-            <PersonalDataMenu meta={meta} id={data.id} title={title} />
+            {RECORD_PAGE_EXTENSIONS.actions.map((Action, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a constant list, never reordered
+              <Action key={index} meta={meta} record={data} title={title} objects={objects} />
+            ))}
             <RecordActions
               meta={meta}
               id={data.id}

@@ -48,6 +48,11 @@ export function listProjection(
   columns: FieldMeta[],
 ): { fields: string[]; expand: string[] } {
   const fields = new Set(['id', 'version', ...meta.titleFields, ...columns.map((field) => field.key)]);
+  // A due column is shown as overdue or not by its settling field (a task's done at).
+  for (const column of columns) {
+    if (column.settledBy && meta.fields.some((field) => field.key === column.settledBy))
+      fields.add(column.settledBy);
+  }
   // A related column's references come with its values (`company.industry`): not expanded here.
   const expand = columns
     .filter((field) => isReference(field) && !field.key.includes('.'))

@@ -14,6 +14,7 @@ import * as searchTitleKey from './2026_11_28_0002_search_title_key.ts';
 import * as eventConsumers from './2026_11_28_0003_event_consumers.ts';
 import * as cases from './2026_11_28_0004_cases.ts';
 import * as notifications from './2026_11_28_0005_notifications.ts';
+import * as tasks from './2026_11_28_0006_tasks.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0003_event_consumers': eventConsumers,
   '2026_11_28_0004_cases': cases,
   '2026_11_28_0005_notifications': notifications,
+  '2026_11_28_0006_tasks': tasks,
 };

@@ -1,6 +1,7 @@
 import type { FieldType } from '../../../shared/field-types/registry.ts';
 import { boolean } from './boolean.ts';
 import { choice } from './choice.ts';
+import { colour } from './colour.ts';
 import { country } from './country.ts';
 import { currency } from './currency.ts';
 import { date } from './date.ts';
@@ -33,6 +34,7 @@ const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
   email,
   phone,
   url,
+  colour,
   integer,
   boolean,
   date,

@@ -116,7 +116,8 @@ export const clientCase = defineObject({
     type: field.select(L('Type', 'Rodzaj', 'Típus'), 'case_type'),
     priority: field.select(L('Priority', 'Priorytet', 'Prioritás'), 'case_priority'),
     opened_on: field.date(L('Opened on', 'Data otwarcia', 'Megnyitva'), { required: true }),
-    due_on: field.date(L('Due', 'Termin', 'Határidő'), { due: true }),
+    // A closed case is done with its dates: none of them shows as overdue any more.
+    due_on: field.date(L('Due', 'Termin', 'Határidő'), { due: true, settledBy: 'closed_on' }),
     closed_on: field.date(L('Closed on', 'Data zamknięcia', 'Lezárva')),
     result: field.longText(L('Result', 'Wynik', 'Eredmény')),
     next_action_type: field.select(
@@ -125,6 +126,7 @@ export const clientCase = defineObject({
     ),
     next_action_date: field.date(L('Next action date', 'Termin następnej akcji', 'Következő teendő dátuma'), {
       due: true,
+      settledBy: 'closed_on',
     }),
     description: field.longText(L('Description', 'Opis', 'Leírás')),
   },

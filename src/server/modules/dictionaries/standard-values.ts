@@ -10,6 +10,12 @@ import {
   NEXT_ACTION_TYPE_CODES,
   NEXT_ACTION_TYPE_LABELS,
 } from '../cases/dictionaries.ts';
+import {
+  TASK_PRIORITY_CODES,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUS_CODES,
+  TASK_STATUS_LABELS,
+} from '../tasks/dictionaries.ts';
 
 // The standard dictionary values every installation starts with (statuses drive the client
 // card, kinds label addresses and contacts); administrators rename, reorder and extend them.
@@ -38,6 +44,8 @@ export type DictionaryName =
   | 'case_type'
   | 'case_priority'
   | 'case_stage_kind'
+  | 'task_status'
+  | 'task_priority'
   | 'next_action_type';
 
 export interface DictionarySeed {
@@ -292,6 +300,8 @@ export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
   ...seedsFor('case_priority', CASE_PRIORITY_CODES, CASE_PRIORITY_LABELS),
   ...seedsFor('case_stage_kind', CASE_STAGE_KIND_CODES, CASE_STAGE_KIND_LABELS),
   ...seedsFor('next_action_type', NEXT_ACTION_TYPE_CODES, NEXT_ACTION_TYPE_LABELS),
+  ...seedsFor('task_status', TASK_STATUS_CODES, TASK_STATUS_LABELS),
+  ...seedsFor('task_priority', TASK_PRIORITY_CODES, TASK_PRIORITY_LABELS),
 ];
 
 /** The label of a person position in one language; people's positions are stored as text. */

@@ -1,6 +1,6 @@
 import { assertAdministratorRemains } from '../../access/roles.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
-import { noCycle } from './no-cycle.ts';
+import { noCycle } from '../../records/no-cycle.ts';
 
 /** A department of the company; departments form a tree that the row scope `subtree` follows. */
 export const department = defineObject({

@@ -1,5 +1,5 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
-import { noCycle } from './no-cycle.ts';
+import { noCycle } from '../../records/no-cycle.ts';
 
 /** People of the company using the CRM; user accounts are separate (one employee, several accounts). */
 export const employee = defineObject({

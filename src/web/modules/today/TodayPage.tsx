@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Filter } from '../../../shared/filter/types.ts';
@@ -10,7 +10,14 @@ import { useFormatters, useLocale } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { canRead, useMyRights } from '../access/index.ts';
 import { expandedTitle } from '../metadata/index.ts';
-import { nextActionsFilter, plannedFilter, type Scope, useList, useMyDepartment } from './queries.ts';
+import {
+  dueTasksFilter,
+  nextActionsFilter,
+  plannedFilter,
+  type Scope,
+  useList,
+  useMyDepartment,
+} from './queries.ts';
 import { recentRecords } from './recent.ts';
 import { ScopeControl } from './ScopeControl.tsx';
 
@@ -89,6 +96,40 @@ function RowList({
   );
 }
 
+/** A card of rows due or planned, with a link to the whole list behind it. */
+function ListCard({
+  id,
+  title,
+  badges,
+  all,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** Beside the title (counts by due). */
+  badges?: ReactNode;
+  /** The links under the rows: the whole list, and more. */
+  all: Array<{ to: string; label: string }>;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {badges}
+      </Group>
+      {children}
+      {all.map((link, index) => (
+        <Anchor key={link.to} component={Link} to={link.to} size="sm" mt={index === 0 ? 'sm' : undefined}>
+          {link.label}
+        </Anchor>
+      ))}
+    </Card>
+  );
+}
+
 /**
  * The first screen after logging in: what is due (my overdue and today's next actions, the
  * rest of the week), what I have planned, and what I opened lately — instead of an
@@ -125,6 +166,9 @@ export function TodayPage() {
     locale,
     readsActivities,
   );
+  const tasksFilter = dueTasksFilter(scope, employeeId, department);
+  const readsTasks = canRead(rights, 'task');
+  const tasks = useList('task', tasksFilter, 'due_at', ['register', 'assignee'], locale, readsTasks);
   const recent = user ? recentRecords(user.id) : [];
   const counts: Record<Due, number> = { overdue: 0, today: 0, week: 0 };
   for (const item of actions.data?.items ?? []) counts[dueOf(String(item.next_action_date), today)] += 1;
@@ -142,11 +186,10 @@ export function TodayPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         {readsCases && (
-          <Card withBorder component="section" aria-labelledby="today-actions">
-            <Group justify="space-between" mb="sm" wrap="wrap">
-              <Title order={2} size="h4" id="today-actions">
-                {t('today:actions.title')}
-              </Title>
+          <ListCard
+            id="today-actions"
+            title={t('today:actions.title')}
+            badges={
               <Group gap={6}>
                 {(['overdue', 'today', 'week'] as const).map((due) => (
                   <Badge key={due} color={DUE_COLOR[due]} variant={due === 'overdue' ? 'filled' : 'light'}>
@@ -154,7 +197,21 @@ export function TodayPage() {
                   </Badge>
                 ))}
               </Group>
-            </Group>
+            }
+            all={[
+              {
+                to: listLink('case', actionsFilter, 'next_action_date', [
+                  'topic',
+                  'company',
+                  'lead',
+                  'next_action_type',
+                  'next_action_date',
+                  'status',
+                ]),
+                label: t('today:actions.all'),
+              },
+            ]}
+          >
             <RowList
               query={actions}
               empty={t('today:actions.none')}
@@ -174,28 +231,27 @@ export function TodayPage() {
                   .join(' · '),
               }))}
             />
-            <Anchor
-              component={Link}
-              to={listLink('case', actionsFilter, 'next_action_date', [
-                'topic',
-                'company',
-                'lead',
-                'next_action_type',
-                'next_action_date',
-                'status',
-              ])}
-              size="sm"
-              mt="sm"
-            >
-              {t('today:actions.all')}
-            </Anchor>
-          </Card>
+          </ListCard>
         )}
         {readsActivities && (
-          <Card withBorder component="section" aria-labelledby="today-planned">
-            <Title order={2} size="h4" id="today-planned" mb="sm">
-              {t('today:planned.title')}
-            </Title>
+          <ListCard
+            id="today-planned"
+            title={t('today:planned.title')}
+            all={[
+              {
+                to: listLink('activity', activityFilter, 'starts_at', [
+                  'starts_at',
+                  'title',
+                  'type',
+                  'company',
+                  'organiser',
+                  'status',
+                ]),
+                label: t('today:planned.all'),
+              },
+              { to: '/plan', label: t('today:plan.link') },
+            ]}
+          >
             <RowList
               query={planned}
               empty={t('today:planned.none')}
@@ -210,25 +266,45 @@ export function TodayPage() {
                   .join(' · '),
               }))}
             />
-            <Anchor
-              component={Link}
-              to={listLink('activity', activityFilter, 'starts_at', [
-                'starts_at',
-                'title',
-                'type',
-                'company',
-                'organiser',
-                'status',
-              ])}
-              size="sm"
-              mt="sm"
-            >
-              {t('today:planned.all')}
-            </Anchor>
-            <Anchor component={Link} to="/plan" size="sm">
-              {t('today:plan.link')}
-            </Anchor>
-          </Card>
+          </ListCard>
+        )}
+        {readsTasks && (
+          <ListCard
+            id="today-tasks"
+            title={t('today:tasks.title')}
+            all={[
+              {
+                to: listLink('task', tasksFilter, 'due_at', [
+                  'title',
+                  'due_at',
+                  'status',
+                  'priority',
+                  'assignee',
+                  'register',
+                ]),
+                label: t('today:tasks.all'),
+              },
+            ]}
+          >
+            <RowList
+              query={tasks}
+              empty={t('today:tasks.none')}
+              whenWidth={130}
+              rows={(tasks.data?.items ?? []).slice(0, 15).map((item) => ({
+                id: item.id,
+                when: format.dateTime(String(item.due_at)),
+                overdue: Date.parse(String(item.due_at)) < Date.now(),
+                to: `/records/task/${item.id}`,
+                title: String(item.title ?? `#${item.id}`),
+                detail: [
+                  expandedTitle(item, 'register'),
+                  scope === 'mine' ? null : expandedTitle(item, 'assignee'),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              }))}
+            />
+          </ListCard>
         )}
         <Card withBorder component="section" aria-labelledby="today-recent">
           <Title order={2} size="h4" id="today-recent" mb="sm">

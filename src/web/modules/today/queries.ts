@@ -57,6 +57,25 @@ export function plannedFilter(scope: Scope, employeeId: number | null, departmen
   };
 }
 
+/** Task statuses that finish a task (no longer due). */
+export const FINISHED_TASK_CODES = ['done', 'cancelled'];
+
+/** Unfinished tasks overdue or due this week, soonest first. */
+export function dueTasksFilter(scope: Scope, employeeId: number | null, department: number | null): Filter {
+  return {
+    and: [
+      ...whose('assignee', scope, employeeId, department),
+      { field: 'status.code', op: 'notIn', value: FINISHED_TASK_CODES },
+      {
+        or: [
+          { field: 'due_at', op: 'overdue' },
+          { field: 'due_at', op: 'thisWeek' },
+        ],
+      },
+    ],
+  };
+}
+
 export function useList(
   object: string,
   filter: Filter,

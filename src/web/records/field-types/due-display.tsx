@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session.ts';
 import { TextDisplay } from './base.tsx';
 import { isOverdue } from './due.ts';
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
 import type { FieldDisplayProps } from './module.ts';
 
 /**
@@ -13,7 +16,9 @@ import type { FieldDisplayProps } from './module.ts';
 function DueDisplay({ kind, ...props }: FieldDisplayProps & { kind: 'date' | 'instant' }) {
   const { t } = useTranslation();
   const timeZone = useCurrentUser()?.timeZone ?? 'UTC';
-  if (!props.field.due || !isOverdue(props.value, kind, timeZone)) return <TextDisplay {...props} />;
+  const { field, record } = props;
+  const settled = field.settledBy !== undefined && !isBlank(record[field.settledBy]);
+  if (!field.due || settled || !isOverdue(props.value, kind, timeZone)) return <TextDisplay {...props} />;
   return (
     <Text span inherit c="red.8" fw={600} data-overdue title={t('records:value.overdue')}>
       <TextDisplay {...props} />

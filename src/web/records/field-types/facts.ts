@@ -2,6 +2,7 @@ import type { FieldMeta, FieldType } from '../../../shared/metadata/types.ts';
 import { isEmptyValue } from './base.ts';
 import { booleanFacts } from './boolean.ts';
 import { choiceFacts } from './choice.ts';
+import { colourFacts } from './colour.ts';
 import { countryFacts } from './country.ts';
 import { currencyFacts } from './currency.ts';
 import { dateFacts } from './date.ts';
@@ -37,6 +38,7 @@ export const FIELD_TYPE_FACTS: Record<FieldType, FieldTypeFacts> = {
   email: emailFacts,
   phone: phoneFacts,
   url: urlFacts,
+  colour: colourFacts,
   integer: integerFacts,
   boolean: booleanFacts,
   date: dateFacts,

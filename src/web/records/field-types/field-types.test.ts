@@ -152,6 +152,16 @@ describe('the other new types', () => {
     expect(text('phone', '+48601234567', context('pl', { country: 'PL' }))).toBe('601 234 567');
     expect(text('phone', '+48601234567', context('hu', { country: 'HU' }))).toBe('+48 601 234 567');
   });
+  it('colour as its hex, its format issue worded in each language', () => {
+    expect(text('colour', '#3f51b5', context('en'))).toBe('#3f51b5');
+    const colour = field('colour');
+    expect(FIELD_TYPE_FACTS.colour.issueMessage?.('format', colour, t.en)).toBe(
+      'Enter a colour as #rrggbb or #rgb, e.g. #3f51b5.',
+    );
+    expect(FIELD_TYPE_FACTS.colour.issueMessage?.('format', colour, t.pl)).toMatch(/^Podaj kolor/);
+    expect(FIELD_TYPE_FACTS.colour.issueMessage?.('format', colour, t.hu)).toMatch(/^Adjon meg egy színt/);
+  });
+
   it('rich text as its words: blocks on their own lines, entities decoded, old plain notes as they are', () => {
     const html =
       '<h3>Plan</h3><p>Call <strong>Anna</strong> &amp; <a href="https://x.example">Ben</a></p><ul><li>one</li><li>two</li></ul>';

@@ -1,6 +1,7 @@
 import type { FieldMeta, FieldType } from '../../../shared/metadata/types.ts';
 import { boolean } from './boolean.tsx';
 import { choice } from './choice.tsx';
+import { colour } from './colour.tsx';
 import { country } from './country.tsx';
 import { currency } from './currency.tsx';
 import { date } from './date.tsx';
@@ -33,6 +34,7 @@ export const WEB_FIELD_TYPES: Record<FieldType, WebFieldType> = {
   email,
   phone,
   url,
+  colour,
   integer,
   boolean,
   date,

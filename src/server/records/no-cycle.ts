@@ -1,5 +1,5 @@
-import type { Executor } from '../../db/dialects/dialect.ts';
-import { errors } from '../../errors.ts';
+import type { Executor } from '../db/dialects/dialect.ts';
+import { errors } from '../errors.ts';
 
 /** Deeper than any real organisation; a longer chain can only be a cycle through other rows. */
 const MAX_DEPTH = 1000;

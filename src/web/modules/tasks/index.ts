@@ -1,0 +1,1 @@
+export { SUBTASK_RELATION, SubtaskTree } from './SubtaskTree.tsx';
