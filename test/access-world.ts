@@ -95,7 +95,9 @@ async function ownerValues(
   const path = env().services.registry.ownerPath(definition);
   const [first, ...rest] = path;
   if (!first) return {};
-  if (rest.length === 0) return { [first.key]: ownerEmployee };
+  // A required owner (a request's claimant) is someone: without an owner, the sampler makes one.
+  if (rest.length === 0)
+    return ownerEmployee === null && first.required ? {} : { [first.key]: ownerEmployee };
   // The owner is further away: make the intermediate record, owned by the same employee. Without
   // an owner it is made too, one without an owner: an address needs its company, a note
   // something it is attached to.

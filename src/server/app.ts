@@ -26,6 +26,7 @@ import { personalDataRoutes } from './modules/personal-data/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { viewRoutes } from './modules/views/routes.ts';
 
@@ -96,6 +97,7 @@ export async function buildApp(
     personalDataRoutes,
     timelineRoutes,
     caseReportRoutes,
+    taskRoutes,
     notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));

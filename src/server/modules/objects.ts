@@ -16,6 +16,7 @@ import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
 import { userAccount } from './organisation/user-account.ts';
 import { task } from './tasks/task.ts';
+import { taskClaim } from './tasks/task-claim.ts';
 import { taskRegister, taskTopic } from './tasks/task-register.ts';
 
 /**
@@ -48,6 +49,7 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   taskRegister,
   taskTopic,
   task,
+  taskClaim,
 ];
 
 export function standardRegistry(): MetadataRegistry {

@@ -55,7 +55,7 @@ const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'not
  * Internal work: tasks (the assignee's; the requester, watchers and a register's readers see
  * them too), the registers and topics (their keeper's; a register's readers see them too).
  */
-const TASK_WORK = ['task', 'task_register', 'task_topic'] as const;
+const TASK_WORK = ['task', 'task_register', 'task_topic', 'task_claim'] as const;
 
 /** The three roles, validated against the metadata like a role editor's input would be. */
 export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole> {
@@ -67,7 +67,7 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
       grants: [
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...grant('task', ['read', 'create', 'update'], 'own'),
-        ...['task_register', 'task_topic'].flatMap((o) => grant(o, ['read'], 'own')),
+        ...['task_register', 'task_topic', 'task_claim'].flatMap((o) => grant(o, ['read'], 'own')),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],

@@ -1,7 +1,8 @@
 /**
  * What a user can be notified of, and how: the names preferences and the API use, shared by
  * the server (src/server/modules/notifications) and the web app. Adding a kind means a rule in
- * the server's `rules.ts`, its words in `messages.ts` and its label in the web's locale files.
+ * a module's notification rules (composed in src/server/modules/notification-rules.ts) and
+ * its label in the web's locale files.
  */
 export const NOTIFICATION_KINDS = [
   'case.stage',
@@ -9,6 +10,9 @@ export const NOTIFICATION_KINDS = [
   'case.status',
   'case.assigned',
   'mention',
+  'task.assigned',
+  'task.status',
+  'task.claim',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

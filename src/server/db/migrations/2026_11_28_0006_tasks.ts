@@ -2,8 +2,8 @@ import { type ColumnDefinitionBuilder, sql } from 'kysely';
 import { columnTypes, type MigrationDb, withId, withRecordColumns } from './ddl.ts';
 
 /**
- * Task registers with their readers (members, departments, work groups) and topics, and tasks
- * with their watchers (issue 10). The indexes serve the reads that matter: my tasks by due
+ * Task registers with their readers (members, departments, work groups) and topics, tasks
+ * with their watchers, and requests to take on a task (issue 10). The indexes serve the reads that matter: my tasks by due
  * time, a register's tasks, a task's subtasks (and the roll-up walking the tree), a client's
  * tasks, the registers a reader belongs to.
  */
@@ -53,6 +53,19 @@ export async function up(db: MigrationDb): Promise<void> {
       .addColumn('progress', 'integer'),
   ).execute();
 
+  // "Ask to be assigned": requests to take on a task, decided by its requester or register keeper.
+  await withRecordColumns(
+    db,
+    withId(db, db.schema.createTable('task_claim'))
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('task_id', id, (c) => c.notNull().references('task.id'))
+      .addColumn('claimant_id', id, (c) => c.notNull().references('employee.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('decided_by_id', id, employee)
+      .addColumn('decided_at', instant),
+  ).execute();
+
   // Memberships, kept like group members: gone with either side, found from both.
   const links: Array<[table: string, source: [string, string], target: [string, string]]> = [
     ['task_register_member', ['register_id', 'task_register'], ['employee_id', 'employee']],
@@ -85,6 +98,9 @@ export async function up(db: MigrationDb): Promise<void> {
     ['task', ['company_id', 'due_at']],
     ['task', ['case_id']],
     ['task', ['person_id']],
+    // A task's open requests; "my requests".
+    ['task_claim', ['task_id', 'status']],
+    ['task_claim', ['claimant_id']],
   ];
   for (const [table, columns] of indexes) {
     await db.schema
@@ -101,6 +117,7 @@ export async function down(db: MigrationDb): Promise<void> {
     'task_register_work_group',
     'task_register_department',
     'task_register_member',
+    'task_claim',
     'task',
     'task_topic',
     'task_register',

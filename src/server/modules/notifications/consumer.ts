@@ -4,7 +4,7 @@ import type { EventConsumer } from '../../records/events.ts';
 import { deliverPlans, type PlannedNotice } from './delivery.ts';
 import { SIGNAL_CHANNEL } from './kinds.ts';
 import { RuleContext } from './rule-context.ts';
-import { plansFor } from './rules.ts';
+import { type NotificationRule, plansFor } from './rules.ts';
 
 export const CONSUMER_NAME = 'notifications';
 
@@ -16,17 +16,20 @@ export const CONSUMER_NAME = 'notifications';
  * the live signal comes after the commit: lost, it costs a stream a moment, not a notification.
  * It starts `now`: installed on a running CRM it must not mail a year of old changes.
  */
-export function notificationsConsumer(services: AppServices): EventConsumer {
+export function notificationsConsumer(
+  services: AppServices,
+  rules: readonly NotificationRule[],
+): EventConsumer {
   return {
     name: CONSUMER_NAME,
     start: 'now',
     batchSize: 200,
     handle: async (events, { trx, afterCommit }) => {
-      const rules = new RuleContext(trx, services.dialect, services.registry);
-      await rules.prefetch(events);
+      const context = new RuleContext(trx, services.dialect, services.registry);
+      await context.prefetch(events);
       const planned: PlannedNotice[] = [];
       for (const event of events) {
-        for (const plan of await plansFor(rules, event)) planned.push({ event, plan });
+        for (const plan of await plansFor(rules, context, event)) planned.push({ event, plan });
       }
       if (planned.length === 0) return;
       const woken = await deliverPlans(services, trx, planned);

@@ -1,6 +1,7 @@
 import type { AppServices } from '../../http/types.ts';
 import { notificationsConsumer } from './consumer.ts';
 import { DIGEST_JOB, MAIL_JOB } from './kinds.ts';
+import type { NotificationRule } from './rules.ts';
 import { sendDigest, sendNotificationMail } from './send.ts';
 
 /** A job's id field, checked: a payload is JSON from the database, not a typed value. */
@@ -32,6 +33,9 @@ export function registerNotificationJobs(services: AppServices): void {
 }
 
 /** The notifications consumer on this instance's event dispatcher (see `modules/consumers.ts`). */
-export function registerNotificationConsumer(services: AppServices): void {
-  services.records.events.consume(notificationsConsumer(services));
+export function registerNotificationConsumer(
+  services: AppServices,
+  rules: readonly NotificationRule[],
+): void {
+  services.records.events.consume(notificationsConsumer(services, rules));
 }

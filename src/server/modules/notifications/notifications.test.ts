@@ -17,7 +17,7 @@ import {
   storedNotifications,
 } from '../../../../test/notification-fixtures.ts';
 import { count } from '../../../../test/record-fixtures.ts';
-import { DIGEST_JOB, MAIL_JOB } from './kinds.ts';
+import { DIGEST_JOB, MAIL_JOB, NOTIFICATION_KINDS } from './kinds.ts';
 
 describe.each(DIALECTS)('notifications from case work (%s)', (dialect) => {
   const env = useTestEnv(dialect);
@@ -259,7 +259,7 @@ describe.each(DIALECTS)('notifications from case work (%s)', (dialect) => {
       member.account.session,
     );
     expect(current.json().preferences).toContainEqual({ kind: 'mention', channel: 'app' });
-    expect(current.json().preferences).toHaveLength(5);
+    expect(current.json().preferences).toHaveLength(NOTIFICATION_KINDS.length);
   });
 
   it('marks one or all read; another user’s notifications are neither visible nor touched', async () => {

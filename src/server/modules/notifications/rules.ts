@@ -29,21 +29,45 @@ export interface Plan {
   render(locale: Locale, hidden: Hidden, actor: string): { title: string; body: string } | null;
 }
 
-/** The objects whose events can notify anyone; the consumer skips every other event unread. */
-export const NOTIFYING_OBJECTS: ReadonlySet<string> = new Set(['case', 'case_stage', 'activity', 'note']);
+/**
+ * What a capability's events are worth telling: its objects (the consumer skips every other
+ * event unread) and the plans for one event. Rules are composed in
+ * `modules/notification-rules.ts`, so this module names no other capability's objects but those
+ * of the client work below.
+ */
+export interface NotificationRule {
+  objects: readonly string[];
+  plans(context: RuleContext, event: RecordEvent): Promise<Plan[]>;
+}
 
-function changeOf(event: RecordEvent, field: string): FieldChange | undefined {
+export function changeOf(event: RecordEvent, field: string): FieldChange | undefined {
   const changes = event.payload.changes;
   if (!Array.isArray(changes)) return undefined;
   return (changes as FieldChange[]).find((change) => change?.field === field);
 }
 
-const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+export const numberOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
-/** What the event is worth telling, and to whom. */
-export async function plansFor(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
-  if (!NOTIFYING_OBJECTS.has(event.object)) return [];
+/** What the event is worth telling, and to whom, by every rule that knows its object. */
+export async function plansFor(
+  rules: readonly NotificationRule[],
+  context: RuleContext,
+  event: RecordEvent,
+): Promise<Plan[]> {
   if (event.type !== 'created' && event.type !== 'updated') return [];
+  const plans: Plan[] = [];
+  for (const rule of rules)
+    if (rule.objects.includes(event.object)) plans.push(...(await rule.plans(context, event)));
+  return plans;
+}
+
+/** Cases, their stages and activities, and notes (with their mentions). */
+export const CLIENT_WORK_RULES: NotificationRule = {
+  objects: ['case', 'case_stage', 'activity', 'note'],
+  plans: clientWorkPlans,
+};
+
+async function clientWorkPlans(context: RuleContext, event: RecordEvent): Promise<Plan[]> {
   switch (event.object) {
     case 'case_stage':
       return event.type === 'created' ? stagePlans(context, event) : [];

@@ -18,7 +18,7 @@ import { employeeIsActive } from './employees.ts';
 import { companyAt } from './generate.ts';
 import { buildNotes } from './notes.ts';
 import { type CompanyPeople, companyPeople } from './person-company.ts';
-import type { ClientWork } from './rows.ts';
+import type { CaseRow, ClientWork, CompanyRow } from './rows.ts';
 import { isoDate } from './text.ts';
 import type { ClientView, WorkContext } from './work-context.ts';
 
@@ -70,10 +70,8 @@ function setup(seed: number, size: DatasetSize, options: GenerateOptions): WorkS
   };
 }
 
-function buildWork(work: WorkSetup, index: number): ClientWork {
-  const { ctx, size } = work;
-  const company = companyAt(ctx.seed, index, size, work.options);
-  const view: ClientView = {
+function viewOf(work: WorkSetup, company: CompanyRow, index: number): ClientView {
+  return {
     index,
     status: company.status_code as ClientView['status'],
     country: company.country,
@@ -81,6 +79,11 @@ function buildWork(work: WorkSetup, index: number): ClientWork {
     accountManager: company.account_manager_index,
     people: work.people.of(index),
   };
+}
+
+function buildWork(work: WorkSetup, index: number): ClientWork {
+  const { ctx, size } = work;
+  const view = viewOf(work, companyAt(ctx.seed, index, size, work.options), index);
   const cases = index < (size.caseClients ?? 0) ? buildCases(ctx, view) : [];
   return {
     company_index: index,
@@ -111,4 +114,34 @@ export function* clientWork(
   checkRange(from, to, workClients(size), 'Client work');
   const work = setup(seed, size, options);
   for (let index = from; index < to; index++) yield buildWork(work, index);
+}
+
+/** A client as records about it see it: the company, its people, its cases as its work has them. */
+export interface ClientFile {
+  company: CompanyRow;
+  /** Person indexes, ascending; known for the first workClients(size) companies only. */
+  people: readonly number[];
+  cases: readonly CaseRow[];
+}
+
+/**
+ * Any company's file on its own, for records generated about clients (tasks): the same cases
+ * in the same order (so case numbers match the loaded ones) without its activities and notes.
+ */
+export function clientFiles(
+  seed: number,
+  size: DatasetSize,
+  options: GenerateOptions = {},
+): (index: number) => ClientFile {
+  const work = setup(seed, size, options);
+  return (index) => {
+    checkIndex(index, size.companies, 'Company');
+    const company = companyAt(seed, index, size, work.options);
+    const view = viewOf(work, company, index);
+    return {
+      company,
+      people: view.people,
+      cases: index < Math.min(size.caseClients ?? 0, workClients(size)) ? buildCases(work.ctx, view) : [],
+    };
+  };
 }

@@ -23,6 +23,12 @@ export interface DatasetSize {
   caseClients?: number;
   activityClients?: number;
   noteClients?: number;
+  /**
+   * About how many tasks (subtasks included) the data set has, in a few registers: single
+   * tasks and trees of subtasks, some about the first clients. The last tree goes in whole, so
+   * a few more. Unset means none (no registers either).
+   */
+  tasks?: number;
 }
 
 export const DEMO_SIZE: DatasetSize = {
@@ -34,6 +40,7 @@ export const DEMO_SIZE: DatasetSize = {
   caseClients: 200,
   activityClients: 200,
   noteClients: 200,
+  tasks: 300,
 };
 
 export const BENCH_SIZE: DatasetSize = {
@@ -65,6 +72,8 @@ export const STREAM = {
   clientCases: 'client-cases',
   clientActivities: 'client-activities',
   clientNotes: 'client-notes',
+  taskRegisters: 'task-registers',
+  tasks: 'tasks',
 } as const;
 
 export const LOCALES: Record<Country, Locale> = {

@@ -140,6 +140,59 @@ export interface ClientWork {
   notes: NoteRow[];
 }
 
+// ------------------------------------------------------------------ tasks
+// *_number: into the registers (TaskRegisterRow), a register's topics, the company's cases or
+// the same tree's tasks, which the loader swaps for ids.
+
+export interface TaskRegisterRow {
+  name: string;
+  /** `#rrggbb`, lower case, as the colour field stores it. */
+  colour: string;
+  description: string;
+  keeper_index: number | null;
+  /** Its readers: employees, departments (indexes of the OrganisationPlan), one demo work group. */
+  member_indexes: number[];
+  department_indexes: number[];
+  /** A WorkGroupPlan key: the demo links it once its work groups exist; the benchmark has none. */
+  work_group_key: string | null;
+  /** Its topics' names. */
+  topics: string[];
+  created_at: string;
+}
+
+export interface TaskRow {
+  register_number: number;
+  topic_number: number | null;
+  title: string;
+  /** Rich text (HTML of the allow-list), or null. */
+  description: string | null;
+  /** Codes of task_status and task_priority. */
+  status_code: string;
+  priority_code: string;
+  assignee_index: number | null;
+  requester_index: number | null;
+  watcher_indexes: number[];
+  due_at: string | null;
+  /** Set exactly when the status is a finished one (done, cancelled). */
+  done_at: string | null;
+  company_index: number | null;
+  /** Into the company's cases (ClientWork.cases); only with company_index. */
+  case_number: number | null;
+  person_index: number | null;
+  /** Into the same tree's tasks: always an earlier one. */
+  parent_number: number | null;
+  /** In basis points (whole per cent × 100), as task progress is kept; null without subtasks. */
+  progress: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A task with its subtasks at any depth, parents first; most trees are one task alone. */
+export interface TaskTree {
+  number: number;
+  tasks: TaskRow[];
+}
+
 export {
   ACTIVITY_TYPE_CODES,
   CATEGORY_CODES,

@@ -7,7 +7,11 @@ import type { EmployeeRow } from './rows.ts';
 // A stream of its own: drawing members must not shift any other generated record.
 const WORK_GROUP_STREAM = 'work-group';
 
+/** What other generated records (the task registers) name a work group by, in any language. */
+export type WorkGroupKey = 'trade_fair_team' | 'customer_experience' | 'crm_key_users';
+
 interface WorkGroupTemplate {
+  key: WorkGroupKey;
   name: string;
   description: string;
   /** Functions (English department names) the members come from; empty: anyone. */
@@ -20,6 +24,7 @@ interface WorkGroupTemplate {
 
 const TEMPLATES: readonly WorkGroupTemplate[] = [
   {
+    key: 'trade_fair_team',
     name: 'Zespół targowy',
     description: 'Przygotowuje stoiska i spotkania z klientami na targach.',
     areas: ['Sales', 'Marketing'],
@@ -27,6 +32,7 @@ const TEMPLATES: readonly WorkGroupTemplate[] = [
     minimum: 2,
   },
   {
+    key: 'customer_experience',
     name: 'Ügyfélélmény munkacsoport',
     description: 'A panaszok elemzése és a kiszolgálás javítása.',
     areas: ['Customer Service'],
@@ -34,6 +40,7 @@ const TEMPLATES: readonly WorkGroupTemplate[] = [
     minimum: 2,
   },
   {
+    key: 'crm_key_users',
     name: 'CRM key users',
     description: 'Try new Kartoteka features first and help colleagues with them.',
     areas: [],
@@ -43,6 +50,7 @@ const TEMPLATES: readonly WorkGroupTemplate[] = [
 ];
 
 export interface WorkGroupPlan {
+  key: WorkGroupKey;
   name: string;
   description: string;
   /** Employee indexes, ascending. */
@@ -69,6 +77,7 @@ export function planWorkGroups(
       members.add(e);
     }
     return {
+      key: template.key,
       name: template.name,
       description: template.description,
       members: [...members].sort((a, b) => a - b),

@@ -18,6 +18,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'case.status': 'notifications:kinds.status',
   'case.assigned': 'notifications:kinds.assigned',
   mention: 'notifications:kinds.mention',
+  'task.assigned': 'notifications:kinds.taskAssigned',
+  'task.status': 'notifications:kinds.taskStatus',
+  'task.claim': 'notifications:kinds.taskClaim',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

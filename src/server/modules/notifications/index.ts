@@ -1,0 +1,11 @@
+// What other capabilities use to declare their own notification rules (NotificationRule).
+export { excerpt } from './messages.ts';
+export type { RuleContext } from './rule-context.ts';
+export {
+  CLIENT_WORK_RULES,
+  changeOf,
+  type Hidden,
+  type NotificationRule,
+  numberOr,
+  type Plan,
+} from './rules.ts';
