@@ -3,7 +3,7 @@ import { BusinessCardLink } from './cards/index.ts';
 import { CaseReportLink, FollowUpButton } from './cases/index.ts';
 import { GroupMembersPanel } from './groups/index.ts';
 import { PersonalDataMenu } from './personal-data/index.ts';
-import { SUBTASK_RELATION, SubtaskTree, TaskActions, TaskClaims } from './tasks/index.ts';
+import { CLAIM_RELATION, SUBTASK_RELATION, SubtaskTree, TaskActions, TaskClaims } from './tasks/index.ts';
 import { TimelinePanel } from './timeline/index.ts';
 
 /** The capability modules' parts of a record page, in the order they appear. */
@@ -23,5 +23,5 @@ export const RECORD_PAGE_EXTENSIONS: RecordPageExtensions = {
     // A group's members are managed by the groups module; other records pointing here are listed.
     ({ meta, record }) => <GroupMembersPanel meta={meta} record={record} />,
   ],
-  shownByPanels: [SUBTASK_RELATION],
+  shownByPanels: [SUBTASK_RELATION, CLAIM_RELATION],
 };

@@ -12,6 +12,9 @@ import { notify } from '../../ui/notify.ts';
 import { useMyRights } from '../access/index.ts';
 import { expandedTitle } from '../metadata/index.ts';
 
+/** The requests of a task: shown here while open, not again as a related list. */
+export const CLAIM_RELATION = 'task_claim.task';
+
 /**
  * Open requests to take on this task, above the subtasks: who asks and why, and for the
  * task's requester (and anyone the server lets decide: the register's keeper, administrators)

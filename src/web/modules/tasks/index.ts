@@ -1,3 +1,3 @@
 export { SUBTASK_RELATION, SubtaskTree } from './SubtaskTree.tsx';
 export { TaskActions } from './TaskActions.tsx';
-export { TaskClaims } from './TaskClaims.tsx';
+export { CLAIM_RELATION, TaskClaims } from './TaskClaims.tsx';
