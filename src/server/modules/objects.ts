@@ -16,6 +16,7 @@ import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
 import { userAccount } from './organisation/user-account.ts';
 import { task } from './tasks/task.ts';
+import { taskChain, taskChainStep } from './tasks/task-chain.ts';
 import { taskClaim } from './tasks/task-claim.ts';
 import { taskRegister, taskTopic } from './tasks/task-register.ts';
 
@@ -48,6 +49,8 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   note,
   taskRegister,
   taskTopic,
+  taskChain,
+  taskChainStep,
   task,
   taskClaim,
 ];

@@ -68,6 +68,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...grant('task', ['read', 'create', 'update'], 'own'),
         ...['task_register', 'task_topic', 'task_claim'].flatMap((o) => grant(o, ['read'], 'own')),
+        // Chain templates are the company's: anyone may start one.
+        ...['task_chain', 'task_chain_step'].flatMap((o) => grant(o, ['read'], 'all')),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -81,9 +83,14 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...[...CLIENT_WORK, ...TASK_WORK].flatMap((o) =>
           grant(o, ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
         ),
-        ...['dictionary_value', 'employee', 'department', 'work_group'].flatMap((o) =>
-          grant(o, ['read'], 'all'),
-        ),
+        ...[
+          'dictionary_value',
+          'employee',
+          'department',
+          'work_group',
+          'task_chain',
+          'task_chain_step',
+        ].flatMap((o) => grant(o, ['read'], 'all')),
       ],
       fields: [],
     },

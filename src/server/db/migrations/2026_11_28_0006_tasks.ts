@@ -33,6 +33,26 @@ export async function up(db: MigrationDb): Promise<void> {
       .addColumn('active', bool, (c) => c.notNull()),
   ).execute();
 
+  // Chain templates and their ordered steps; a chain's tasks name their step.
+  await withRecordColumns(
+    db,
+    withId(db, db.schema.createTable('task_chain'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('active', bool, (c) => c.notNull()),
+  ).execute();
+  await withRecordColumns(
+    db,
+    withId(db, db.schema.createTable('task_chain_step'))
+      .addColumn('chain_id', id, (c) => c.notNull().references('task_chain.id'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('register_id', id, (c) => c.notNull().references('task_register.id'))
+      .addColumn('assignee_id', id, employee)
+      .addColumn('assignee_role', 'text', (c) => c.notNull())
+      .addColumn('due_offset_days', 'integer')
+      .addColumn('condition', 'text', (c) => c.notNull()),
+  ).execute();
   await withRecordColumns(
     db,
     withId(db, db.schema.createTable('task'))
@@ -50,8 +70,18 @@ export async function up(db: MigrationDb): Promise<void> {
       .addColumn('case_id', id, (c) => c.references('client_case.id'))
       .addColumn('person_id', id, (c) => c.references('person.id'))
       .addColumn('parent_id', id, (c) => c.references('task.id'))
-      .addColumn('progress', 'integer'),
+      .addColumn('progress', 'integer')
+      .addColumn('chain_step_id', id, (c) => c.references('task_chain_step.id'))
+      .addColumn('previous_task_id', id, (c) => c.references('task.id')),
   ).execute();
+
+  // A finished step makes its follower once, even when two instances finish it at the same time.
+  await db.schema
+    .createIndex('task_previous_task_id_unique')
+    .on('task')
+    .column('previous_task_id')
+    .unique()
+    .execute();
 
   // "Ask to be assigned": requests to take on a task, decided by its requester or register keeper.
   await withRecordColumns(
@@ -101,6 +131,7 @@ export async function up(db: MigrationDb): Promise<void> {
     // A task's open requests; "my requests".
     ['task_claim', ['task_id', 'status']],
     ['task_claim', ['claimant_id']],
+    ['task_chain_step', ['chain_id', 'position']],
   ];
   for (const [table, columns] of indexes) {
     await db.schema
@@ -119,6 +150,8 @@ export async function down(db: MigrationDb): Promise<void> {
     'task_register_member',
     'task_claim',
     'task',
+    'task_chain_step',
+    'task_chain',
     'task_topic',
     'task_register',
   ]) {

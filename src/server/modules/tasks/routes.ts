@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { checkId } from '../../records/reader.ts';
+import { createChain, startChain } from './chains.ts';
 import { claimTask, decideClaim } from './claims.ts';
 import { delegateTask } from './delegate.ts';
+import { STEP_CONDITIONS, STEP_ROLES } from './task-chain.ts';
 
 const tags = ['tasks'];
 const record = z.record(z.string(), z.unknown());
@@ -63,6 +65,74 @@ export async function taskRoutes(app: AppInstance, services: AppServices): Promi
       async (request) => decideClaim(ctx, actorOf(request), checkId(request.params.id), decision),
     );
   }
+
+  app.post(
+    '/api/task-chains',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Create a chain template: an ordered list of steps, each making a task when the one before it is finished',
+        description: errorCodes(
+          '403 without the create right on task chains; 400 an unknown register or employee',
+        ),
+        body: z.object({
+          name: z.string().min(1).max(200),
+          description: z.string().max(2000).optional(),
+          steps: z
+            .array(
+              z.object({
+                title: z.string().min(1).max(300),
+                register: z.number().int().positive(),
+                assignee: z.number().int().positive().nullable().optional(),
+                assigneeRole: z
+                  .enum(STEP_ROLES)
+                  .optional()
+                  .describe(
+                    'Who does it when no assignee is named: `starter` (default), `previous_assignee`, `register_keeper`',
+                  ),
+                dueOffsetDays: z.number().int().min(0).max(3650).nullable().optional(),
+                condition: z
+                  .enum(STEP_CONDITIONS)
+                  .optional()
+                  .describe('How the previous step must have ended: `done` (default), `cancelled`, `any`'),
+              }),
+            )
+            .min(1)
+            .max(50),
+        }),
+        response: { 201: record.describe('The chain (task_chain record) with `steps`') },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createChain(ctx, actorOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/task-chains/:id/start',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: "Start a chain for a client or a case: its first step's task, asked for by you",
+        description: errorCodes(
+          '404 a chain you cannot read; 400 a company or case you cannot read; 409 `chain_inactive`, `chain_empty`',
+        ),
+        params,
+        body: z
+          .object({
+            company: z.number().int().positive().optional(),
+            case: z.number().int().positive().optional(),
+          })
+          .optional(),
+        response: { 201: record.describe('The first task') },
+      },
+    },
+    async (request, reply) => {
+      const first = await startChain(ctx, actorOf(request), checkId(request.params.id), request.body ?? {});
+      return reply.status(201).send(first);
+    },
+  );
 
   app.post(
     '/api/tasks/:id/delegate',

@@ -1,6 +1,7 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { noCycle } from '../../records/no-cycle.ts';
 import { onlyReadableReferences, sameCompany } from '../cases/rules.ts';
+import { nextChainStep } from './chains.ts';
 import { rollUpProgress } from './progress.ts';
 import { doneAtFollowsStatus, topicOfTheRegister } from './rules.ts';
 import { REGISTER_AUDIENCE } from './task-register.ts';
@@ -32,6 +33,7 @@ export const task = defineObject({
     onlyReadableReferences(['register', 'topic', 'company', 'case', 'person', 'parent']),
     doneAtFollowsStatus,
     rollUpProgress,
+    nextChainStep,
   ],
   invariants: [
     noCycle('task', 'parent_id', 'parent'),
@@ -56,6 +58,7 @@ export const task = defineObject({
       fields: ['company', 'case', 'person'],
     },
     { key: 'description', labels: L('Description', 'Opis', 'Leírás'), fields: ['description'] },
+    { key: 'chain', labels: L('Chain', 'Łańcuch', 'Lánc'), fields: ['chain_step', 'previous_task'] },
   ],
   fields: {
     title: field.text(L('Title', 'Tytuł', 'Cím'), { required: true, maxLength: 300 }),
@@ -87,5 +90,8 @@ export const task = defineObject({
     person: field.relation(L('Person', 'Osoba', 'Személy'), 'person'),
     parent: field.relation(L('Part of', 'Część zadania', 'Szülőfeladat'), 'task'),
     progress: field.percent(L('Progress', 'Postęp', 'Előrehaladás'), { readOnly: true }),
+    // Set on the tasks a chain makes: which step it is, and the task whose finishing made it.
+    chain_step: field.relation(L('Chain step', 'Krok łańcucha', 'Lánclépés'), 'task_chain_step'),
+    previous_task: field.relation(L('Follows', 'Następuje po', 'Előzmény'), 'task'),
   },
 });
