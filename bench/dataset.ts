@@ -18,6 +18,9 @@ export type BenchDialect = 'sqlite' | 'postgres';
  */
 const WORK_SHARE = 0.78;
 
+/** Tasks per company: the 100k tasks at 1M companies, in four registers, some about a client. */
+const TASK_SHARE = 0.1;
+
 export function benchSize(companies: number): DatasetSize {
   const work = Math.round(companies * WORK_SHARE);
   return {
@@ -29,15 +32,17 @@ export function benchSize(companies: number): DatasetSize {
     caseClients: work,
     activityClients: work,
     noteClients: work,
+    tasks: Math.round(companies * TASK_SHARE),
   };
 }
 
 const MARKER = 'bench_dataset';
 /**
  * Part of the marker: raised whenever what is built changes beyond the size (2: client work,
- * one history row per work record, the busy client), so an older data set is rebuilt.
+ * one history row per work record, the busy client; 3: task registers and tasks), so an older
+ * data set is rebuilt.
  */
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 
 /** Where the benchmark database of a given size lives; built once, reused by later runs. */
 export function benchDatabase(

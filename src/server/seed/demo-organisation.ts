@@ -7,7 +7,8 @@ import { setGrouped } from './load-organisation.ts';
 
 /**
  * What the demo adds to the loaded organisation (the benchmark does without): name days for the
- * Polish and Hungarian employees, and a few work groups with members.
+ * Polish and Hungarian employees, and a few work groups with members, one of them reading a
+ * task register.
  * Written straight to the tables, like the rest of the seed, inside the caller's transaction.
  */
 export async function addDemoOrganisation(
@@ -42,5 +43,13 @@ export async function addDemoOrganisation(
       return id === undefined ? [] : [{ work_group_id: row.id, employee_id: id, created_at: at }];
     });
     if (members.length > 0) await trx.insertInto('work_group_member').values(members).execute();
+    // The task registers this group reads (complaints: the customer experience group); the
+    // registers were loaded before the groups existed.
+    const registers = (loaded.workGroupRegisters.get(group.key) ?? []).map((registerId) => ({
+      register_id: registerId,
+      work_group_id: row.id,
+      created_at: at,
+    }));
+    if (registers.length > 0) await trx.insertInto('task_register_work_group').values(registers).execute();
   }
 }

@@ -1,16 +1,13 @@
-import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Dialect, Tx } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
-import { serverType } from '../metadata/field-types/registry.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
-import { withDerivedColumns } from '../records/derived.ts';
-import { type FieldChange, historyRows } from '../records/history.ts';
-import { titleOf } from '../records/present.ts';
-import { searchText } from '../records/search-index.ts';
 import { codes } from './client-details.ts';
 import { clientWork, workClients } from './generator/client-work.ts';
 import type { DatasetSize } from './generator/context.ts';
 import type { ActivityRow, ClientWork } from './generator/rows.ts';
+import { type Item, insertRecords, type WorkHistory } from './insert-records.ts';
+
+export type { WorkHistory } from './insert-records.ts';
 
 /** Companies whose work goes in one transaction: a few thousand rows of each table. */
 const COMPANIES_PER_TRANSACTION = 500;
@@ -30,29 +27,11 @@ export interface ClientWorkOptions {
   onProgress?: (message: string) => void;
 }
 
-/**
- * The history written with each loaded case, stage, activity and note: `fields`, one row per
- * field given, as the engine writes a create (the demo: its records' pages show who set what);
- * `record`, one row without a field per record (it was created, and when); `none`. The
- * benchmark loads millions of them, and a dozen history rows each would make the history
- * table ten times larger than the records and the load several times slower, while the
- * timeline never reads creation rows of its own entries.
- */
-export type WorkHistory = 'fields' | 'record' | 'none';
-
 export interface ClientWorkCounts {
   cases: number;
   stages: number;
   activities: number;
   notes: number;
-}
-
-/** One record to insert: its columns, its memberships by field key, whose file it is in, when. */
-interface Item {
-  row: Record<string, unknown>;
-  members?: Record<string, readonly number[]>;
-  companyId: number;
-  at: string;
 }
 
 type Dictionaries = (dictionary: string, code: string | null) => number | null;
@@ -75,88 +54,6 @@ async function dictionaries(dialect: Dialect): Promise<Dictionaries> {
     if (id === undefined) throw new Error(`The standard value ${dictionary}:${code} is missing`);
     return id;
   };
-}
-
-/** The history of a create as the engine writes it: one row per field given, memberships as sorted ids. */
-function createChanges(
-  dialect: Dialect,
-  definition: ObjectDefinition,
-  row: Record<string, unknown>,
-  members: Item['members'],
-): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of definition.fields) {
-    if (field.system) continue;
-    if (field.through) {
-      const ids = members?.[field.key] ?? [];
-      if (ids.length > 0) changes.push({ field: field.key, old: null, new: [...ids].sort((a, b) => a - b) });
-      continue;
-    }
-    if (!field.column) continue;
-    const value = serverType(field).decode(row, field, dialect);
-    if (value !== null && value !== undefined) changes.push({ field: field.key, old: null, new: value });
-  }
-  return changes;
-}
-
-/**
- * Inserts one object's records in bulk with what the engine writes alongside a create: their
- * memberships, a history entry (in their client's file) and a search document. Returns the
- * new ids in the items' order.
- */
-async function insertRecords(
-  trx: Tx,
-  dialect: Dialect,
-  definition: ObjectDefinition,
-  items: readonly Item[],
-  history: WorkHistory,
-): Promise<number[]> {
-  if (items.length === 0) return [];
-  const rows = items.map((item) => withDerivedColumns(dialect, definition, item.row));
-  const ids = await bulkInsert(trx, dialect.name, definition.table, rows, { returning: true });
-  const idAt = (k: number) => {
-    const id = ids[k];
-    if (id === undefined) throw new Error(`${definition.table}: fewer ids than rows`);
-    return id;
-  };
-  for (const field of definition.fields) {
-    const through = field.through;
-    if (!through) continue;
-    const links = items.flatMap((item, k) =>
-      (item.members?.[field.key] ?? []).map((target) => ({
-        [through.sourceColumn]: idAt(k),
-        [through.targetColumn]: target,
-        created_at: item.at,
-      })),
-    );
-    await bulkInsert(trx, dialect.name, through.table, links);
-  }
-  if (history !== 'none') {
-    const entries = items.flatMap((item, k) =>
-      historyRows({
-        object: definition.key,
-        recordId: idAt(k),
-        action: 'create',
-        changes: history === 'fields' ? createChanges(dialect, definition, rows[k] ?? {}, item.members) : [],
-        actorId: null,
-        at: item.at,
-        subject: { object: 'company', id: item.companyId },
-      }),
-    );
-    await bulkInsert(trx, dialect.name, 'record_history', entries);
-  }
-  if (definition.searchFields.length > 0) {
-    await dialect.insertSearchDocuments(
-      trx,
-      rows.map((row, k) => ({
-        object: definition.key,
-        recordId: idAt(k),
-        title: titleOf(definition, row, 'en'),
-        text: searchText(definition, row),
-      })),
-    );
-  }
-  return ids;
 }
 
 /** How many activities come before this one in its chain: 0 for the first. */

@@ -260,6 +260,18 @@ describe.each(DIALECTS)('demo data set (%s)', (dialect) => {
     for (const day of days) expect(day).toMatch(/^\d\d-\d\d$/);
   });
 
+  it('has a few hundred tasks in four registers, one of them read by a work group', async () => {
+    const [counts] = await rows(sql<{ tasks: number; subtasks: number; registers: number; groups: number }>`
+      SELECT (SELECT count(*) FROM task) AS tasks,
+        (SELECT count(*) FROM task WHERE parent_id IS NOT NULL) AS subtasks,
+        (SELECT count(*) FROM task_register) AS registers,
+        (SELECT count(*) FROM task_register_work_group) AS groups`);
+    expect(Number(counts?.tasks)).toBeGreaterThanOrEqual(300);
+    expect(Number(counts?.subtasks)).toBeGreaterThan(50);
+    expect(Number(counts?.registers)).toBe(4);
+    expect(Number(counts?.groups)).toBe(1);
+  });
+
   it('has work groups with members, readable through the API', async () => {
     const page = (await env().api('GET', '/api/records/work_group?fields=name,members&limit=50')).json();
     expect(page.items.length).toBeGreaterThanOrEqual(2);

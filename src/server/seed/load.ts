@@ -21,6 +21,7 @@ import { type OrganisationPlan, planOrganisation } from './generator/organisatio
 import type { EmployeeRow } from './generator/rows.ts';
 import { loadClientWork, type WorkHistory } from './load-client-work.ts';
 import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
+import { loadTasks } from './load-tasks.ts';
 
 export interface LoadOptions {
   seed: number;
@@ -28,7 +29,7 @@ export interface LoadOptions {
   referenceDate: string;
   /** Rows per INSERT statement; SQLite and PostgreSQL both take 500 × 25 parameters. */
   batchSize?: number;
-  /** The history of the loaded cases, stages, activities and notes (default `fields`). */
+  /** The history of the loaded cases, stages, activities, notes and tasks (default `fields`). */
   workHistory?: WorkHistory;
   onProgress?: (message: string) => void;
 }
@@ -41,6 +42,8 @@ export interface LoadedDataset {
   departmentIds: number[];
   /** By employee index of `staff`. */
   employeeIds: number[];
+  /** Task register ids by the demo work group (WorkGroupKey) that reads them, once it exists. */
+  workGroupRegisters: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -57,7 +60,8 @@ function storedPhone(phone: string | null): string | null {
  * a million companies would otherwise take an hour). Search documents are written alongside,
  * so search works at once; the clients' own history starts empty, as for imported data, while
  * the cases, activities and notes of the first clients (DatasetSize.caseClients…) come with
- * the history entries of their creation, dated when they happened (load-client-work.ts).
+ * the history entries of their creation, dated when they happened (load-client-work.ts), and
+ * so do the task registers and tasks (DatasetSize.tasks, load-tasks.ts).
  */
 export async function loadDataset(
   dialect: Dialect,
@@ -222,8 +226,21 @@ export async function loadDataset(
     ...(options.workHistory ? { history: options.workHistory } : {}),
     onProgress: progress,
   });
+  // After the client work: tasks about a client name its cases, found by the ids they got.
+  const tasks = await loadTasks(dialect, registry, {
+    seed: options.seed,
+    size: options.size,
+    referenceDate: options.referenceDate,
+    at,
+    departmentIds,
+    companyIds,
+    personIds,
+    employeeIds,
+    ...(options.workHistory ? { history: options.workHistory } : {}),
+    onProgress: progress,
+  });
   progress('done');
-  return { staff, organisation, departmentIds, employeeIds };
+  return { staff, organisation, departmentIds, employeeIds, workGroupRegisters: tasks.workGroupRegisters };
 }
 
 /** Inserts rows in batches inside transactions and returns the new ids in input order. */

@@ -31,21 +31,22 @@ const UNFINISHED_DUE: Weights<Due> = [
   ['none', 10],
 ];
 
-export function isFinishedTask(status: TaskStatusCode): boolean {
-  return FINISHED_TASK_STATUS_CODES.includes(status);
+export function isFinishedTask(status: string): boolean {
+  return (FINISHED_TASK_STATUS_CODES as readonly string[]).includes(status);
 }
 
 /**
  * Drops some of the steps at the bottom (never a task's first), so trees of one kind differ;
- * a task with subtasks keeps at least one, and so stays one with subtasks.
+ * a task with subtasks keeps at least one, and so stays one with subtasks. `levels` cuts the
+ * tree below that many levels: a small complaint is a few steps, not steps of steps.
  */
-export function pruneTree(rng: Rng, node: TaskNodeText): TaskNodeText {
-  const children = node.children ?? [];
-  if (children.length === 0) return node;
+export function pruneTree(rng: Rng, node: TaskNodeText, levels = Number.POSITIVE_INFINITY): TaskNodeText {
+  const children = levels > 1 ? (node.children ?? []) : [];
+  if (children.length === 0) return { title: node.title };
   const kept = children.filter(
-    (child, index) => index === 0 || (child.children?.length ?? 0) > 0 || rng.chance(0.85),
+    (child, index) => index === 0 || (levels > 2 && (child.children?.length ?? 0) > 0) || rng.chance(0.85),
   );
-  return { title: node.title, children: kept.map((child) => pruneTree(rng, child)) };
+  return { title: node.title, children: kept.map((child) => pruneTree(rng, child, levels - 1)) };
 }
 
 function flatten(root: TaskNodeText): Array<{ node: TaskNodeText; parent: number | null }> {
@@ -155,8 +156,12 @@ export function shapeTree(
     statuses[i] = statusAbove(children.map((c) => statuses[c] ?? 'new'));
     dueDays[i] = Math.max(...children.map((c) => dueDays[c] ?? Number.NEGATIVE_INFINITY));
     if (!Number.isFinite(dueDays[i] ?? Number.NaN)) dueDays[i] = null;
-    if (isFinishedTask(statuses[i] ?? 'new'))
-      doneAts[i] = children.reduce((latest, c) => later(latest, doneAts[c] ?? ''), createdAts[i] ?? '');
+    // Done when its last done step was; cancelled when the last of its steps was settled.
+    const code = statuses[i] ?? 'new';
+    if (isFinishedTask(code))
+      doneAts[i] = children
+        .filter((c) => code === 'cancelled' || statuses[c] === 'done')
+        .reduce((latest, c) => later(latest, doneAts[c] ?? ''), createdAts[i] ?? '');
   }
   // The top task says what happened to the whole: a cancelled one was cancelled on its day,
   // whatever had been done by then.

@@ -12,19 +12,19 @@ import { planOrganisation } from './organisation.ts';
 import { forIndex, type Rng } from './prng.ts';
 import type { TaskRow, TaskTree } from './rows.ts';
 import { languageOf, planTaskRegisters, type TaskRegisterPlan, TREE_TOPICS } from './task-registers.ts';
-import { fillTaskText, TASK_TEXTS, type TaskNodeText, type TaskTreeKind } from './task-texts.ts';
+import { fillTaskText, TASK_TEXTS, type TaskRegisterKey, type TaskTreeKind } from './task-texts.ts';
 import { pruneTree, shapeTree } from './task-trees.ts';
 import { isoDate } from './text.ts';
 import { pickSome, type Weights } from './work-context.ts';
 
 type Kind = 'single' | TaskTreeKind;
 
-/** Mostly single tasks; about one top task in eight is broken down into subtasks. */
+/** Mostly single tasks; about one top task in twelve is broken down (into some ten subtasks). */
 const KIND_MIX: Weights<Kind> = [
-  ['single', 87],
-  ['trade_fair', 3],
-  ['onboarding', 4],
-  ['complaint', 6],
+  ['single', 92],
+  ['trade_fair', 2],
+  ['onboarding', 3],
+  ['complaint', 3],
 ];
 
 const SINGLE_STATUS: Weights<TaskStatusCode> = [
@@ -50,8 +50,13 @@ const PRIORITY_MIX: Weights<string> = [
   ['urgent', 7],
 ];
 
-/** Single tasks by register, in the registers' order: sales, complaints, internal, office. */
-const REGISTER_SHARE = [40, 22, 18, 20] as const;
+/** How single tasks spread over the registers. */
+const REGISTER_SHARE: Readonly<Record<TaskRegisterKey, number>> = {
+  sales: 40,
+  complaints: 22,
+  internal: 18,
+  office: 20,
+};
 
 interface TaskSetup {
   seed: number;
@@ -181,7 +186,7 @@ function planSingle(rng: Rng, work: TaskSetup): TreePlan {
   const register = rng.weighted(
     work.registers.map((r, n) => [
       n,
-      withClients || r.topics.some((t) => !t.client) ? (REGISTER_SHARE[n] ?? 0) : 0,
+      withClients || r.topics.some((t) => !t.client) ? REGISTER_SHARE[r.key] : 0,
     ]),
   );
   const plan = work.registers[register];
@@ -227,7 +232,8 @@ function buildTree(work: TaskSetup, number: number): TaskTree {
   const root =
     kind === 'single'
       ? { title: rng.pick(texts.registers[register.key].topics[plan.topic]?.titles ?? ['']) }
-      : pruneTree(rng, texts.trees[kind]);
+      : // A trade fair always takes steps of steps; a client's matter now and then only steps.
+        pruneTree(rng, texts.trees[kind], kind !== 'trade_fair' && rng.chance(0.35) ? 2 : 3);
   const shaped = shapeTree(rng, work.reference, root, plan.status);
   const fair = rng.pick(texts.fairs);
   const values = {
