@@ -109,6 +109,8 @@ async function ownerValues(
 
 type Sampler = (env: EnvGetter, field: FieldDefinition, unique: string) => unknown;
 
+let instants = 0;
+
 const text: Sampler = (_env, field, unique) => `${field.key} ${unique}`.slice(0, field.maxLength ?? 200);
 
 /**
@@ -126,7 +128,9 @@ const SAMPLES: Record<FieldType, Sampler> = {
   integer: (_env, field) => field.min ?? 1,
   boolean: () => true,
   date: () => '2026-01-15',
-  dateTime: () => '2026-01-15T10:00:00.000Z',
+  // A minute later with every sample: a record's later date-time (a booking's end) comes after
+  // its earlier one (its start), as rules that compare them want.
+  dateTime: () => new Date(Date.UTC(2026, 0, 15, 10) + instants++ * 60_000).toISOString(),
   select: (env, field, unique) =>
     createAs(env, 'dictionary_value', {
       dictionary: field.dictionary,

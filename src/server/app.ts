@@ -16,6 +16,8 @@ import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { bookingRoutes } from './modules/bookings/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { caseReportRoutes } from './modules/cases/report-routes.ts';
 import { duplicateRoutes } from './modules/duplicates/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -25,6 +27,7 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { personalDataRoutes } from './modules/personal-data/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
+import { reminderRoutes } from './modules/reminders/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -98,6 +101,9 @@ export async function buildApp(
     timelineRoutes,
     caseReportRoutes,
     taskRoutes,
+    bookingRoutes,
+    reminderRoutes,
+    calendarRoutes,
     notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));

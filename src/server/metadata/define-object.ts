@@ -12,10 +12,12 @@ import type {
 } from '../../shared/metadata/types.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 import type { WriteEffect } from '../records/effects.ts';
+import { type ConflictSpec, checkConflicts } from './conflict-spec.ts';
 import type { ColumnSpec } from './field-types/module.ts';
 import { serverType } from './field-types/registry.ts';
 import { checkTimeline, type TimelineSpec } from './timeline-spec.ts';
 
+export type { ConflictLookup, ConflictSpec } from './conflict-spec.ts';
 export type { TimelineSpec } from './timeline-spec.ts';
 
 /** A field as the server knows it: the public metadata plus where it lives in the database. */
@@ -112,6 +114,11 @@ export interface ObjectDefinition {
    * administrator remains"); run inside the write's transaction, a throw rolls it back.
    */
   invariants: Array<(executor: Executor, recordId: number) => Promise<void>>;
+  /**
+   * Database constraints whose violation is a conflict with another record (ConflictSpec): a
+   * 409 with the declared code and the clash described, instead of a 500.
+   */
+  conflicts: ConflictSpec[];
   /** Named actions beyond the record rights (`accept` → right `offer.accept`), granted per role. */
   actions: string[];
   /**
@@ -323,6 +330,7 @@ export interface ObjectSpec {
   audience?: string[];
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
+  conflicts?: ConflictSpec[];
   actions?: string[];
   changeStamps?: Record<string, string>;
   internalColumns?: string[];
@@ -423,6 +431,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
       throw new Error(`${objectSpec.key}: title order for ${locale} must list the title fields`);
   }
   if (objectSpec.timeline) checkTimeline(objectSpec.key, objectSpec.timeline, byKey);
+  checkConflicts(objectSpec.key, objectSpec.conflicts ?? []);
   if (objectSpec.givenNameField && !byKey.has(objectSpec.givenNameField))
     throw new Error(`${objectSpec.key}: unknown given-name field ${objectSpec.givenNameField}`);
   return {
@@ -446,6 +455,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     audience: objectSpec.audience ?? [],
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],
+    conflicts: objectSpec.conflicts ?? [],
     actions: (objectSpec.actions ?? []).map((action) => `${objectSpec.key}.${action}`),
     changeStamps: objectSpec.changeStamps ?? {},
     internalColumns: objectSpec.internalColumns ?? [],

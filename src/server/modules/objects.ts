@@ -1,5 +1,7 @@
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { MetadataRegistry } from '../metadata/registry.ts';
+import { booking } from './bookings/booking.ts';
+import { resource } from './bookings/resource.ts';
 import { activity } from './cases/activity.ts';
 import { clientCase } from './cases/case.ts';
 import { caseStage } from './cases/case-stage.ts';
@@ -15,6 +17,7 @@ import { dictionaryValue } from './dictionaries/objects.ts';
 import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
 import { userAccount } from './organisation/user-account.ts';
+import { reminder } from './reminders/reminder.ts';
 import { task } from './tasks/task.ts';
 import { taskChain, taskChainStep } from './tasks/task-chain.ts';
 import { taskClaim } from './tasks/task-claim.ts';
@@ -53,6 +56,9 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   taskChainStep,
   task,
   taskClaim,
+  resource,
+  booking,
+  reminder,
 ];
 
 export function standardRegistry(): MetadataRegistry {

@@ -4,6 +4,7 @@ import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition } from '../metadata/define-object.ts';
+import { conflictOf } from './conflicts.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
@@ -70,12 +71,13 @@ export async function createRecords(
   if (accepted.length === 0) return outcomes;
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
+  let rows: Array<Record<string, unknown>> = [];
   const work = async (trx: Tx) => {
     const refused = await missingReferences(ctx, trx, accepted);
     for (const [index, issues] of refused) outcomes[index] = { error: errors.validation(issues) };
     accepted = accepted.filter((entry) => !refused.has(entry.index));
     if (accepted.length === 0) return;
-    const rows = accepted.map(({ input, changes }) => ({
+    rows = accepted.map(({ input, changes }) => ({
       ...encodeValues(ctx, input),
       ...stampedColumns(definition, changes, at),
       ...derivedColumnValues(ctx.dialect, definition, input, null),
@@ -86,6 +88,9 @@ export async function createRecords(
       version: 1,
     }));
     const ids = await bulkInsert(trx, ctx.dialect.name, definition.table, rows, { returning: true });
+    // In a joined transaction the rows outlive a failure: with their ids, none is taken for a
+    // record it clashes with.
+    if (ctx.transaction) rows = rows.map((row, position) => ({ ...row, id: ids[position] }));
     accepted.forEach((entry, position) => {
       outcomes[entry.index] = { id: ids[position] as number };
     });
@@ -155,10 +160,8 @@ export async function createRecords(
     if (ctx.transaction) await work(ctx.transaction);
     else await ctx.dialect.db.transaction().execute(work);
   } catch (error) {
-    if (ctx.dialect.isUniqueViolation(error)) {
-      throw errors.conflict(`A ${definition.key} with these values already exists`);
-    }
-    throw error;
+    // The clash is described from the first of the rows that has one.
+    throw (await conflictOf(ctx, actor, definition, error, async () => rows)) ?? error;
   }
   if (!ctx.transaction) void ctx.events.kick();
   return outcomes;

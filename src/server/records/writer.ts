@@ -4,6 +4,7 @@ import { type AccessGrant, authorize, restrictedRights } from '../access/policy.
 import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { type AttemptedRows, conflictOf } from './conflicts.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
@@ -31,20 +32,21 @@ export { missingReference } from './write-values.ts';
 /**
  * Runs a write in one transaction, then lets subscribers see its events. Inside a command's
  * transaction (`ctx.transaction`) the write joins it; the command dispatches after its commit.
+ * A clash with another record (a unique or declared constraint) is a 409: `attempted` is the
+ * row the write tried to leave, which describes it.
  */
 async function inTransaction<T>(
   ctx: RecordsContext,
+  actor: Actor,
   definition: ObjectDefinition,
+  attempted: AttemptedRows,
   work: (trx: Tx) => Promise<T>,
 ) {
   let result: T;
   try {
     result = ctx.transaction ? await work(ctx.transaction) : await ctx.dialect.db.transaction().execute(work);
   } catch (error) {
-    if (ctx.dialect.isUniqueViolation(error)) {
-      throw errors.conflict(`A ${definition.key} with these values already exists`);
-    }
-    throw error;
+    throw (await conflictOf(ctx, actor, definition, error, attempted)) ?? error;
   }
   if (!ctx.transaction) void ctx.events.kick();
   return result;
@@ -78,7 +80,11 @@ export async function createRecord(
       .filter(([, ids]) => ids.length > 0)
       .map(([f, ids]) => ({ field: f.key, old: null, new: sortedIds(ids) })),
   ];
-  const id = await inTransaction(ctx, definition, async (trx) => {
+  // In a joined transaction the new row outlives the failure (until the command rolls back):
+  // with its id, it is not taken for a record it clashes with.
+  let inserted: number | undefined;
+  const attempted = async () => [{ ...encodeValues(ctx, input), ...(ctx.transaction && { id: inserted }) }];
+  const id = await inTransaction(ctx, actor, definition, attempted, async (trx) => {
     await checkReferences(ctx, trx, input);
     const row = await trx
       .insertInto(definition.table)
@@ -95,6 +101,7 @@ export async function createRecord(
       .returningAll()
       .executeTakeFirstOrThrow();
     const recordId = Number(row.id);
+    inserted = recordId;
     for (const [field, ids] of input.memberships)
       await replaceMemberships(trx, recordId, field, ids, actorId, at);
     // Checked on the new row, before commit: a record outside the creator's scope never exists.
@@ -169,7 +176,11 @@ export async function updateRecord(
   const version = requiredVersion(body);
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
-  const outcome = await inTransaction(ctx, definition, async (trx) => {
+  const attempted: AttemptedRows = async (executor) => {
+    const stored = await loadRow(executor, definition, id);
+    return stored ? [{ ...stored, ...encodeValues(ctx, input) }] : [];
+  };
+  const outcome = await inTransaction(ctx, actor, definition, attempted, async (trx) => {
     const before = await loadRow(trx, definition, id);
     if (!before || before.deleted_at)
       throw errors.notFound(`${definition.key} ${id} does not exist or was deleted`);
@@ -266,7 +277,11 @@ async function setDeleted(
   const grant = authorizeWrite(ctx, actor, definition, deleting ? 'delete' : 'restore');
   const at = ctx.now().toISOString();
   const actorId = actorUserId(actor);
-  const outcome = await inTransaction(ctx, definition, async (trx) => {
+  const attempted: AttemptedRows = async (executor) => {
+    const stored = await loadRow(executor, definition, id);
+    return stored ? [{ ...stored, deleted_at: deleting ? at : null }] : [];
+  };
+  const outcome = await inTransaction(ctx, actor, definition, attempted, async (trx) => {
     const before = await loadRow(trx, definition, id);
     if (!before) throw errors.notFound(`${definition.key} ${id} does not exist`);
     await assertReachable(ctx, trx, actor, definition, grant, id, deleting ? 'delete' : 'restore');

@@ -55,7 +55,7 @@ const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'not
  * Internal work: tasks (the assignee's; the requester, watchers and a register's readers see
  * them too), the registers and topics (their keeper's; a register's readers see them too).
  */
-const TASK_WORK = ['task', 'task_register', 'task_topic', 'task_claim'] as const;
+const TASK_WORK = ['task', 'task_register', 'task_topic', 'task_claim', 'reminder'] as const;
 
 /** The three roles, validated against the metadata like a role editor's input would be. */
 export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole> {
@@ -66,10 +66,14 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries and employees. No deleting, export or bulk changes.',
       grants: [
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
-        ...grant('task', ['read', 'create', 'update'], 'own'),
+        ...['task', 'reminder'].flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...['task_register', 'task_topic', 'task_claim'].flatMap((o) => grant(o, ['read'], 'own')),
         // Chain templates are the company's: anyone may start one.
         ...['task_chain', 'task_chain_step'].flatMap((o) => grant(o, ['read'], 'all')),
+        // Resources are the company's: everyone sees them and books them for themselves
+        // (cancelling a booking is deleting it: it frees the room).
+        ...grant('resource', ['read'], 'all'),
+        ...grant('booking', ['read', 'create', 'update', 'delete'], 'own'),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -91,6 +95,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
           'task_chain',
           'task_chain_step',
         ].flatMap((o) => grant(o, ['read'], 'all')),
+        ...grant('resource', ['read'], 'all'),
+        ...grant('booking', ['read', 'create', 'update', 'delete', 'export'], 'subtree'),
       ],
       fields: [],
     },
@@ -104,9 +110,10 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
           .list()
           .filter((definition) => definition.key !== 'user_account')
           .flatMap((definition) => grant(definition.key, ['read'], 'all')),
-        ...['company', 'person', 'activity', 'note', 'task'].flatMap((o) =>
+        ...['company', 'person', 'activity', 'note', 'task', 'reminder'].flatMap((o) =>
           grant(o, ['create', 'update'], 'all'),
         ),
+        ...grant('booking', ['create', 'update'], 'own'),
       ],
       // What a role editor would call financial. Clients have no money fields yet: the number of
       // employees stands in for them; turnover, credit limits and the like (coming with sales)

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'task.assigned',
   'task.status',
   'task.claim',
+  'reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

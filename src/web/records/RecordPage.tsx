@@ -95,12 +95,13 @@ function RecordView({ meta, objects, id }: { meta: ObjectMeta; objects: ObjectMe
 
   // A client's file opens on what happened with them: the timeline beside the details (as
   // Pipedrive and HubSpot place it), then what points at the record.
-  const beside = relations.length > 0 || meta.timeline;
+  const panels = RECORD_PAGE_EXTENSIONS.panels.filter((panel) => panel.applies(meta, objects));
+  const beside = relations.length > 0 || meta.timeline || panels.length > 0;
   const related = beside && (
     // Beside the details on a wide screen (a client's people on the first screen), below on a narrow one.
     <Grid.Col span={{ base: 12, lg: 5 }}>
       <Stack gap="xl">
-        {RECORD_PAGE_EXTENSIONS.panels.map((Panel, index) => (
+        {panels.map(({ Panel }, index) => (
           // The list is fixed at build time: its index is a stable key.
           // biome-ignore lint/suspicious/noArrayIndexKey: a constant list, never reordered
           <Panel key={index} meta={meta} record={data} title={title} objects={objects} />

@@ -19,8 +19,14 @@ export interface RecordExtensionProps {
 export interface RecordPageExtensions {
   /** Buttons and menus beside the title (a case's report, a business card, a follow-up). */
   actions: Array<ComponentType<RecordExtensionProps>>;
-  /** Panels at the top of the column beside the details (a client's timeline, a task's subtasks). */
-  panels: Array<ComponentType<RecordExtensionProps>>;
+  /**
+   * Panels at the top of the column beside the details (a client's timeline, a task's subtasks),
+   * each for the objects it `applies` to: the column is there when one of them is.
+   */
+  panels: Array<{
+    applies: (meta: ObjectMeta, objects: ObjectMeta[]) => boolean;
+    Panel: ComponentType<RecordExtensionProps>;
+  }>;
   /** Relations (`object.field`) a panel shows in its own way, left out of the related lists. */
   shownByPanels: string[];
 }

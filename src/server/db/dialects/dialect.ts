@@ -171,6 +171,17 @@ export interface Dialect {
 
   /** True when the error is a unique-constraint violation (turned into 409 by the engine). */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * True when the error is an exclusion-constraint violation (PostgreSQL 23P01: two rows whose
+   * ranges must not overlap). SQLite has no exclusion constraints: never.
+   */
+  isExclusionViolation(error: unknown): boolean;
+  /**
+   * The name of the constraint a failed statement violated (unique or exclusion), when the
+   * database says it; an object's declared `conflicts` are found by it. SQLite names no
+   * constraint: what an object declares there is kept by its invariants (`conflictFound`).
+   */
+  violatedConstraint(error: unknown): string | null;
 
   /** Database size in bytes, for health and benchmark reports. */
   databaseSize(): Promise<number>;

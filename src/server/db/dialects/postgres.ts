@@ -220,6 +220,17 @@ class PostgresDialectImpl implements Dialect {
     return (error as { code?: unknown } | null)?.code === '23505';
   }
 
+  isExclusionViolation(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === '23P01';
+  }
+
+  violatedConstraint(error: unknown): string | null {
+    if (!this.isUniqueViolation(error) && !this.isExclusionViolation(error)) return null;
+    // node-postgres copies the server's CONSTRAINT NAME field onto the error.
+    const constraint = (error as { constraint?: unknown }).constraint;
+    return typeof constraint === 'string' ? constraint : null;
+  }
+
   async databaseSize(): Promise<number> {
     const result = await sql<{ size: number }>`SELECT pg_database_size(current_database()) AS size`.execute(
       this.db,

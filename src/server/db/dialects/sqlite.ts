@@ -267,6 +267,16 @@ class SqliteDialectImpl implements Dialect {
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   }
 
+  /** SQLite has no exclusion constraints: invariants keep what PostgreSQL's would. */
+  isExclusionViolation(_error: unknown): boolean {
+    return false;
+  }
+
+  /** SQLite's message names the columns of a unique violation, never the index. */
+  violatedConstraint(_error: unknown): string | null {
+    return null;
+  }
+
   async databaseSize(): Promise<number> {
     const pageCount = Number(this.database.pragma('page_count', { simple: true }));
     const pageSize = Number(this.database.pragma('page_size', { simple: true }));

@@ -15,6 +15,8 @@ import * as eventConsumers from './2026_11_28_0003_event_consumers.ts';
 import * as cases from './2026_11_28_0004_cases.ts';
 import * as notifications from './2026_11_28_0005_notifications.ts';
 import * as tasks from './2026_11_28_0006_tasks.ts';
+import * as bookings from './2026_11_28_0007_bookings.ts';
+import * as reminders from './2026_11_28_0008_reminders.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0004_cases': cases,
   '2026_11_28_0005_notifications': notifications,
   '2026_11_28_0006_tasks': tasks,
+  '2026_11_28_0007_bookings': bookings,
+  '2026_11_28_0008_reminders': reminders,
 };

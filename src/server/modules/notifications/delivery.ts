@@ -48,7 +48,8 @@ export async function deliverPlans(
       const recipient = recipients.get(userId);
       if (!recipient || userId === event.actorId) return [];
       if (authorEmployee !== null && recipient.employeeId === authorEmployee) return [];
-      const channel = book.channel(userId, plan.kind);
+      const preferred = book.channel(userId, plan.kind);
+      const channel = plan.channel ? plan.channel(preferred) : preferred;
       return channel === 'none' ? [] : [{ recipient, channel }];
     });
   });

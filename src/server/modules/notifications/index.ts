@@ -1,5 +1,6 @@
 // What other capabilities use to declare their own notification rules (NotificationRule).
 export { excerpt } from './messages.ts';
+export { markReadAbout } from './read-about.ts';
 export type { RuleContext } from './rule-context.ts';
 export {
   CLIENT_WORK_RULES,

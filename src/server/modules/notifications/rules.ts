@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/metadata/types.ts';
 import { plainTextOf } from '../../metadata/field-types/registry.ts';
 import type { RecordEvent } from '../../records/events.ts';
 import type { FieldChange } from '../../records/history.ts';
-import type { NotificationKind } from './kinds.ts';
+import type { Channel, NotificationKind } from './kinds.ts';
 import { addedMentions, mentionedAccounts, parseMentions } from './mentions.ts';
 import { excerpt, type NoticeFacts, texts } from './messages.ts';
 import type { CaseFacts, RuleContext } from './rule-context.ts';
@@ -25,6 +25,11 @@ export interface Plan {
   accounts: number[];
   /** Records each recipient must be able to read: what the text shows comes from them. */
   requires: Array<{ object: string; id: number }>;
+  /**
+   * How this notification goes, from how the recipient wants its kind (a reminder asked to
+   * come by e-mail, or not); absent: as they want it.
+   */
+  channel?: (preferred: Channel) => Channel;
   /** Title and body for one recipient, or null when what there is to say is hidden from them. */
   render(locale: Locale, hidden: Hidden, actor: string): { title: string; body: string } | null;
 }

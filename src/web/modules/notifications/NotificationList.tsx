@@ -20,6 +20,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { useFormatters } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
+import { ReminderActions } from '../reminders/index.ts';
 import { markRead, type NotificationItem, recordPath, useNotificationList, useUnreadCount } from './api.ts';
 import classes from './Notifications.module.css';
 
@@ -86,6 +87,12 @@ export function NotificationList({ headingId, onLeave }: Props) {
           {items.map((item) => (
             <li key={item.id}>
               <Entry item={item} onOpen={() => open(item)} />
+              {/* A reminder that has come is snoozed or dismissed right here. */}
+              {item.kind === 'reminder' && item.readAt === null && (
+                <Box px="sm" pb="xs" pl={32}>
+                  <ReminderActions reminderId={item.recordId} />
+                </Box>
+              )}
             </li>
           ))}
         </Box>

@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'task.assigned': 'notifications:kinds.taskAssigned',
   'task.status': 'notifications:kinds.taskStatus',
   'task.claim': 'notifications:kinds.taskClaim',
+  reminder: 'notifications:kinds.reminder',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

@@ -96,7 +96,12 @@ function DelegateDialog({
     onError: (error) => notify(errorMessage(error), 'red'),
   });
   return (
-    <Modal opened onClose={onClose} title={t('tasks:delegate.title')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('tasks:delegate.title')}
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createAs, createRole } from '../../../../test/access-fixtures.ts';
+import { DIALECTS } from '../../../../test/databases.ts';
+import { expectError } from '../../../../test/errors.ts';
+import { useTestEnv } from '../../../../test/harness.ts';
+import type { CalendarEvent } from './sources.ts';
+
+describe.each(DIALECTS)('the calendar (%s)', (dialect) => {
+  const env = useTestEnv(dialect);
+  let anna = 0;
+  let bela = 0;
+  let group = 0;
+  let room = 0;
+
+  beforeAll(async () => {
+    anna = await createAs(env, 'employee', { first_name: 'Anna', last_name: 'Kalendarz' });
+    bela = await createAs(env, 'employee', { first_name: 'Béla', last_name: 'Naptár' });
+    group = await createAs(env, 'work_group', { name: 'Fair team', members: [bela] });
+    const register = await createAs(env, 'task_register', { name: 'Calendar register', colour: '#33b679' });
+    room = await createAs(env, 'resource', { name: 'Room Wisła', kind: 'room', colour: '#3f51b5' });
+    await createAs(env, 'activity', {
+      title: 'Meeting with Bela',
+      starts_at: '2026-03-28T09:00:00.000Z',
+      ends_at: '2026-03-28T10:00:00.000Z',
+      organiser: anna,
+      employees: [bela],
+    });
+    await createAs(env, 'activity', {
+      title: 'Long ago',
+      starts_at: '2025-01-10T09:00:00.000Z',
+      organiser: anna,
+    });
+    await createAs(env, 'task', {
+      title: 'Send the minutes',
+      register,
+      assignee: anna,
+      due_at: '2026-03-29T14:00:00.000Z',
+    });
+    // Every day at 8:00 in Warsaw: across the change to summer time on 29 March.
+    await createAs(env, 'reminder', {
+      title: 'Stand-up',
+      for_employee: anna,
+      at: '2026-03-27T07:00:00.000Z',
+      repeat: 'FREQ=DAILY',
+      time_zone: 'Europe/Warsaw',
+    });
+    await createAs(env, 'booking', {
+      resource: room,
+      starts_at: '2026-03-30T08:00:00.000Z',
+      ends_at: '2026-03-30T09:30:00.000Z',
+      title: 'Fair briefing',
+      booked_by: bela,
+    });
+  });
+
+  const calendar = async (query: string, session = env().admin) => {
+    const response = await env().api('GET', `/api/calendar?${query}`, undefined, session);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<CalendarEvent[]>();
+  };
+  const range = 'from=2026-03-27T00:00:00Z&to=2026-03-31T00:00:00Z';
+
+  it('shows an employee’s activities, tasks and reminders in the range, repeating ones expanded in their time zone', async () => {
+    const events = await calendar(`${range}&employees=${anna}`);
+    expect(events.map((event) => [event.kind, event.title, event.start])).toEqual([
+      ['reminder', 'Stand-up', '2026-03-27T07:00:00.000Z'],
+      ['reminder', 'Stand-up', '2026-03-28T07:00:00.000Z'],
+      ['activity', 'Meeting with Bela', '2026-03-28T09:00:00.000Z'],
+      ['reminder', 'Stand-up', '2026-03-29T06:00:00.000Z'],
+      ['task', 'Send the minutes', '2026-03-29T14:00:00.000Z'],
+      ['reminder', 'Stand-up', '2026-03-30T06:00:00.000Z'],
+    ]);
+    const task = events.find((event) => event.kind === 'task');
+    expect(task).toMatchObject({ colour: '#33b679', employees: [anna], editable: true, allDay: false });
+    const occurrence = events.find((event) => event.kind === 'reminder');
+    expect(occurrence?.editable).toBe(false);
+    expect(occurrence?.id).toMatch(/^reminder:\d+:2026-03-27T07:00:00.000Z$/);
+  });
+
+  it('shows a work group’s members and a resource’s bookings, and only the kinds asked for', async () => {
+    const events = await calendar(`${range}&groups=${group}&resources=${room}`);
+    expect(events.map((event) => `${event.kind}:${event.title}`)).toEqual([
+      'activity:Meeting with Bela',
+      'booking:Fair briefing',
+    ]);
+    expect(events[1]).toMatchObject({ resource: room, colour: '#3f51b5', end: '2026-03-30T09:30:00.000Z' });
+    const onlyTasks = await calendar(`${range}&employees=${anna}&kinds=task`);
+    expect(onlyTasks.map((event) => event.kind)).toEqual(['task']);
+  });
+
+  it('leaves out what the reader may not see', async () => {
+    const role = await createRole(env, [
+      ...['activity', 'task', 'reminder', 'booking'].map((object) => ({
+        object,
+        right: 'read',
+        scope: 'own' as const,
+      })),
+      { object: 'resource', right: 'read', scope: 'all' },
+      { object: 'dictionary_value', right: 'read', scope: 'all' },
+    ]);
+    const { session } = await createAccount(env, [role], bela);
+    const seen = await calendar(`${range}&employees=${anna}`, session);
+    expect(seen).toEqual([]);
+    const own = await calendar(range, session);
+    expect(own.map((event) => event.title)).toEqual(['Fair briefing']);
+  });
+
+  it('refuses a range backwards or longer than a year, unknown kinds and malformed ids', async () => {
+    const refused = (query: string) => env().api('GET', `/api/calendar?${query}`);
+    expectError(
+      await refused('from=2026-03-31T00:00:00Z&to=2026-03-01T00:00:00Z'),
+      400,
+      'bad_request',
+      /after/,
+    );
+    expectError(
+      await refused('from=2026-01-01T00:00:00Z&to=2027-06-01T00:00:00Z'),
+      400,
+      'bad_request',
+      /366 days/,
+    );
+    expectError(await refused(`${range}&kinds=party`), 400, 'bad_request', /Unknown kind "party"/);
+    expect((await refused(`${range}&employees=abc`)).statusCode).toBe(400);
+    expect((await refused('from=yesterday&to=2026-03-01T00:00:00Z')).statusCode).toBe(400);
+  });
+});

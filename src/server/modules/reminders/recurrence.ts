@@ -1,0 +1,103 @@
+import { RRuleTemporal } from 'rrule-temporal';
+
+/**
+ * Repetition by an RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=MO`, `FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1`
+ * for the last working day), expanded in a time zone by rrule-temporal (Temporal-based, so 9:00
+ * stays 9:00 across daylight saving changes). Every expansion is bounded by a range and a count:
+ * a rule without an end never runs away.
+ */
+
+/** Frequencies that would flood a person with reminders. */
+const TOO_FREQUENT = new Set(['SECONDLY', 'MINUTELY']);
+/** No range expands into more occurrences than this. */
+export const MAX_OCCURRENCES = 1000;
+
+export class RecurrenceError extends Error {}
+
+/** `FREQ=…` from what a user or client sent (with or without the `RRULE:` prefix), or an error. */
+export function normaliseRule(text: string): string {
+  const rule = text
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
+  if (rule === '' || /[\r\n]/.test(rule) || /(^|;)DTSTART/.test(rule))
+    throw new RecurrenceError('must be one RRULE line such as FREQ=WEEKLY;BYDAY=MO');
+  const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(rule)?.[1];
+  if (!freq) throw new RecurrenceError('must name a frequency (FREQ=DAILY, WEEKLY, MONTHLY…)');
+  if (TOO_FREQUENT.has(freq)) throw new RecurrenceError('may repeat at most hourly');
+  parse(rule, new Date('2026-01-01T09:00:00Z'), 'UTC');
+  return rule;
+}
+
+/** The ICS form of a local time: `YYYYMMDDTHHMMSS` of `at` as seen in `timeZone`. */
+function localStamp(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}${part('month')}${part('day')}T${part('hour')}${part('minute')}${part('second')}`;
+}
+
+function parse(rule: string, start: Date, timeZone: string): RRuleTemporal {
+  try {
+    return new RRuleTemporal({
+      rruleString: `DTSTART;TZID=${timeZone}:${localStamp(start, timeZone)}\nRRULE:${rule}`,
+      maxIterations: 100_000,
+    });
+  } catch (error) {
+    throw new RecurrenceError(
+      `is not a valid RRULE (${error instanceof Error ? error.message : 'unreadable'})`,
+    );
+  }
+}
+
+/** Whether a time zone name is one the runtime knows (IANA). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Recurrence {
+  /** The first occurrence: the rule's DTSTART. */
+  start: Date;
+  /** `FREQ=…`, or null for a single occurrence. */
+  rule: string | null;
+  timeZone: string;
+}
+
+/** Occurrences in [from, to), at most `MAX_OCCURRENCES`. */
+export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date): Date[] {
+  if (recurrence.rule === null)
+    return recurrence.start >= from && recurrence.start < to ? [recurrence.start] : [];
+  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
+  const found: Date[] = [];
+  for (const at of rule.between(from, to, true)) {
+    const when = new Date(at.epochMilliseconds);
+    if (when >= to) continue;
+    found.push(when);
+    if (found.length >= MAX_OCCURRENCES) break;
+  }
+  return found;
+}
+
+/** The first occurrence at or after `from`, or null when the rule has ended. */
+export function nextOccurrence(recurrence: Recurrence, from: Date): Date | null {
+  if (recurrence.rule === null) return recurrence.start >= from ? recurrence.start : null;
+  // Only times the rule names: "monthly on the last working day" set up on a Sunday does not
+  // remind on that Sunday (RFC 5545 leaves a DTSTART off the rule undefined; rrule-temporal
+  // leaves it out unless asked, as the calendar's expansion does too).
+  const after = recurrence.start > from ? recurrence.start : from;
+  const next = parse(recurrence.rule, recurrence.start, recurrence.timeZone).next(after, true);
+  return next ? new Date(next.epochMilliseconds) : null;
+}

@@ -1,0 +1,75 @@
+import type { Actor } from '../access/actor.ts';
+import type { Executor } from '../db/dialects/dialect.ts';
+import { AppError, errors } from '../errors.ts';
+import type { ObjectDefinition } from '../metadata/define-object.ts';
+import { executorOf, type RecordsContext } from './context.ts';
+import { titleOf } from './present.ts';
+import { getRecord, loadRow } from './reader.ts';
+
+/**
+ * Thrown by an invariant that keeps a declared conflict where the database has no constraint
+ * for it (SQLite): the engine answers it exactly as it answers the constraint's violation.
+ */
+export class ConflictFound extends Error {
+  constructor(readonly constraint: string) {
+    super(`the write violates ${constraint}`);
+    this.name = 'ConflictFound';
+  }
+}
+
+export function conflictFound(constraint: string): ConflictFound {
+  return new ConflictFound(constraint);
+}
+
+/** The rows a failed write tried to leave (one, or a batch's), read from `executor` if needed. */
+export type AttemptedRows = (executor: Executor) => Promise<Array<Record<string, unknown>>>;
+
+/**
+ * The 409 a failed write deserves, or null when its error is not a conflict with another record
+ * (it is then rethrown as it is). A declared conflict (ConflictSpec) gets its code and the clash
+ * described; any other unique or exclusion violation a plain `conflict`.
+ */
+export async function conflictOf(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  error: unknown,
+  attempted: AttemptedRows,
+): Promise<AppError | null> {
+  if (error instanceof AppError) return null;
+  const found = error instanceof ConflictFound;
+  const name = found ? error.constraint : ctx.dialect.violatedConstraint(error);
+  const declared = definition.conflicts.find((conflict) => conflict.constraint === name);
+  if (declared) {
+    // A statement that failed ended the write's transaction (PostgreSQL aborts even one the
+    // write joined), so the clash is read from committed data; an invariant's refusal left a
+    // joined transaction usable, and its uncommitted rows are part of the picture.
+    const readCtx: RecordsContext = { ...ctx, transaction: found ? ctx.transaction : undefined };
+    const executor = executorOf(readCtx);
+    const readAs = async (object: string, id: number) => {
+      try {
+        return await getRecord(readCtx, actor, object, id);
+      } catch (refused) {
+        if (refused instanceof AppError && (refused.statusCode === 403 || refused.statusCode === 404))
+          return null;
+        throw refused;
+      }
+    };
+    const titleAs = async (object: string, id: number) => {
+      const target = ctx.registry.get(object);
+      const row = target && (await readAs(object, id)) ? await loadRow(executor, target, id) : undefined;
+      return target && row ? titleOf(target, row, actor.locale) : null;
+    };
+    for (const row of await attempted(executor)) {
+      const described = await declared.describe({ executor, row, readAs, titleAs });
+      if (described) return new AppError(409, declared.code, described.message, described.details);
+    }
+    return new AppError(409, declared.code, declared.message);
+  }
+  if (found) throw new Error(`${definition.key}: conflict ${error.constraint} is not declared`);
+  if (ctx.dialect.isUniqueViolation(error))
+    return errors.conflict(`A ${definition.key} with these values already exists`);
+  if (ctx.dialect.isExclusionViolation(error))
+    return errors.conflict(`This ${definition.key} clashes with another ${definition.key}`);
+  return null;
+}
