@@ -17,6 +17,7 @@ import type { AppInstance, AppServices } from './http/types.ts';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
+import { calendarFeedRoutes } from './modules/calendar/feed-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { caseReportRoutes } from './modules/cases/report-routes.ts';
 import { duplicateRoutes } from './modules/duplicates/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(
     bookingRoutes,
     reminderRoutes,
     calendarRoutes,
+    calendarFeedRoutes,
     notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));

@@ -17,6 +17,7 @@ import * as notifications from './2026_11_28_0005_notifications.ts';
 import * as tasks from './2026_11_28_0006_tasks.ts';
 import * as bookings from './2026_11_28_0007_bookings.ts';
 import * as reminders from './2026_11_28_0008_reminders.ts';
+import * as calendarFeeds from './2026_11_28_0009_calendar_feeds.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0006_tasks': tasks,
   '2026_11_28_0007_bookings': bookings,
   '2026_11_28_0008_reminders': reminders,
+  '2026_11_28_0009_calendar_feeds': calendarFeeds,
 };
