@@ -1,6 +1,7 @@
 import {
   IconBriefcase,
   IconBuilding,
+  IconCalendar,
   IconCalendarEvent,
   IconChecklist,
   IconFolder,
@@ -49,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconCalendarEvent,
     object: 'activity',
   },
+  { key: 'calendar', labelKey: 'shell:nav.calendar', to: '/calendar', icon: IconCalendar },
   { key: 'tasks', labelKey: 'shell:nav.tasks', to: '/records/task', icon: IconChecklist, object: 'task' },
   {
     key: 'taskRegisters',

@@ -28,6 +28,9 @@ const BusinessCardPage = lazy(() =>
 const TodayPage = lazy(() =>
   import('../modules/today/TodayPage.tsx').then((module) => ({ default: module.TodayPage })),
 );
+const CalendarPage = lazy(() =>
+  import('../modules/calendar/CalendarPage.tsx').then((module) => ({ default: module.CalendarPage })),
+);
 const ActionPlanPage = lazy(() =>
   import('../modules/today/ActionPlanPage.tsx').then((module) => ({ default: module.ActionPlanPage })),
 );
@@ -82,6 +85,7 @@ export const router = createBrowserRouter([
       // The first screen after logging in: what is due today.
       { index: true, element: lazyPage(TodayPage) },
       { path: 'plan', element: lazyPage(ActionPlanPage) },
+      { path: 'calendar', element: lazyPage(CalendarPage) },
       { path: 'records/:object', element: lazyPage(RecordListPage) },
       { path: 'records/:object/new', element: lazyPage(RecordCreatePage) },
       { path: 'records/:object/duplicates', element: lazyPage(DuplicatesPage) },

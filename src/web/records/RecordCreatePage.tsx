@@ -85,8 +85,8 @@ function CreateRefused({ meta, viewingAs }: { meta: ObjectMeta; viewingAs: boole
 }
 
 /**
- * The defaults, then ids from the address: a link from a company's page can preselect that
- * company.
+ * The defaults, then values from the address: a link from a company's page can preselect that
+ * company, a slot of the calendar the start and end.
  */
 function prefill(fields: FieldMeta[], params: URLSearchParams, defaults: Values): Values {
   const values: Values = {};
@@ -96,6 +96,9 @@ function prefill(fields: FieldMeta[], params: URLSearchParams, defaults: Values)
     if (raw && /^\d+$/.test(raw) && kindOf(field) === 'reference') {
       values[field.key] = Number(raw);
     }
+    // A time from the calendar's empty slot; a flag such as all day.
+    if (raw && field.type === 'dateTime' && !Number.isNaN(Date.parse(raw))) values[field.key] = raw;
+    if (raw === 'true' && field.type === 'boolean') values[field.key] = true;
   }
   return values;
 }
