@@ -20,6 +20,7 @@ import { bookingRoutes } from './modules/bookings/routes.ts';
 import { calendarFeedRoutes } from './modules/calendar/feed-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { caseReportRoutes } from './modules/cases/report-routes.ts';
+import { commentRoutes } from './modules/comments/routes.ts';
 import { duplicateRoutes } from './modules/duplicates/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(
     reminderRoutes,
     calendarRoutes,
     calendarFeedRoutes,
+    commentRoutes,
     notificationRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));

@@ -98,6 +98,20 @@ describe('tasks', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await tree.getByRole('progressbar', { name: '25% done' }).waitFor();
   });
 
+  it('takes comments under the task, sent with Ctrl+Enter', async () => {
+    await page.goto(`${env.url}/records/task/${ids.root}`);
+    const conversation = page.getByRole('region', { name: 'Comments' });
+    await conversation.getByText('No comments yet.').waitFor();
+    const box = conversation.getByRole('textbox', { name: 'Your comment' });
+    await box.fill('Stand booked for hall 3.\nLeaflets next week.');
+    await box.press('Control+Enter');
+    await conversation.getByText(/Stand booked for hall 3\.\s+Leaflets next week\./).waitFor();
+    expect(await box.inputValue()).toBe('');
+    await screenshot(page, 'tasks-03-comments');
+    await conversation.getByRole('button', { name: 'Delete my comment' }).click();
+    await conversation.getByText('No comments yet.').waitFor();
+  });
+
   it('delegates part of the task to someone, with its content, and opens the new subtask', async () => {
     await page.goto(`${env.url}/records/task/${ids.leaflets}`);
     await page.getByRole('button', { name: 'Delegate' }).click();

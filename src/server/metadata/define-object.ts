@@ -107,6 +107,12 @@ export interface ObjectDefinition {
    * changing it still takes the owner scope or an edit share.
    */
   audience: string[];
+  /**
+   * Whether people talk about its records in comments (`record_comment`), and who follows
+   * that conversation: fields naming employees (a task's assignee, requester and watchers),
+   * told of every new comment.
+   */
+  comments?: { followers: string[] };
   /** Records only administrators (and the system) may create, change or delete (accounts). */
   administratorsOnly: boolean;
   /**
@@ -328,6 +334,7 @@ export interface ObjectSpec {
   owner?: string;
   subject?: string;
   audience?: string[];
+  comments?: { followers: string[] };
   administratorsOnly?: boolean;
   invariants?: Array<(executor: Executor, recordId: number) => Promise<void>>;
   conflicts?: ConflictSpec[];
@@ -404,6 +411,14 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
         `${objectSpec.key}: derived column ${column} must not be a field's column and must come from fields (${unknown.join(', ')})`,
       );
   }
+  for (const key of objectSpec.comments?.followers ?? []) {
+    const follower = byKey.get(key);
+    if (
+      follower?.target !== 'employee' ||
+      (follower.type !== 'relation' && follower.type !== 'multiRelation')
+    )
+      throw new Error(`${objectSpec.key}: comment follower ${key} must name employees`);
+  }
   for (const f of own) {
     if (f.settledBy && (!f.due || !byKey.has(f.settledBy)))
       throw new Error(
@@ -453,6 +468,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     owner: objectSpec.owner,
     subject: objectSpec.subject,
     audience: objectSpec.audience ?? [],
+    comments: objectSpec.comments,
     administratorsOnly: objectSpec.administratorsOnly ?? false,
     invariants: objectSpec.invariants ?? [],
     conflicts: objectSpec.conflicts ?? [],

@@ -164,6 +164,7 @@ function describeObject(definition: ObjectDefinition, timeline: boolean): Object
     headerFacts: definition.headerFacts,
     ...(timeline ? { timeline: true } : {}),
     ...(definition.timeline ? { timelineEntry: true } : {}),
+    ...(definition.comments ? { comments: true } : {}),
     fields: definition.fields.map(
       ({
         column: _column,

@@ -1,3 +1,4 @@
+import { COMMENT_RULES } from './comments/notifications.ts';
 import type { NotificationRule } from './notifications/index.ts';
 import { CLIENT_WORK_RULES } from './notifications/index.ts';
 import { REMINDER_RULES } from './reminders/notifications.ts';
@@ -11,4 +12,5 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   CLIENT_WORK_RULES,
   TASK_RULES,
   REMINDER_RULES,
+  COMMENT_RULES,
 ];

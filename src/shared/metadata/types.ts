@@ -112,5 +112,7 @@ export interface ObjectMeta {
   timeline?: boolean;
   /** Whether its records are entries of timelines (activities, notes); a timeline's `types` names them. */
   timelineEntry?: boolean;
+  /** Its records take comments (the record page shows them). */
+  comments?: boolean;
   fields: FieldMeta[];
 }

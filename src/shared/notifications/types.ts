@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'task.status',
   'task.claim',
   'reminder',
+  'comment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

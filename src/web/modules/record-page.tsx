@@ -1,6 +1,7 @@
 import type { RecordPageExtensions } from '../records/extensions.ts';
 import { BusinessCardLink } from './cards/index.ts';
 import { CaseReportLink, FollowUpButton } from './cases/index.ts';
+import { CommentsPanel } from './comments/index.ts';
 import { GroupMembersPanel, membershipsOf } from './groups/index.ts';
 import { PersonalDataMenu } from './personal-data/index.ts';
 import { ReminderPanel, RemindMe } from './reminders/index.ts';
@@ -25,6 +26,7 @@ export const RECORD_PAGE_EXTENSIONS: RecordPageExtensions = {
     { applies: (meta) => meta.key === 'task', Panel: TaskClaims },
     { applies: (meta) => meta.key === 'task', Panel: SubtaskTree },
     { applies: (meta) => meta.key === 'reminder', Panel: ReminderPanel },
+    { applies: (meta) => meta.comments === true, Panel: CommentsPanel },
     // A group's members are managed by the groups module; other records pointing here are listed.
     {
       applies: (meta, objects) => membershipsOf(meta, objects).length > 0,

@@ -49,6 +49,7 @@ export const activity = defineObject({
   },
   icon: 'calendar-event',
   owner: 'organiser',
+  comments: { followers: ['organiser', 'employees'] },
   subject: 'company',
   // In the file of its client and of each person who took part.
   timeline: {

@@ -43,6 +43,7 @@ export const clientCase = defineObject({
   // The one who leads the case owns it, not the client's account manager: a specialist may lead
   // a case of someone else's client (and must then be able to read the client: see effects).
   owner: 'lead',
+  comments: { followers: ['lead', 'watchers'] },
   subject: 'company',
   // Opened: in the file of its client and of its main representative.
   timeline: {

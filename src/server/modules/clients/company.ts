@@ -7,6 +7,7 @@ export const company = defineObject({
   labels: { one: L('Company', 'Firma', 'Cég'), many: L('Companies', 'Firmy', 'Cégek') },
   icon: 'building',
   owner: 'account_manager',
+  comments: { followers: ['account_manager'] },
   // Its changes belong in its own file (the client timeline).
   subject: 'self',
   sortIndex: ['name'],

@@ -18,6 +18,7 @@ export const task = defineObject({
   // The assignee owns the task ("my tasks"); its requester, watchers and the register's
   // readers see it too.
   owner: 'assignee',
+  comments: { followers: ['assignee', 'requester', 'watchers'] },
   audience: ['requester', 'watchers', ...REGISTER_AUDIENCE('register')],
   // Status and assignee changes (any field change) show in the linked client's file.
   subject: 'company',

@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'task.status': 'notifications:kinds.taskStatus',
   'task.claim': 'notifications:kinds.taskClaim',
   reminder: 'notifications:kinds.reminder',
+  comment: 'notifications:kinds.comment',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
