@@ -1,3 +1,5 @@
+import type { CalendarEvent, CalendarKind } from '../../../shared/calendar/types.ts';
+import { CALENDAR_KINDS } from '../../../shared/calendar/types.ts';
 import type { Filter } from '../../../shared/filter/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { canReadObject } from '../../access/policy.ts';
@@ -6,28 +8,7 @@ import type { ApiRecord } from '../../records/present.ts';
 import { listRecords } from '../../records/reader.ts';
 import { occurrencesBetween } from '../reminders/recurrence.ts';
 
-export const CALENDAR_KINDS = ['activity', 'task', 'reminder', 'booking'] as const;
-export type CalendarKind = (typeof CALENDAR_KINDS)[number];
-
-/** One thing in the calendar, as `GET /api/calendar` gives it. */
-export interface CalendarEvent {
-  /** `<kind>:<record id>`, and `:<start>` for an occurrence of a repeating reminder. */
-  id: string;
-  kind: CalendarKind;
-  title: string;
-  start: string;
-  end: string | null;
-  allDay: boolean;
-  recordId: number;
-  colour: string | null;
-  /** The employees whose calendar it is in, and for a booking its resource: the columns it goes in. */
-  employees: number[];
-  resource: number | null;
-  /** The record's version, so a move or resize is saved with it (a conflict is a 409). */
-  version: number;
-  /** Whether it can be moved by changing its own start and end (not a repeating reminder). */
-  editable: boolean;
-}
+export { CALENDAR_KINDS, type CalendarEvent, type CalendarKind } from '../../../shared/calendar/types.ts';
 
 export interface CalendarQuery {
   from: Date;

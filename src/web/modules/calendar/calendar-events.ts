@@ -1,20 +1,8 @@
 import type { EventInput } from '@fullcalendar/core';
+import type { CalendarEvent } from '../../../shared/calendar/types.ts';
 
 /** One thing in the calendar, as `GET /api/calendar` gives it. */
-export interface CalendarItem {
-  id: string;
-  kind: 'activity' | 'task' | 'reminder' | 'booking';
-  title: string;
-  start: string;
-  end: string | null;
-  allDay: boolean;
-  recordId: number;
-  colour: string | null;
-  employees: number[];
-  resource: number | null;
-  version: number;
-  editable: boolean;
-}
+export type CalendarItem = CalendarEvent;
 
 /** Colours of the kinds when the record names none (its register's, its type's, its room's). */
 export const KIND_COLOURS: Record<CalendarItem['kind'], string> = {
