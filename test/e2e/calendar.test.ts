@@ -152,4 +152,24 @@ describe('the calendar', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(booking.x + booking.width / 2).toBeLessThan(room.x + room.width);
     await screenshot(page, 'calendar-02-side-by-side');
   });
+
+  it('shows when a room is free in the coming week and books a gap in one click', async () => {
+    await page.goto(`${env.url}/records/resource/${ids.room}`);
+    const free = page.getByRole('region', { name: 'Free in the coming week' });
+    const gap = free.getByRole('link', { name: /^Book from/ }).first();
+    await gap.waitFor();
+    await screenshot(page, 'calendar-04-free-slots');
+    await gap.click();
+    await page.waitForURL(/\/records\/booking\/new\?/);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/records\/booking\/\d+$/);
+    const created = Number(new URL(page.url()).pathname.split('/').pop());
+    const booking = (await apiAs(page, 'GET', `/api/records/booking/${created}`)).body as {
+      resource: number;
+      starts_at: string;
+      ends_at: string;
+    };
+    expect(booking.resource).toBe(ids.room);
+    expect(Date.parse(booking.ends_at)).toBeGreaterThan(Date.parse(booking.starts_at));
+  });
 });

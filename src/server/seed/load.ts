@@ -21,6 +21,7 @@ import { type OrganisationPlan, planOrganisation } from './generator/organisatio
 import type { EmployeeRow } from './generator/rows.ts';
 import { loadClientWork, type WorkHistory } from './load-client-work.ts';
 import { insertDepartments, linkHeadsAndManagers } from './load-organisation.ts';
+import { loadPlanning } from './load-planning.ts';
 import { loadTasks } from './load-tasks.ts';
 
 export interface LoadOptions {
@@ -61,7 +62,8 @@ function storedPhone(phone: string | null): string | null {
  * so search works at once; the clients' own history starts empty, as for imported data, while
  * the cases, activities and notes of the first clients (DatasetSize.caseClients…) come with
  * the history entries of their creation, dated when they happened (load-client-work.ts), and
- * so do the task registers and tasks (DatasetSize.tasks, load-tasks.ts).
+ * so do the task registers and tasks (DatasetSize.tasks, load-tasks.ts) and the chain
+ * templates, reminders (with their queued deliveries) and bookings (load-planning.ts).
  */
 export async function loadDataset(
   dialect: Dialect,
@@ -235,6 +237,17 @@ export async function loadDataset(
     departmentIds,
     companyIds,
     personIds,
+    employeeIds,
+    ...(options.workHistory ? { history: options.workHistory } : {}),
+    onProgress: progress,
+  });
+  // Last: chain steps go in the task registers, some bookings are for the client activities.
+  await loadPlanning(dialect, registry, {
+    seed: options.seed,
+    size: options.size,
+    referenceDate: options.referenceDate,
+    at,
+    companyIds,
     employeeIds,
     ...(options.workHistory ? { history: options.workHistory } : {}),
     onProgress: progress,

@@ -1,4 +1,5 @@
 import type { RecordPageExtensions } from '../records/extensions.ts';
+import { FreeSlotsPanel } from './bookings/index.ts';
 import { BusinessCardLink } from './cards/index.ts';
 import { CaseReportLink, FollowUpButton } from './cases/index.ts';
 import { CommentsPanel } from './comments/index.ts';
@@ -26,6 +27,7 @@ export const RECORD_PAGE_EXTENSIONS: RecordPageExtensions = {
     { applies: (meta) => meta.key === 'task', Panel: TaskClaims },
     { applies: (meta) => meta.key === 'task', Panel: SubtaskTree },
     { applies: (meta) => meta.key === 'reminder', Panel: ReminderPanel },
+    { applies: (meta) => meta.key === 'resource', Panel: FreeSlotsPanel },
     { applies: (meta) => meta.comments === true, Panel: CommentsPanel },
     // A group's members are managed by the groups module; other records pointing here are listed.
     {

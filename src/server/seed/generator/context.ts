@@ -29,6 +29,15 @@ export interface DatasetSize {
    * a few more. Unset means none (no registers either).
    */
   tasks?: number;
+  /**
+   * Chain templates (of the two the generator knows: a new client's onboarding, a complaint),
+   * in the task registers, so only with tasks; reminders, some repeating, for the active staff;
+   * bookings of a few rooms, the car and the projector around the reference date (the resources
+   * come with the first booking). Unset means none: the benchmark has none of them.
+   */
+  taskChains?: number;
+  reminders?: number;
+  bookings?: number;
 }
 
 export const DEMO_SIZE: DatasetSize = {
@@ -41,6 +50,9 @@ export const DEMO_SIZE: DatasetSize = {
   activityClients: 200,
   noteClients: 200,
   tasks: 300,
+  taskChains: 2,
+  reminders: 40,
+  bookings: 120,
 };
 
 export const BENCH_SIZE: DatasetSize = {
@@ -74,6 +86,10 @@ export const STREAM = {
   clientNotes: 'client-notes',
   taskRegisters: 'task-registers',
   tasks: 'tasks',
+  taskChains: 'task-chains',
+  reminders: 'reminders',
+  bookings: 'bookings',
+  activityBookings: 'activity-bookings',
 } as const;
 
 export const LOCALES: Record<Country, Locale> = {

@@ -1,0 +1,1 @@
+export { FreeSlotsPanel } from './FreeSlotsPanel.tsx';
