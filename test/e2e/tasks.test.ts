@@ -105,8 +105,8 @@ describe('tasks', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const box = conversation.getByRole('textbox', { name: 'Your comment' });
     await box.fill('Stand booked for hall 3.\nLeaflets next week.');
     await box.press('Control+Enter');
-    await conversation.getByText(/Stand booked for hall 3\.\s+Leaflets next week\./).waitFor();
-    expect(await box.inputValue()).toBe('');
+    await conversation.getByRole('listitem').filter({ hasText: 'Stand booked for hall 3.' }).waitFor();
+    await expect.poll(() => box.inputValue(), { timeout: ELEMENT_TIMEOUT_MS }).toBe('');
     await screenshot(page, 'tasks-03-comments');
     await conversation.getByRole('button', { name: 'Delete my comment' }).click();
     await conversation.getByText('No comments yet.').waitFor();

@@ -36,10 +36,11 @@ export function Shell() {
   const rights = useMyRights();
   const objects = useObjects();
   // The metadata lists only objects the reader may read; the rights say it too (and load apart).
+  const reads = (key: string) =>
+    objects.data?.some((object) => object.key === key) === true &&
+    (!rights.data || canRead(rights.data, key));
   const visible = (item: NavItem) =>
-    !item.object ||
-    (objects.data?.some((object) => object.key === item.object) === true &&
-      (!rights.data || canRead(rights.data, item.object)));
+    (!item.object || reads(item.object)) && (!item.anyOf || item.anyOf.some(reads));
   // On a phone the menu covers the page: close it once the user has gone somewhere.
   // A new page takes the focus (unless something in it already did), so a keyboard user goes on
   // from its content, not from the link in the navigation or from the top of the document.

@@ -30,6 +30,8 @@ export interface NavItem {
   icon: TablerIcon;
   /** The object the entry lists: the entry is shown only to readers who may read it. */
   object?: string;
+  /** Objects the entry shows together: shown to readers who may read any of them. */
+  anyOf?: string[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -50,7 +52,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconCalendarEvent,
     object: 'activity',
   },
-  { key: 'calendar', labelKey: 'shell:nav.calendar', to: '/calendar', icon: IconCalendar },
+  {
+    key: 'calendar',
+    labelKey: 'shell:nav.calendar',
+    to: '/calendar',
+    icon: IconCalendar,
+    anyOf: ['activity', 'task', 'reminder', 'booking'],
+  },
   { key: 'tasks', labelKey: 'shell:nav.tasks', to: '/records/task', icon: IconChecklist, object: 'task' },
   {
     key: 'taskRegisters',
