@@ -114,3 +114,32 @@ export async function insertRecords(
   }
   return ids;
 }
+
+/** The database id the generator's index stands for (null for none, or one not loaded). */
+export function idAt(list: readonly number[], index: number | null): number | null {
+  return index === null ? null : (list[index] ?? null);
+}
+
+/** The database ids of the generator's indexes, leaving out any not loaded. */
+export function idsAt(list: readonly number[], indexes: readonly number[]): number[] {
+  return indexes.flatMap((index) => {
+    const found = list[index];
+    return found === undefined ? [] : [found];
+  });
+}
+
+/**
+ * The audit columns of loaded records. Nothing is dated after the load itself (`at`): the
+ * reference date is today, its later hours are not.
+ */
+export function auditUntil(at: string) {
+  const until = (instant: string) => (instant < at ? instant : at);
+  return {
+    until,
+    audit: (created: string, updated = created) => ({
+      created_at: until(created),
+      updated_at: until(updated),
+      version: 1,
+    }),
+  };
+}

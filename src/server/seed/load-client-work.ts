@@ -5,7 +5,7 @@ import { codes } from './client-details.ts';
 import { clientWork, workClients } from './generator/client-work.ts';
 import type { DatasetSize } from './generator/context.ts';
 import type { ActivityRow, ClientWork } from './generator/rows.ts';
-import { type Item, insertRecords, type WorkHistory } from './insert-records.ts';
+import { auditUntil, type Item, idAt, idsAt, insertRecords, type WorkHistory } from './insert-records.ts';
 
 export type { WorkHistory } from './insert-records.ts';
 
@@ -93,21 +93,8 @@ export async function loadClientWork(
   };
   const dictionary = await dictionaries(dialect);
   const history = options.history ?? 'fields';
-  const id = (ids: readonly number[], index: number | null): number | null =>
-    index === null ? null : (ids[index] ?? null);
-  const employee = (index: number | null) => id(options.employeeIds, index);
-  const ids = (list: readonly number[], indexes: readonly number[]): number[] =>
-    indexes.flatMap((index) => {
-      const found = list[index];
-      return found === undefined ? [] : [found];
-    });
-  // Nothing is dated after the load itself (the reference date is today, its later hours are not).
-  const until = (instant: string) => (instant < options.at ? instant : options.at);
-  const audit = (created: string, updated = created) => ({
-    created_at: until(created),
-    updated_at: until(updated),
-    version: 1,
-  });
+  const employee = (index: number | null) => idAt(options.employeeIds, index);
+  const { until, audit } = auditUntil(options.at);
 
   const write = async (trx: Tx, batch: readonly ClientWork[]) => {
     const companyOf = (work: ClientWork) => {
@@ -124,7 +111,7 @@ export async function loadClientWork(
           row: {
             topic: c.topic,
             company_id: companyId,
-            contact_id: id(options.personIds, c.contact_index),
+            contact_id: idAt(options.personIds, c.contact_index),
             lead_id: employee(c.lead_index),
             status_id: dictionary('case_status', c.status_code),
             type_id: dictionary('case_type', c.type_code),
@@ -138,7 +125,7 @@ export async function loadClientWork(
             description: c.description,
             ...audit(c.created_at, c.updated_at),
           },
-          members: { watchers: ids(options.employeeIds, c.watcher_indexes) },
+          members: { watchers: idsAt(options.employeeIds, c.watcher_indexes) },
           companyId,
           at: until(c.created_at),
         });
@@ -205,8 +192,8 @@ export async function loadClientWork(
               ...audit(a.created_at, a.updated_at),
             },
             members: {
-              participants: ids(options.personIds, a.person_indexes),
-              employees: ids(options.employeeIds, a.employee_indexes),
+              participants: idsAt(options.personIds, a.person_indexes),
+              employees: idsAt(options.employeeIds, a.employee_indexes),
             },
             companyId,
             at: until(a.created_at),
@@ -229,7 +216,7 @@ export async function loadClientWork(
             body: note.body,
             pinned: dialect.encodeBoolean(note.pinned),
             company_id: companyId,
-            person_id: id(options.personIds, note.person_index),
+            person_id: idAt(options.personIds, note.person_index),
             case_id: note.case_number === null ? null : (casesOf[w]?.[note.case_number] ?? null),
             activity_id: null,
             ...audit(note.created_at),

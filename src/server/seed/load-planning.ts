@@ -13,7 +13,7 @@ import { context, type DatasetSize } from './generator/context.ts';
 import { reminderSchedule, reminders } from './generator/reminders.ts';
 import { taskChains } from './generator/task-chains.ts';
 import { instantAt } from './generator/work-context.ts';
-import { type Item, insertRecords, type WorkHistory } from './insert-records.ts';
+import { auditUntil, type Item, insertRecords, type WorkHistory } from './insert-records.ts';
 
 export interface PlanningLoadOptions {
   seed: number;
@@ -118,12 +118,7 @@ export async function loadPlanning(
     return found;
   };
   const history = options.history ?? 'fields';
-  const until = (instant: string) => (instant < options.at ? instant : options.at);
-  const audit = (created: string, updated = created) => ({
-    created_at: until(created),
-    updated_at: until(updated),
-    version: 1,
-  });
+  const { until, audit } = auditUntil(options.at);
   const employee = (index: number | null) => (index === null ? null : (options.employeeIds[index] ?? null));
   const record = (row: Record<string, unknown>, at: string): Item => ({
     row,

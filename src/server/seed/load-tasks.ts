@@ -6,7 +6,7 @@ import { codes } from './client-details.ts';
 import type { DatasetSize } from './generator/context.ts';
 import type { TaskRow, TaskTree } from './generator/rows.ts';
 import { taskRegisters, taskTarget, taskTrees } from './generator/tasks.ts';
-import { type Item, insertRecords, type WorkHistory } from './insert-records.ts';
+import { auditUntil, type Item, idAt, idsAt, insertRecords, type WorkHistory } from './insert-records.ts';
 
 /** Task trees per transaction: about a thousand tasks. */
 const TREES_PER_TRANSACTION = 500;
@@ -106,20 +106,7 @@ export async function loadTasks(
     return id;
   };
   const history = options.history ?? 'fields';
-  const id = (ids: readonly number[], index: number | null): number | null =>
-    index === null ? null : (ids[index] ?? null);
-  const ids = (list: readonly number[], indexes: readonly number[]): number[] =>
-    indexes.flatMap((index) => {
-      const found = list[index];
-      return found === undefined ? [] : [found];
-    });
-  // Nothing is dated after the load itself (the reference date is today, its later hours are not).
-  const until = (instant: string) => (instant < options.at ? instant : options.at);
-  const audit = (created: string, updated = created) => ({
-    created_at: until(created),
-    updated_at: until(updated),
-    version: 1,
-  });
+  const { until, audit } = auditUntil(options.at);
   const generateOptions = { referenceDate: options.referenceDate };
 
   const registers = taskRegisters(options.seed, options.size, generateOptions);
@@ -133,13 +120,13 @@ export async function loadTasks(
           name: row.name,
           colour: row.colour,
           description: row.description,
-          keeper_id: id(options.employeeIds, row.keeper_index),
+          keeper_id: idAt(options.employeeIds, row.keeper_index),
           active: dialect.encodeBoolean(true),
           ...audit(row.created_at),
         },
         members: {
-          members: ids(options.employeeIds, row.member_indexes),
-          departments: ids(options.departmentIds, row.department_indexes),
+          members: idsAt(options.employeeIds, row.member_indexes),
+          departments: idsAt(options.departmentIds, row.department_indexes),
         },
         companyId: null,
         at: until(row.created_at),
@@ -175,7 +162,7 @@ export async function loadTasks(
   counts.topics = topicIds.flat().length;
 
   const write = async (trx: Tx, batch: readonly TaskTree[]) => {
-    const companyOf = (task: TaskRow) => id(options.companyIds, task.company_index);
+    const companyOf = (task: TaskRow) => idAt(options.companyIds, task.company_index);
     const cases = await casesByCompany(
       trx,
       batch.flatMap((tree) =>
@@ -213,18 +200,18 @@ export async function loadTasks(
               description: task.description,
               status_id: dictionary('task_status', task.status_code),
               priority_id: dictionary('task_priority', task.priority_code),
-              assignee_id: id(options.employeeIds, task.assignee_index),
-              requester_id: id(options.employeeIds, task.requester_index),
+              assignee_id: idAt(options.employeeIds, task.assignee_index),
+              requester_id: idAt(options.employeeIds, task.requester_index),
               due_at: task.due_at,
               done_at: task.done_at,
               company_id: companyId,
               case_id: caseId,
-              person_id: id(options.personIds, task.person_index),
+              person_id: idAt(options.personIds, task.person_index),
               parent_id: task.parent_number === null ? null : (idsOf[t]?.[task.parent_number] ?? null),
               progress: task.progress,
               ...audit(task.created_at, task.updated_at),
             },
-            members: { watchers: ids(options.employeeIds, task.watcher_indexes) },
+            members: { watchers: idsAt(options.employeeIds, task.watcher_indexes) },
             companyId,
             at: until(task.created_at),
           });

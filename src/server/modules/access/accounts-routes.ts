@@ -10,6 +10,7 @@ import type { Tx } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import type { RecordsContext } from '../../records/context.ts';
 import { getRecord, loadRow } from '../../records/reader.ts';
 import { createRecord, updateRecord } from '../../records/writer.ts';
@@ -32,13 +33,6 @@ const accountSchema = z.object({
 export async function accountRoutes(app: AppInstance, services: AppServices): Promise<void> {
   const { dialect } = services;
   const ctx = services.records;
-
-  /** Runs `work` in one transaction that every records write inside joins. */
-  const inOneTransaction = async <T>(work: (txCtx: RecordsContext, trx: Tx) => Promise<T>): Promise<T> => {
-    const result = await dialect.db.transaction().execute((trx) => work({ ...ctx, transaction: trx }, trx));
-    void ctx.events.kick();
-    return result;
-  };
 
   const describe = async (txCtx: RecordsContext, trx: Tx, id: number) => {
     const account = await getRecord(
@@ -84,7 +78,7 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
       if (problem)
         throw errors.validation([{ field: 'password', code: 'password_policy', message: problem }]);
       const passwordHash = await hashPassword(password);
-      const created = await inOneTransaction(async (txCtx, trx) => {
+      const created = await inOneTransaction(ctx, async (txCtx, trx) => {
         const roleIds = await checkRoleIds(trx, roles);
         const record = await createRecord(txCtx, actor, 'user_account', {
           login,
@@ -131,7 +125,7 @@ export async function accountRoutes(app: AppInstance, services: AppServices): Pr
     async (request) => {
       const actor = actorOf(request);
       const id = request.params.id;
-      const account = await inOneTransaction(async (txCtx, trx) => {
+      const account = await inOneTransaction(ctx, async (txCtx, trx) => {
         const row = await loadRow(trx, ctx.registry.get('user_account') ?? never(), id);
         if (!row || row.deleted_at) throw errors.notFound(`No account with id ${id}`);
         await updateRecord(txCtx, actor, 'user_account', id, { active: false, version: Number(row.version) });

@@ -3,6 +3,7 @@ import { type Actor, actorUserId, systemActor } from '../../access/actor.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import { checkId, getRecord } from '../../records/reader.ts';
 import { updateRecord } from '../../records/writer.ts';
@@ -65,8 +66,7 @@ export async function reminderRoutes(app: AppInstance, services: AppServices): P
           `Reminder ${id} is ${String(reminder.status)}: edit it to use it again`,
         );
       const until = new Date(ctx.now().getTime() + request.body.minutes * 60_000);
-      await ctx.dialect.db.transaction().execute(async (trx) => {
-        const txCtx: RecordsContext = { ...ctx, transaction: trx };
+      await inOneTransaction(ctx, async (txCtx) => {
         await setNext(txCtx, id, until, until);
         await markRead(txCtx, actor, id);
       });
@@ -91,8 +91,7 @@ export async function reminderRoutes(app: AppInstance, services: AppServices): P
       const actor = actorOf(request);
       const id = checkId(request.params.id);
       await ownReminder(ctx, actor, id);
-      await ctx.dialect.db.transaction().execute(async (trx) => {
-        const txCtx: RecordsContext = { ...ctx, transaction: trx };
+      await inOneTransaction(ctx, async (txCtx, trx) => {
         const row = await loadReminder(trx, id);
         if (row && row.repeat === null && row.status === 'active') {
           // As the system: whom a reminder is for may dismiss it without the right to edit it.
@@ -109,7 +108,6 @@ export async function reminderRoutes(app: AppInstance, services: AppServices): P
         }
         await markRead(txCtx, actor, id);
       });
-      void ctx.events.kick();
       return getRecord(ctx, actor, 'reminder', id);
     },
   );

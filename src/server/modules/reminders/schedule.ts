@@ -2,6 +2,7 @@ import { systemActor } from '../../access/actor.ts';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import type { AppServices } from '../../http/types.ts';
 import { JobQueue } from '../../jobs/queue.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import type { WriteFact } from '../../records/effects.ts';
 import { updateRecord } from '../../records/writer.ts';
@@ -168,8 +169,7 @@ export async function scheduleReminder(fact: WriteFact): Promise<void> {
  */
 export async function fireReminder(services: AppServices, reminderId: number, at: string): Promise<void> {
   const ctx = services.records;
-  await ctx.dialect.db.transaction().execute(async (trx) => {
-    const txCtx: RecordsContext = { ...ctx, transaction: trx };
+  await inOneTransaction(ctx, async (txCtx, trx) => {
     const current = await trx
       .selectFrom('reminder')
       .select(['next_at', 'status', 'deleted_at'])
@@ -187,7 +187,6 @@ export async function fireReminder(services: AppServices, reminderId: number, at
     const after = new Date(Math.max(ctx.now().getTime(), Date.parse(at) + 1));
     await setNext(txCtx, reminderId, recurrence.rule === null ? null : nextOccurrence(recurrence, after));
   });
-  void ctx.events.kick();
 }
 
 function positiveId(value: unknown): number {

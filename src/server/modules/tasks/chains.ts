@@ -1,12 +1,12 @@
 import { type Actor, actorUserId, systemActor } from '../../access/actor.ts';
 import { AppError } from '../../errors.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import type { WriteFact } from '../../records/effects.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { getRecord } from '../../records/reader.ts';
 import { createRecord } from '../../records/writer.ts';
 import { invalidField } from '../cases/rules.ts';
-import { inOneTransaction } from './claims.ts';
 import { taskStatusCode } from './rules.ts';
 import type { StepCondition, StepRole } from './task-chain.ts';
 

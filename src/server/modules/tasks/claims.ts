@@ -1,6 +1,7 @@
 import { type Actor, actorUserId, systemActor } from '../../access/actor.ts';
 import { authorize, restrictedRights } from '../../access/policy.ts';
 import { AppError, errors } from '../../errors.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { getRecord } from '../../records/reader.ts';
@@ -12,13 +13,6 @@ export function employeeOf(actor: Actor): number {
   if (actor.kind !== 'user' || actor.employeeId === null)
     throw new AppError(400, 'no_employee', 'Your account is not linked to an employee');
   return actor.employeeId;
-}
-
-/** Runs `work` in one transaction that every records write inside joins, then dispatches. */
-export async function inOneTransaction<T>(ctx: RecordsContext, work: (txCtx: RecordsContext) => Promise<T>) {
-  const result = await ctx.dialect.db.transaction().execute((trx) => work({ ...ctx, transaction: trx }));
-  void ctx.events.kick();
-  return result;
 }
 
 const asSystem = (name: string, actor: Actor) => systemActor(name, actorUserId(actor) ?? undefined);

@@ -2,12 +2,12 @@ import type { Actor } from '../../access/actor.ts';
 import { actorUserId, systemActor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import { errors } from '../../errors.ts';
+import { inOneTransaction } from '../../records/command.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import { inScope } from '../../records/in-scope.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { getRecord } from '../../records/reader.ts';
 import { createRecord } from '../../records/writer.ts';
-import { inOneTransaction } from './claims.ts';
 
 /** What a subtask "with the content" carries over from the task it is delegated from. */
 const CONTENT = ['description', 'topic', 'priority', 'due_at', 'company', 'case', 'person'] as const;
