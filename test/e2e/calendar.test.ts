@@ -172,4 +172,53 @@ describe('the calendar', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(booking.resource).toBe(ids.room);
     expect(Date.parse(booking.ends_at)).toBeGreaterThan(Date.parse(booking.starts_at));
   });
+
+  it('downloads the week shown as .ics, and publishes a private feed that works until revoked', async () => {
+    await page.goto(`${env.url}/calendar?employees=${ids.employee}&date=2026-03-25`);
+    const exportLink = page.getByRole('link', { name: 'Export .ics' });
+    await exportLink.waitFor();
+    // The export asks for what the calendar shows: that week, those people, those kinds.
+    const href = new URL((await exportLink.getAttribute('href')) ?? '', env.url);
+    expect(href.pathname).toBe('/api/calendar/export.ics');
+    expect(href.searchParams.get('employees')).toBe(String(ids.employee));
+    const download = page.waitForEvent('download');
+    await exportLink.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^kartoteka-2026-03-2\d-2026-03-(29|30)\.ics$/);
+    const text = (await (await page.context().request.get(href.toString())).text()).replace(/\r\n /g, '');
+    expect(text).toContain('SUMMARY:Fair planning');
+    expect(text).toContain('SUMMARY:Send the brochure');
+
+    // Only people with a calendar publish one: the administrator becomes Celina's account.
+    const me = (await apiAs(page, 'GET', '/api/auth/me')).body as { user: { id: number } };
+    const account = (await apiAs(page, 'GET', `/api/records/user_account/${me.user.id}`)).body as {
+      version: number;
+    };
+    const linked = await apiAs(page, 'PATCH', `/api/records/user_account/${me.user.id}`, {
+      employee: ids.employee,
+      version: account.version,
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Subscribe to my calendar' });
+    await dialog.getByRole('button', { name: 'Publish a private link' }).click();
+    const link = dialog.getByRole('textbox', { name: 'Private link' });
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/\/api\/calendar\/feed\/kcal_[\w-]+\.ics$/);
+    await screenshot(page, 'calendar-05-feed');
+    expect((await seriousA11yViolations(page)).join('\n')).toBe('');
+    // The link is the key: no cookies needed. A feed shows the last month and the coming year.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    await create('activity', { title: 'Feed check', starts_at: tomorrow, organiser: ids.employee });
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('SUMMARY:Feed check');
+
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await dialog.getByText('No link is published.').waitFor();
+    await expect.poll(() => link.count()).toBe(0);
+    expect((await fetch(url)).status).toBe(404);
+  });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { createFeed, feedText, revokeFeed } from './feeds.ts';
+import { createFeed, feedText, listFeeds, revokeFeed } from './feeds.ts';
 
 const tags = ['calendar'];
 
@@ -40,13 +40,29 @@ export async function calendarFeedRoutes(app: AppInstance, services: AppServices
     },
   );
 
+  app.get(
+    '/api/calendar/feeds',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'My live feeds, newest first (their links were shown once, when each was made)',
+        response: { 200: z.array(z.object({ id: z.number(), createdAt: z.string() })) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return actor.kind === 'user' ? listFeeds(services.dialect.db, actor.userId) : [];
+    },
+  );
+
   app.delete(
     '/api/calendar/feeds/:token',
     {
       config: { policy: 'authenticated' },
       schema: {
         tags,
-        summary: 'Revoke one of my feeds: its URL answers 404 from now on',
+        summary: 'Revoke one of my feeds, named by its token or its id: its URL answers 404 from now on',
         params: z.object({ token: z.string().max(200) }),
         response: { 204: z.null() },
       },

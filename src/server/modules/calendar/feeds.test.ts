@@ -82,4 +82,58 @@ describe.each(DIALECTS)('private calendar feeds (%s)', (dialect) => {
     const { token } = created.json<{ token: string }>();
     expect((await env().api('DELETE', `/api/calendar/feeds/${token}`)).statusCode).toBe(404);
   });
+
+  it('lists my live feeds and revokes one by its id, as the feed list offers it', async () => {
+    const made = (await env().api('POST', '/api/calendar/feeds', undefined, session)).json<{ url: string }>();
+    const listed = await env().api('GET', '/api/calendar/feeds', undefined, session);
+    expect(listed.statusCode).toBe(200);
+    const feeds = listed.json<Array<{ id: number; createdAt: string }>>();
+    expect(feeds.length).toBeGreaterThan(0);
+    const newest = feeds[0];
+    expect(newest?.createdAt).toBe('2026-03-20T12:00:00.000Z');
+    // Someone else's list is their own: the administrator has none of these.
+    expect((await env().api('GET', '/api/calendar/feeds')).json()).toEqual([]);
+    expect((await env().api('DELETE', `/api/calendar/feeds/${newest?.id}`)).statusCode).toBe(404);
+
+    const revoked = await env().api('DELETE', `/api/calendar/feeds/${newest?.id}`, undefined, session);
+    expect(revoked.statusCode).toBe(204);
+    expect((await fetchFeed(made.url)).statusCode).toBe(404);
+    const after = (await env().api('GET', '/api/calendar/feeds', undefined, session)).json<
+      Array<{ id: number }>
+    >();
+    expect(after.map((feed) => feed.id)).not.toContain(newest?.id);
+  });
+
+  it('exports the chosen range as an .ics download with the same events as the calendar', async () => {
+    const range = 'from=2026-03-23T00:00:00Z&to=2026-04-01T00:00:00Z';
+    const listed = (await env().api('GET', `/api/calendar?${range}`, undefined, session)).json<
+      Array<{ id: string; title: string; start: string }>
+    >();
+    const exported = await env().api('GET', `/api/calendar/export.ics?${range}`, undefined, session);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(exported.headers['content-disposition']).toBe(
+      'attachment; filename="kartoteka-2026-03-23-2026-04-01.ics"',
+    );
+    const events = new ICAL.Component(ICAL.parse(exported.body))
+      .getAllSubcomponents('vevent')
+      .map((component) => new ICAL.Event(component))
+      .map((event) => [event.uid, event.summary, event.startDate.toJSDate().toISOString()]);
+    expect(events).toEqual(listed.map((event) => [`${event.id}@kartoteka`, event.title, event.start]));
+    expect(events.map(([, title]) => title)).toEqual(['Plan the week', 'Plan the week', 'Visit in Kraków']);
+    // The calendar's own rules: a backwards range is refused, and nobody's calendar without a session.
+    expectError(
+      await env().api(
+        'GET',
+        '/api/calendar/export.ics?from=2026-04-01T00:00:00Z&to=2026-03-23T00:00:00Z',
+        undefined,
+        session,
+      ),
+      400,
+      'bad_request',
+      /after/,
+    );
+    const anonymous = await env().app.inject({ method: 'GET', url: `/api/calendar/export.ics?${range}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
 });

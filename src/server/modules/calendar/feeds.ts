@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Actor } from '../../access/actor.ts';
 import { hashToken } from '../../access/sessions.ts';
 import { actorFor, findActiveUser } from '../../access/users.ts';
 import type { Db } from '../../db/dialects/dialect.ts';
 import type { AppServices } from '../../http/types.ts';
+import { icalendarText } from './ics.ts';
 import { CALENDAR_KINDS, calendarEvents } from './sources.ts';
 
 const FEED_PREFIX = 'kcal_';
@@ -23,12 +23,38 @@ export async function createFeed(db: Db, accountId: number, now: Date): Promise<
   return token;
 }
 
-/** Revokes one of the account's feeds; false when it is not theirs, unknown or revoked already. */
-export async function revokeFeed(db: Db, accountId: number, token: string, now: Date): Promise<boolean> {
+/** The account's live feeds, newest first: when each was made (their tokens are not kept). */
+export async function listFeeds(
+  db: Db,
+  accountId: number,
+): Promise<Array<{ id: number; createdAt: string }>> {
+  const rows = await db
+    .selectFrom('calendar_feed')
+    .select(['id', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    createdAt: new Date(String(row.created_at)).toISOString(),
+  }));
+}
+
+/**
+ * Revokes one of the account's feeds, named by its token or, as the feed list shows it, by its
+ * id (whoever lost the link can still revoke it); false when it is not theirs, unknown or
+ * revoked already.
+ */
+export async function revokeFeed(db: Db, accountId: number, tokenOrId: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('calendar_feed')
     .set({ revoked_at: now.toISOString() })
-    .where('token_hash', '=', hashToken(token))
+    .where((eb) =>
+      /^\d{1,15}$/.test(tokenOrId)
+        ? eb('id', '=', Number(tokenOrId))
+        : eb('token_hash', '=', hashToken(tokenOrId)),
+    )
     .where('account_id', '=', accountId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -51,9 +77,9 @@ async function feedActor(services: AppServices, token: string): Promise<Actor | 
 }
 
 /**
- * The account's own calendar as iCalendar text (RFC 5545), read with its rights as they are now:
- * a right taken away disappears from the subscribed calendar at its next refresh. Times are
- * UTC instants, which every client shows in its own zone; repeating reminders come expanded.
+ * The account's own calendar as iCalendar text, read with its rights as they are now: a right
+ * taken away disappears from the subscribed calendar at its next refresh. Repeating reminders
+ * come expanded.
  */
 export async function feedText(services: AppServices, token: string, origin: string): Promise<string | null> {
   const actor = await feedActor(services, token);
@@ -66,25 +92,5 @@ export async function feedText(services: AppServices, token: string, origin: str
     resources: [],
     kinds: new Set(CALENDAR_KINDS),
   });
-  const calendar = ical({
-    name: 'Kartoteka',
-    prodId: { company: 'Kartoteka', product: 'CRM', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 15 * 60,
-  });
-  for (const event of events) {
-    const start = new Date(event.start);
-    // A task or reminder is a moment: half an hour in a calendar, like a default meeting slot.
-    const end = event.end ? new Date(event.end) : new Date(start.getTime() + 30 * 60_000);
-    calendar.createEvent({
-      id: `${event.id}@kartoteka`,
-      start,
-      end,
-      allDay: event.allDay,
-      summary: event.title,
-      stamp: now,
-      url: `${origin}/records/${event.kind}/${event.recordId}`,
-    });
-  }
-  return calendar.toString();
+  return icalendarText(events, { now, origin, name: 'Kartoteka' });
 }

@@ -1,4 +1,10 @@
-import type { DateSelectArg, EventChangeArg, EventClickArg, EventSourceFuncArg } from '@fullcalendar/core';
+import type {
+  DateSelectArg,
+  DatesSetArg,
+  EventChangeArg,
+  EventClickArg,
+  EventSourceFuncArg,
+} from '@fullcalendar/core';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import huLocale from '@fullcalendar/core/locales/hu';
 import plLocale from '@fullcalendar/core/locales/pl';
@@ -8,8 +14,9 @@ import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Box, Stack, Title } from '@mantine/core';
+import { Box, Button, Group, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { IconCalendarShare, IconDownload } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -17,6 +24,7 @@ import { api } from '../../app/api-client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useRecordTitles } from '../../records/titles.ts';
 import { useLocale } from '../../ui/format.ts';
+import { CalendarFeedsDialog } from './CalendarFeeds.tsx';
 import { CalendarFilters, type Chosen, KINDS } from './CalendarFilters.tsx';
 import {
   type CalendarItem,
@@ -68,6 +76,9 @@ export function CalendarPage() {
     ? (params.get('date') ?? undefined)
     : undefined;
   const [slot, setSlot] = useState<Slot | null>(null);
+  // What the calendar shows now: the export takes the same range and choice.
+  const [shown, setShown] = useState<{ start: Date; end: Date } | null>(null);
+  const [feedsOpen, setFeedsOpen] = useState(false);
   const [conflict, setConflict] = useState<PendingMove | null>(null);
   const refetch = () => calendar.current?.getApi().refetchEvents();
   const move = useMove(refetch, setConflict);
@@ -98,9 +109,33 @@ export function CalendarPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('calendar:title')}
-      </Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          {t('calendar:title')}
+        </Title>
+        <Group gap="xs">
+          {shown && (
+            <Button
+              component="a"
+              href={`/api/calendar/export.ics?${calendarQuery(shown, chosen)}`}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              {t('calendar:export')}
+            </Button>
+          )}
+          {employeeId !== null && (
+            <Button
+              variant="default"
+              leftSection={<IconCalendarShare size={16} aria-hidden />}
+              onClick={() => setFeedsOpen(true)}
+            >
+              {t('calendar:feeds.open')}
+            </Button>
+          )}
+        </Group>
+      </Group>
       <CalendarFilters chosen={chosen} onChange={setChosen} />
       <Box role="region" aria-label={t('calendar:title')}>
         <FullCalendar
@@ -129,6 +164,7 @@ export function CalendarPage() {
           scrollTime="08:00:00"
           resources={resources}
           events={events}
+          datesSet={(dates: DatesSetArg) => setShown({ start: dates.start, end: dates.end })}
           eventChange={onChange}
           eventClick={(click: EventClickArg) => {
             click.jsEvent.preventDefault();
@@ -140,6 +176,7 @@ export function CalendarPage() {
           }
         />
       </Box>
+      {feedsOpen && <CalendarFeedsDialog onClose={() => setFeedsOpen(false)} />}
       {slot && <NewHereMenu slot={slot} onClose={() => setSlot(null)} />}
       {conflict && (
         <MoveConflict
