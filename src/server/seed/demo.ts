@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppServices } from '../http/types.ts';
 import { addDemoAccounts, DEMO_PASSWORD_VARIABLE, type DemoAccount, demoPasswords } from './demo-accounts.ts';
+import { addDemoComments } from './demo-comments.ts';
 import { addDemoOrganisation } from './demo-organisation.ts';
 import { DEMO_SIZE } from './generator/generate.ts';
 import { loadDataset } from './load.ts';
@@ -54,6 +55,8 @@ export async function loadDemo(
   const { accounts, skipped } = await dialect.db.transaction().execute(async (trx) => {
     await addDemoOrganisation(trx, DEMO_SEED, loaded, at);
     const created = await addDemoAccounts(trx, dialect, services.registry, loaded, passwords, at);
+    // Comments need authors: the demo accounts' conversations on their tasks.
+    if (created.accounts.length > 0) await addDemoComments(trx, DEMO_SEED, loaded, at);
     await trx
       .insertInto('app_setting')
       .values({ key: 'demo_loaded', value: 'true', updated_at: at })
