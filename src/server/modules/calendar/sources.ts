@@ -3,9 +3,10 @@ import { CALENDAR_KINDS } from '../../../shared/calendar/types.ts';
 import type { Filter } from '../../../shared/filter/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { canReadObject } from '../../access/policy.ts';
-import type { RecordsContext } from '../../records/context.ts';
+import { executorOf, type RecordsContext } from '../../records/context.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { listRecords } from '../../records/reader.ts';
+import { activityIdsOverlapping } from '../cases/activity-window.ts';
 import { occurrencesBetween } from '../reminders/recurrence.ts';
 
 export { CALENDAR_KINDS, type CalendarEvent, type CalendarKind } from '../../../shared/calendar/types.ts';
@@ -74,34 +75,21 @@ const overlaps = (startField: string, endField: string, query: CalendarQuery): F
 });
 
 async function activities(ctx: RecordsContext, actor: Actor, query: CalendarQuery): Promise<CalendarEvent[]> {
-  if (query.employees.length === 0) return [];
-  const rows = await listAll(ctx, actor, 'activity', {
-    filter: {
-      and: [
-        overlaps('starts_at', 'ends_at', query),
-        {
-          or: [
-            { field: 'organiser', op: 'in', value: query.employees },
-            { field: 'employees', op: 'in', value: query.employees },
-          ],
-        },
-      ],
-    },
-    fields: [
-      'id',
-      'version',
-      'title',
-      'starts_at',
-      'ends_at',
-      'all_day',
-      'organiser',
-      'employees',
-      'status',
-      'type',
-    ],
-    expand: ['type'],
-    sort: [{ field: 'starts_at', direction: 'asc' }],
-  });
+  if (query.employees.length === 0 || !canReadObject(actor, 'activity')) return [];
+  // Which activities: found through the indexes (ids only); what they are: read through the
+  // records engine, a page of ids at a time, with the reader's rights.
+  const found = await activityIdsOverlapping(executorOf(ctx), { ...query, limit: MAX_PER_KIND });
+  const rows: ApiRecord[] = [];
+  for (let at = 0; at < found.length; at += PAGE) {
+    const page = await listRecords(ctx, actor, 'activity', {
+      filter: { field: 'id', op: 'in', value: found.slice(at, at + PAGE) },
+      fields: ['id', 'version', 'title', 'starts_at', 'ends_at', 'all_day', 'organiser', 'employees', 'type'],
+      expand: ['type'],
+      sort: [{ field: 'starts_at', direction: 'asc' }],
+      limit: PAGE,
+    });
+    rows.push(...page.items);
+  }
   return rows.map((row) => {
     const type = expandedRef(row, 'type');
     return {

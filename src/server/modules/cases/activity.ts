@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { MAX_ACTIVITY_DAYS } from './activity-window.ts';
 import { invalidField, onlyReadableReferences, sameCompany } from './rules.ts';
 
 /** Far beyond any real follow-up chain; bounds the walk should the data ever be broken. */
 const MAX_CHAIN = 10_000;
 
-/** An activity cannot end before it starts (the calendar could not draw it). */
+/**
+ * An activity cannot end before it starts (the calendar could not draw it), nor last longer
+ * than MAX_ACTIVITY_DAYS (activity-window.ts: what keeps the calendar's range query short).
+ */
 async function endsAfterStart(executor: Executor, id: number): Promise<void> {
   const row = await executor
     .selectFrom('activity')
@@ -16,6 +20,12 @@ async function endsAfterStart(executor: Executor, id: number): Promise<void> {
   if (!row || row.ends_at === null) return;
   if (Date.parse(String(row.ends_at)) < Date.parse(String(row.starts_at)))
     throw invalidField('ends_at', 'before_start', 'must not be before the start');
+  if (Date.parse(String(row.ends_at)) - Date.parse(String(row.starts_at)) > MAX_ACTIVITY_DAYS * 86_400_000)
+    throw invalidField(
+      'ends_at',
+      'too_long',
+      `an activity lasts at most ${MAX_ACTIVITY_DAYS} days: longer work is a task or a case`,
+    );
 }
 
 /**
