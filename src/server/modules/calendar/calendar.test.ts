@@ -77,6 +77,27 @@ describe.each(DIALECTS)('the calendar (%s)', (dialect) => {
     expect(occurrence?.id).toMatch(/^reminder:\d+:2026-03-27T07:00:00.000Z$/);
   });
 
+  it('shows activities that began before the range and are still going, as organiser or participant, and nothing that ended at its start', async () => {
+    const cezary = await createAs(env, 'employee', { first_name: 'Cezary', last_name: 'Targi' });
+    const activity = (title: string, starts_at: string, ends_at: string, own: boolean) =>
+      createAs(env, 'activity', {
+        title,
+        starts_at,
+        ends_at,
+        organiser: own ? cezary : anna,
+        employees: own ? [] : [cezary],
+      });
+    await activity('Trade fair', '2026-03-24T08:00:00.000Z', '2026-03-27T12:00:00.000Z', true);
+    await activity('Fair dinner', '2026-03-26T18:00:00.000Z', '2026-03-27T01:00:00.000Z', false);
+    await activity('Ended at midnight', '2026-03-26T22:00:00.000Z', '2026-03-27T00:00:00.000Z', true);
+    await activity('Starts at the end', '2026-03-31T00:00:00.000Z', '2026-03-31T01:00:00.000Z', false);
+    const events = await calendar(`${range}&employees=${cezary}&kinds=activity`);
+    expect(events.map((event) => [event.title, event.start, event.employees])).toEqual([
+      ['Trade fair', '2026-03-24T08:00:00.000Z', [cezary]],
+      ['Fair dinner', '2026-03-26T18:00:00.000Z', [anna, cezary]],
+    ]);
+  });
+
   it('shows a work group’s members and a resource’s bookings, and only the kinds asked for', async () => {
     const events = await calendar(`${range}&groups=${group}&resources=${room}`);
     expect(events.map((event) => `${event.kind}:${event.title}`)).toEqual([

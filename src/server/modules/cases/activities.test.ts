@@ -18,7 +18,7 @@ describe.each(DIALECTS)('activities and notes (%s)', (dialect) => {
       status: await dictionaryId(env, 'case_status', 'open'),
     });
 
-  it('are planned by default and refuse to end before they start, writing nothing', async () => {
+  it('are planned by default and refuse to end before they start or last over a month, writing nothing', async () => {
     const planned = await activity('Spotkanie', { ends_at: '2026-12-01T10:00:00.000Z' });
     expect(planned).toMatchObject({ status: 'planned', all_day: false });
     await expectNothingWritten(env, async () => {
@@ -28,6 +28,13 @@ describe.each(DIALECTS)('activities and notes (%s)', (dialect) => {
         ends_at: '2026-12-01T08:59:00.000Z',
       });
       expectError(backwards, 400, 'validation_failed', /ends_at: must not be before the start/);
+      // Longer than a month is not an activity (the calendar's range query relies on it).
+      const endless = await env().api('POST', '/api/records/activity', {
+        title: 'Cały kwartał',
+        starts_at: '2026-12-01T09:00:00.000Z',
+        ends_at: '2027-01-01T09:00:01.000Z',
+      });
+      expectError(endless, 400, 'validation_failed', /ends_at: an activity lasts at most 31 days/);
       const moved = await patch('activity', planned.id, {
         starts_at: '2026-12-01T11:00:00.000Z',
         version: planned.version,
