@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 import { AppError, errors } from '../errors.ts';
-import type { ObjectDefinition } from '../metadata/define-object.ts';
+import type { ConflictSpec, ObjectDefinition } from '../metadata/define-object.ts';
 import { executorOf, type RecordsContext } from './context.ts';
 import { titleOf } from './present.ts';
 import { getRecord, loadRow } from './reader.ts';
@@ -45,26 +45,11 @@ export async function conflictOf(
     // write joined), so the clash is read from committed data; an invariant's refusal left a
     // joined transaction usable, and its uncommitted rows are part of the picture.
     const readCtx: RecordsContext = { ...ctx, transaction: found ? ctx.transaction : undefined };
-    const executor = executorOf(readCtx);
-    const readAs = async (object: string, id: number) => {
-      try {
-        return await getRecord(readCtx, actor, object, id);
-      } catch (refused) {
-        if (refused instanceof AppError && (refused.statusCode === 403 || refused.statusCode === 404))
-          return null;
-        throw refused;
-      }
-    };
-    const titleAs = async (object: string, id: number) => {
-      const target = ctx.registry.get(object);
-      const row = target && (await readAs(object, id)) ? await loadRow(executor, target, id) : undefined;
-      return target && row ? titleOf(target, row, actor.locale) : null;
-    };
-    for (const row of await attempted(executor)) {
-      const described = await declared.describe({ executor, row, readAs, titleAs });
-      if (described) return new AppError(409, declared.code, described.message, described.details);
-    }
-    return new AppError(409, declared.code, declared.message);
+    const rows = await attempted(executorOf(readCtx));
+    return (
+      (await describedConflict(readCtx, actor, declared, rows)) ??
+      new AppError(409, declared.code, declared.message)
+    );
   }
   if (found) throw new Error(`${definition.key}: conflict ${error.constraint} is not declared`);
   if (ctx.dialect.isUniqueViolation(error))
@@ -72,4 +57,51 @@ export async function conflictOf(
   if (ctx.dialect.isExclusionViolation(error))
     return errors.conflict(`This ${definition.key} clashes with another ${definition.key}`);
   return null;
+}
+
+/** The 409 of a declared conflict, naming what `rows` clash with as `ctx` sees it; null if nothing. */
+async function describedConflict(
+  ctx: RecordsContext,
+  actor: Actor,
+  declared: ConflictSpec,
+  rows: Array<Record<string, unknown>>,
+): Promise<AppError | null> {
+  const executor = executorOf(ctx);
+  const readAs = async (object: string, id: number) => {
+    try {
+      return await getRecord(ctx, actor, object, id);
+    } catch (refused) {
+      if (refused instanceof AppError && (refused.statusCode === 403 || refused.statusCode === 404))
+        return null;
+      throw refused;
+    }
+  };
+  const titleAs = async (object: string, id: number) => {
+    const target = ctx.registry.get(object);
+    const row = target && (await readAs(object, id)) ? await loadRow(executor, target, id) : undefined;
+    return target && row ? titleOf(target, row, actor.locale) : null;
+  };
+  for (const row of rows) {
+    const described = await declared.describe({ executor, row, readAs, titleAs });
+    if (described) return new AppError(409, declared.code, described.message, described.details);
+  }
+  return null;
+}
+
+/**
+ * Before a new row is written (inside its transaction, its references checked): a declared
+ * conflict with what is already there refuses it at once — the common case, and a cheap one,
+ * as nothing was inserted, indexed or logged to roll back. Two writers at the same moment both
+ * pass this; the constraint (or the invariant on SQLite) still decides between them.
+ */
+export async function refuseKnownConflicts(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  for (const declared of definition.conflicts) {
+    const refused = await describedConflict(ctx, actor, declared, rows);
+    if (refused) throw refused;
+  }
 }

@@ -212,14 +212,23 @@ export class EventDispatcher {
     ).rows[0];
     if (!cursor) return 'busy';
     if (cursor.retry_at && new Date(cursor.retry_at).getTime() > this.now().getTime()) return 'backing-off';
-    const position = sql`(${Number(cursor.last_tx_id)}, ${Number(cursor.last_event_id)})`;
-    const rows = await sql<Record<string, unknown>>`
-      SELECT * FROM outbox_event WHERE (tx_id, id) > ${position} AND ${this.dialect.settledEvents}
-      ORDER BY tx_id, id LIMIT ${size}`.execute(trx);
+    const txId = Number(cursor.last_tx_id);
+    const eventId = Number(cursor.last_event_id);
+    // After (tx_id, id) in that order, as two index seeks: SQLite's row-value comparison walks
+    // every event of the cursor's tx_id (on SQLite all of them: its tx_id is always 0), which
+    // made each round read the whole outbox.
+    const after = (settled: boolean, limit: number) => sql<Record<string, unknown>>`
+      SELECT * FROM (
+        SELECT * FROM (SELECT * FROM outbox_event WHERE tx_id = ${txId} AND id > ${eventId}
+          AND ${settled ? this.dialect.settledEvents : sql`1 = 1`} ORDER BY id LIMIT ${limit}) same_tx
+        UNION ALL
+        SELECT * FROM (SELECT * FROM outbox_event WHERE tx_id > ${txId}
+          AND ${settled ? this.dialect.settledEvents : sql`1 = 1`} ORDER BY tx_id, id LIMIT ${limit}) later_tx
+      ) found ORDER BY tx_id, id LIMIT ${limit}`;
+    const rows = await after(true, size).execute(trx);
     const last = rows.rows.at(-1);
     if (!last) {
-      const pending =
-        await sql`SELECT 1 AS pending FROM outbox_event WHERE (tx_id, id) > ${position} LIMIT 1`.execute(trx);
+      const pending = await after(false, 1).execute(trx);
       return pending.rows.length > 0 ? 'unsettled' : 'caught-up';
     }
     await consumer.handle(rows.rows.map(eventOf), { trx, afterCommit });

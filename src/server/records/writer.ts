@@ -4,7 +4,7 @@ import { type AccessGrant, authorize, restrictedRights } from '../access/policy.
 import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
-import { type AttemptedRows, conflictOf } from './conflicts.ts';
+import { type AttemptedRows, conflictOf, refuseKnownConflicts } from './conflicts.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
@@ -86,6 +86,7 @@ export async function createRecord(
   const attempted = async () => [{ ...encodeValues(ctx, input), ...(ctx.transaction && { id: inserted }) }];
   const id = await inTransaction(ctx, actor, definition, attempted, async (trx) => {
     await checkReferences(ctx, trx, input);
+    await refuseKnownConflicts({ ...ctx, transaction: trx }, actor, definition, [encodeValues(ctx, input)]);
     const row = await trx
       .insertInto(definition.table)
       .values({
