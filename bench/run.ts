@@ -7,7 +7,9 @@ import { openServices } from '../src/server/runtime.ts';
 import { DETAILED_COMPANIES } from '../src/server/seed/client-details.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
 import { scopedClients } from './access.ts';
+import { measureBookingConflicts } from './booking-conflicts.ts';
 import { busyClientId } from './busy-client.ts';
+import { calendarDepartment, measureCalendarRange } from './calendar.ts';
 import { measureClientCard } from './card.ts';
 import { busiestLead, measureFanout, measureNextActions, measureTimeline, salespersonOf } from './cases.ts';
 import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
@@ -137,6 +139,11 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
       salesperson.close();
     }
 
+    // Issue 10: a department's month in the calendar (its staff built once, then reused).
+    const calendar = await measureCalendarRange(client, await calendarDepartment(client, log), DURATION_MS);
+    row('calendar_range', calendar);
+    log(`    ${calendar.events.toLocaleString('en')} events in this month's calendar of the department`);
+
     // The same list and search as readers whose rights narrow the rows (issue: access control).
     const scoped = await scopedClients(client, server.url);
     try {
@@ -184,6 +191,11 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
         // One loop per lane would need lane-aware scheduling; sequential lanes keep versions right.
         { concurrency: 1, durationMs: DURATION_MS },
       ),
+    );
+    const bookings = await measureBookingConflicts(client, DURATION_MS);
+    row('booking_conflicts', bookings.measurement);
+    log(
+      `    ${bookings.accepted.toLocaleString('en')} booked, ${bookings.refused.toLocaleString('en')} refused as clashes; outcomes checked`,
     );
     // Last of the writes: its 1,000 stages and 50 users stay in the reused data set, on a
     // generated client (not the busy one, whose timeline must stay as built).
