@@ -29,26 +29,62 @@ export function normaliseRule(text: string): string {
   return rule;
 }
 
+/** Formats by time zone: making one costs far more than using it. */
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The ICS form of a local time: `YYYYMMDDTHHMMSS` of `at` as seen in `timeZone`. */
 function localStamp(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  let format = stampFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    stampFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${part('year')}${part('month')}${part('day')}T${part('hour')}${part('minute')}${part('second')}`;
 }
 
-function parse(rule: string, start: Date, timeZone: string): RRuleTemporal {
+const DAY_MS = 86_400_000;
+const PERIOD_DAYS: Readonly<Record<string, number>> = { DAILY: 1, WEEKLY: 7 };
+
+/**
+ * The rule's DTSTART, moved forward by whole periods to shortly before `from`: expanding a
+ * daily reminder set a year ago walks 365 days before it reaches a calendar's week otherwise.
+ * Exact for DAILY and WEEKLY rules without COUNT: their occurrences repeat every INTERVAL days
+ * or weeks of local wall-clock time, and whether the start itself matches the rule does not
+ * change by whole periods. Monthly and yearly rules take a few steps a year anyway; a COUNT
+ * counts from the true start.
+ */
+function startStamp(rule: string, start: Date, timeZone: string, from: Date | undefined): string {
+  const stamp = localStamp(start, timeZone);
+  const periodDays = PERIOD_DAYS[/(?:^|;)FREQ=([A-Z]+)/.exec(rule)?.[1] ?? ''];
+  if (!from || !periodDays || /(?:^|;)COUNT=/.test(rule)) return stamp;
+  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(rule)?.[1] ?? 1) || 1;
+  const step = interval * periodDays;
+  // One period of margin: a local day differs from a UTC day by the zone's offset.
+  const periods = Math.floor((from.getTime() - start.getTime()) / DAY_MS / step) - 1;
+  if (periods <= 0) return stamp;
+  const day = new Date(
+    Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8))) +
+      periods * step * DAY_MS,
+  );
+  const date = day.toISOString().slice(0, 10).replaceAll('-', '');
+  return `${date}${stamp.slice(8)}`;
+}
+
+function parse(rule: string, start: Date, timeZone: string, from?: Date): RRuleTemporal {
   try {
     return new RRuleTemporal({
-      rruleString: `DTSTART;TZID=${timeZone}:${localStamp(start, timeZone)}\nRRULE:${rule}`,
+      rruleString: `DTSTART;TZID=${timeZone}:${startStamp(rule, start, timeZone, from)}\nRRULE:${rule}`,
       maxIterations: 100_000,
     });
   } catch (error) {
@@ -80,7 +116,7 @@ export interface Recurrence {
 export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date): Date[] {
   if (recurrence.rule === null)
     return recurrence.start >= from && recurrence.start < to ? [recurrence.start] : [];
-  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
+  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone, from);
   const found: Date[] = [];
   for (const at of rule.between(from, to, true)) {
     const when = new Date(at.epochMilliseconds);
@@ -98,6 +134,6 @@ export function nextOccurrence(recurrence: Recurrence, from: Date): Date | null 
   // remind on that Sunday (RFC 5545 leaves a DTSTART off the rule undefined; rrule-temporal
   // leaves it out unless asked, as the calendar's expansion does too).
   const after = recurrence.start > from ? recurrence.start : from;
-  const next = parse(recurrence.rule, recurrence.start, recurrence.timeZone).next(after, true);
+  const next = parse(recurrence.rule, recurrence.start, recurrence.timeZone, after).next(after, true);
   return next ? new Date(next.epochMilliseconds) : null;
 }
