@@ -81,17 +81,28 @@ function startStamp(rule: string, start: Date, timeZone: string, from: Date | un
   return `${date}${stamp.slice(8)}`;
 }
 
+/**
+ * Parsed rules by their text: parsing builds Temporal objects and costs more than expanding a
+ * month, and a calendar asks for the same reminders again and again. Bounded, oldest out.
+ */
+const parsed = new Map<string, RRuleTemporal>();
+const PARSED_KEPT = 2000;
+
 function parse(rule: string, start: Date, timeZone: string, from?: Date): RRuleTemporal {
+  const text = `DTSTART;TZID=${timeZone}:${startStamp(rule, start, timeZone, from)}\nRRULE:${rule}`;
+  const known = parsed.get(text);
+  if (known) return known;
+  let made: RRuleTemporal;
   try {
-    return new RRuleTemporal({
-      rruleString: `DTSTART;TZID=${timeZone}:${startStamp(rule, start, timeZone, from)}\nRRULE:${rule}`,
-      maxIterations: 100_000,
-    });
+    made = new RRuleTemporal({ rruleString: text, maxIterations: 100_000 });
   } catch (error) {
     throw new RecurrenceError(
       `is not a valid RRULE (${error instanceof Error ? error.message : 'unreadable'})`,
     );
   }
+  if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value ?? '');
+  parsed.set(text, made);
+  return made;
 }
 
 /** Whether a time zone name is one the runtime knows (IANA). */
