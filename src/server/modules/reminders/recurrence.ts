@@ -53,34 +53,6 @@ function localStamp(at: Date, timeZone: string): string {
   return `${part('year')}${part('month')}${part('day')}T${part('hour')}${part('minute')}${part('second')}`;
 }
 
-const DAY_MS = 86_400_000;
-const PERIOD_DAYS: Readonly<Record<string, number>> = { DAILY: 1, WEEKLY: 7 };
-
-/**
- * The rule's DTSTART, moved forward by whole periods to shortly before `from`: expanding a
- * daily reminder set a year ago walks 365 days before it reaches a calendar's week otherwise.
- * Exact for DAILY and WEEKLY rules without COUNT: their occurrences repeat every INTERVAL days
- * or weeks of local wall-clock time, and whether the start itself matches the rule does not
- * change by whole periods. Monthly and yearly rules take a few steps a year anyway; a COUNT
- * counts from the true start.
- */
-function startStamp(rule: string, start: Date, timeZone: string, from: Date | undefined): string {
-  const stamp = localStamp(start, timeZone);
-  const periodDays = PERIOD_DAYS[/(?:^|;)FREQ=([A-Z]+)/.exec(rule)?.[1] ?? ''];
-  if (!from || !periodDays || /(?:^|;)COUNT=/.test(rule)) return stamp;
-  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(rule)?.[1] ?? 1) || 1;
-  const step = interval * periodDays;
-  // One period of margin: a local day differs from a UTC day by the zone's offset.
-  const periods = Math.floor((from.getTime() - start.getTime()) / DAY_MS / step) - 1;
-  if (periods <= 0) return stamp;
-  const day = new Date(
-    Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8))) +
-      periods * step * DAY_MS,
-  );
-  const date = day.toISOString().slice(0, 10).replaceAll('-', '');
-  return `${date}${stamp.slice(8)}`;
-}
-
 /**
  * Parsed rules by their text: parsing builds Temporal objects and costs more than expanding a
  * month, and a calendar asks for the same reminders again and again. Bounded, oldest out.
@@ -88,8 +60,9 @@ function startStamp(rule: string, start: Date, timeZone: string, from: Date | un
 const parsed = new Map<string, RRuleTemporal>();
 const PARSED_KEPT = 2000;
 
-function parse(rule: string, start: Date, timeZone: string, from?: Date): RRuleTemporal {
-  const text = `DTSTART;TZID=${timeZone}:${startStamp(rule, start, timeZone, from)}\nRRULE:${rule}`;
+function parse(rule: string, start: Date, timeZone: string): RRuleTemporal {
+  // rrule-temporal starts an expansion near the range itself (aligned by whole periods).
+  const text = `DTSTART;TZID=${timeZone}:${localStamp(start, timeZone)}\nRRULE:${rule}`;
   const known = parsed.get(text);
   if (known) return known;
   let made: RRuleTemporal;
@@ -127,7 +100,7 @@ export interface Recurrence {
 export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date): Date[] {
   if (recurrence.rule === null)
     return recurrence.start >= from && recurrence.start < to ? [recurrence.start] : [];
-  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone, from);
+  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
   const found: Date[] = [];
   for (const at of rule.between(from, to, true)) {
     const when = new Date(at.epochMilliseconds);
@@ -145,6 +118,6 @@ export function nextOccurrence(recurrence: Recurrence, from: Date): Date | null 
   // remind on that Sunday (RFC 5545 leaves a DTSTART off the rule undefined; rrule-temporal
   // leaves it out unless asked, as the calendar's expansion does too).
   const after = recurrence.start > from ? recurrence.start : from;
-  const next = parse(recurrence.rule, recurrence.start, recurrence.timeZone, after).next(after, true);
+  const next = parse(recurrence.rule, recurrence.start, recurrence.timeZone).next(after, true);
   return next ? new Date(next.epochMilliseconds) : null;
 }
