@@ -29,6 +29,9 @@ import {
 
 export { missingReference } from './write-values.ts';
 
+/** Runs of a write's transaction when the database gave up on it only because of another. */
+const TRANSIENT_ATTEMPTS = 3;
+
 /**
  * Runs a write in one transaction, then lets subscribers see its events. Inside a command's
  * transaction (`ctx.transaction`) the write joins it; the command dispatches after its commit.
@@ -43,10 +46,20 @@ async function inTransaction<T>(
   work: (trx: Tx) => Promise<T>,
 ) {
   let result: T;
-  try {
-    result = ctx.transaction ? await work(ctx.transaction) : await ctx.dialect.db.transaction().execute(work);
-  } catch (error) {
-    throw (await conflictOf(ctx, actor, definition, error, attempted)) ?? error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      result = ctx.transaction
+        ? await work(ctx.transaction)
+        : await ctx.dialect.db.transaction().execute(work);
+      break;
+    } catch (error) {
+      // A transaction of its own that lost only to timing (two bookings of one room at the
+      // same moment can deadlock on the exclusion constraint) runs again: it then finds the
+      // other one committed and gets its 409 or succeeds. A joined one belongs to its command.
+      if (!ctx.transaction && attempt < TRANSIENT_ATTEMPTS && ctx.dialect.isTransientConflict(error))
+        continue;
+      throw (await conflictOf(ctx, actor, definition, error, attempted)) ?? error;
+    }
   }
   if (!ctx.transaction) void ctx.events.kick();
   return result;

@@ -182,6 +182,13 @@ export interface Dialect {
    * constraint: what an object declares there is kept by its invariants (`conflictFound`).
    */
   violatedConstraint(error: unknown): string | null;
+  /**
+   * True when the database gave up on a transaction only because of another one running at
+   * the same moment (PostgreSQL: a deadlock, which two inserts checking one exclusion
+   * constraint can cause, or a serialization failure): running it again is the answer. SQLite
+   * runs one writer at a time: never.
+   */
+  isTransientConflict(error: unknown): boolean;
 
   /** Database size in bytes, for health and benchmark reports. */
   databaseSize(): Promise<number>;

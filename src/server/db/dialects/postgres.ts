@@ -224,6 +224,11 @@ class PostgresDialectImpl implements Dialect {
     return (error as { code?: unknown } | null)?.code === '23P01';
   }
 
+  isTransientConflict(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === '40P01' || code === '40001';
+  }
+
   violatedConstraint(error: unknown): string | null {
     if (!this.isUniqueViolation(error) && !this.isExclusionViolation(error)) return null;
     // node-postgres copies the server's CONSTRAINT NAME field onto the error.

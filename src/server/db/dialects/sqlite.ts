@@ -272,6 +272,10 @@ class SqliteDialectImpl implements Dialect {
     return false;
   }
 
+  isTransientConflict(_error: unknown): boolean {
+    return false;
+  }
+
   /** SQLite's message names the columns of a unique violation, never the index. */
   violatedConstraint(_error: unknown): string | null {
     return null;

@@ -19,6 +19,7 @@ import * as bookings from './2026_11_28_0007_bookings.ts';
 import * as reminders from './2026_11_28_0008_reminders.ts';
 import * as calendarFeeds from './2026_11_28_0009_calendar_feeds.ts';
 import * as comments from './2026_11_28_0010_comments.ts';
+import * as bookingOverlapBound from './2026_11_29_0001_booking_overlap_bound.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0008_reminders': reminders,
   '2026_11_28_0009_calendar_feeds': calendarFeeds,
   '2026_11_28_0010_comments': comments,
+  '2026_11_29_0001_booking_overlap_bound': bookingOverlapBound,
 };

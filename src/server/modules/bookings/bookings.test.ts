@@ -190,6 +190,15 @@ describe.each(DIALECTS)('bookings of resources (%s)', (dialect) => {
     });
     // Exactly 31 days is allowed.
     await created(anna, { resource: room.id, starts_at: at('09:00', 10), ends_at: at('09:00', 41) });
+    // Even over a live booking, such times are refused for what they are, not as a clash.
+    for (const ends_at of [at('08:00', 12), at('09:01', 50)]) {
+      expectError(
+        await book(env, session, { resource: room.id, starts_at: at('09:00', 12), ends_at }),
+        400,
+        'validation_failed',
+        /ends_at: (must be after the start|a booking may last at most 31 days)/,
+      );
+    }
 
     const retired = await newResource(env, { active: false });
     await nothingWritten(env, async () => {

@@ -122,6 +122,12 @@ async function describeOverlap({ executor, row, readAs, titleAs }: ConflictLooku
   const resourceId = Number(row.resource_id);
   const startsAt = String(row.starts_at);
   const endsAt = String(row.ends_at);
+  // Times the write's own rules refuse (400 naming `ends_at`) clash with nothing, and the
+  // bookings of a resource the writer may not see are not theirs to hear about: the plain
+  // message then, or, before the write, nothing — its own refusal comes first.
+  const length = Date.parse(endsAt) - Date.parse(startsAt);
+  if (!(length > 0 && length <= MAX_BOOKING_MS)) return null;
+  if (!(await readAs('resource', resourceId))) return null;
   const found = await overlapping(
     executor,
     resourceId,

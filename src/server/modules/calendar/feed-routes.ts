@@ -24,7 +24,7 @@ export async function calendarFeedRoutes(app: AppInstance, services: AppServices
         tags,
         summary: 'Publish my calendar as a private iCalendar feed: the token and the URL are shown once',
         description: '400 `no_employee` for an account without an employee (it has no calendar)',
-        response: { 201: z.object({ token: z.string(), url: z.string() }) },
+        response: { 201: z.object({ id: z.number(), token: z.string(), url: z.string() }) },
       },
     },
     async (request, reply) => {
@@ -35,8 +35,8 @@ export async function calendarFeedRoutes(app: AppInstance, services: AppServices
           'no_employee',
           'Your account is not linked to an employee: it has no calendar',
         );
-      const token = await createFeed(services.dialect.db, actor.userId, services.now());
-      return reply.status(201).send({ token, url: `${origin(request)}/api/calendar/feed/${token}.ics` });
+      const { id, token } = await createFeed(services.dialect.db, actor.userId, services.now());
+      return reply.status(201).send({ id, token, url: `${origin(request)}/api/calendar/feed/${token}.ics` });
     },
   );
 

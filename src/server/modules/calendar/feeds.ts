@@ -14,13 +14,18 @@ const FUTURE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** A new feed of the account's calendar; the token is returned once, only its hash is kept. */
-export async function createFeed(db: Db, accountId: number, now: Date): Promise<string> {
+export async function createFeed(
+  db: Db,
+  accountId: number,
+  now: Date,
+): Promise<{ id: number; token: string }> {
   const token = `${FEED_PREFIX}${randomBytes(24).toString('base64url')}`;
-  await db
+  const row = await db
     .insertInto('calendar_feed')
     .values({ token_hash: hashToken(token), account_id: accountId, created_at: now.toISOString() })
-    .execute();
-  return token;
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: Number(row.id), token };
 }
 
 /** The account's live feeds, newest first: when each was made (their tokens are not kept). */

@@ -139,13 +139,14 @@ export async function calendarRoutes(app: AppInstance, services: AppServices): P
       const actor = actorOf(request);
       const query = await resolveQuery(ctx, actor, request.query);
       const events = await calendarEvents(ctx, actor, query);
-      const day = (at: Date) => at.toISOString().slice(0, 10);
+      // Named by the days the reader sees: the first and the last one of the range, in their zone.
+      const day = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: actor.timeZone });
       const text = icalendarText(events, { now: services.now(), origin: origin(request), name: 'Kartoteka' });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="kartoteka-${day(query.from)}-${day(query.to)}.ics"`,
+          `attachment; filename="kartoteka-${day(query.from)}-${day(new Date(query.to.getTime() - 1))}.ics"`,
         )
         .header('cache-control', 'private, no-store')
         .send(text);

@@ -6,6 +6,7 @@ import { canReadObject } from '../../access/policy.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import type { ApiRecord } from '../../records/present.ts';
 import { listRecords } from '../../records/reader.ts';
+import { readGrant } from '../../records/visible.ts';
 import { activityIdsOverlapping } from '../cases/activity-window.ts';
 import { occurrencesBetween } from '../reminders/recurrence.ts';
 
@@ -75,7 +76,11 @@ const overlaps = (startField: string, endField: string, query: CalendarQuery): F
 });
 
 async function activities(ctx: RecordsContext, actor: Actor, query: CalendarQuery): Promise<CalendarEvent[]> {
-  if (query.employees.length === 0 || !canReadObject(actor, 'activity')) return [];
+  const grant = readGrant(ctx, actor, 'activity');
+  if (query.employees.length === 0 || !grant) return [];
+  // Whose activities is the question; a reader who may not see who organises or takes part
+  // does not get it answered.
+  if (grant.hiddenFields.has('organiser') || grant.hiddenFields.has('employees')) return [];
   // Which activities: found through the indexes (ids only); what they are: read through the
   // records engine, a page of ids at a time, with the reader's rights.
   const found = await activityIdsOverlapping(executorOf(ctx), { ...query, limit: MAX_PER_KIND });

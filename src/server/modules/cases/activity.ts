@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/dialects/dialect.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
+import { executorOf } from '../../records/context.ts';
+import type { WriteEffect } from '../../records/effects.ts';
 import { MAX_ACTIVITY_DAYS } from './activity-window.ts';
 import { invalidField, onlyReadableReferences, sameCompany } from './rules.ts';
 
 /** Far beyond any real follow-up chain; bounds the walk should the data ever be broken. */
 const MAX_CHAIN = 10_000;
 
-/**
- * An activity cannot end before it starts (the calendar could not draw it), nor last longer
- * than MAX_ACTIVITY_DAYS (activity-window.ts: what keeps the calendar's range query short).
- */
+/** An activity cannot end before it starts (the calendar could not draw it). */
 async function endsAfterStart(executor: Executor, id: number): Promise<void> {
   const row = await executor
     .selectFrom('activity')
@@ -20,13 +19,29 @@ async function endsAfterStart(executor: Executor, id: number): Promise<void> {
   if (!row || row.ends_at === null) return;
   if (Date.parse(String(row.ends_at)) < Date.parse(String(row.starts_at)))
     throw invalidField('ends_at', 'before_start', 'must not be before the start');
+}
+
+/**
+ * Nor may it last longer than MAX_ACTIVITY_DAYS (activity-window.ts: what keeps the calendar's
+ * range query short). Checked when its times are written, so an activity from before the rule
+ * can still be renamed, closed or restored.
+ */
+const withinAMonth: WriteEffect = async (fact) => {
+  if (fact.action === 'delete' || fact.action === 'restore') return;
+  if (!fact.changes.some((change) => change.field === 'starts_at' || change.field === 'ends_at')) return;
+  const row = await executorOf(fact.ctx)
+    .selectFrom('activity')
+    .select(['starts_at', 'ends_at'])
+    .where('id', '=', fact.recordId)
+    .executeTakeFirst();
+  if (!row || row.ends_at === null) return;
   if (Date.parse(String(row.ends_at)) - Date.parse(String(row.starts_at)) > MAX_ACTIVITY_DAYS * 86_400_000)
     throw invalidField(
       'ends_at',
       'too_long',
       `an activity lasts at most ${MAX_ACTIVITY_DAYS} days: longer work is a task or a case`,
     );
-}
+};
 
 /**
  * Activities follow one another (a call, then the meeting it arranged): `previous` points back,
@@ -81,7 +96,7 @@ export const activity = defineObject({
   createDefaults: (_given, creator) => ({ organiser: creator.employeeId }),
   // The organiser owns the activity; the client, case, people and previous activity it names
   // must be ones they may read (the owner path does not pass through them).
-  effects: [onlyReadableReferences(['company', 'case', 'participants', 'previous'])],
+  effects: [onlyReadableReferences(['company', 'case', 'participants', 'previous']), withinAMonth],
   invariants: [
     endsAfterStart,
     chainWithoutLoop,

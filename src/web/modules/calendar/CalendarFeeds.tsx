@@ -25,21 +25,23 @@ export function CalendarFeedsDialog({ onClose }: { onClose: () => void }) {
   const format = useFormatters();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const [url, setUrl] = useState<string | null>(null);
+  const [shown, setShown] = useState<{ id: number; url: string } | null>(null);
+  const url = shown?.url ?? null;
   const feeds = useQuery({ queryKey: FEEDS, queryFn: () => api.get<Feed[]>('/api/calendar/feeds') });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: FEEDS });
   const publish = useMutation({
-    mutationFn: () => api.post<{ token: string; url: string }>('/api/calendar/feeds'),
+    mutationFn: () => api.post<{ id: number; token: string; url: string }>('/api/calendar/feeds'),
     onSuccess: (made) => {
-      setUrl(made.url);
+      setShown({ id: made.id, url: made.url });
       refresh();
     },
     onError: (error) => notify(errorMessage(error), 'red'),
   });
   const revoke = useMutation({
     mutationFn: (id: number) => api.delete<null>(`/api/calendar/feeds/${id}`),
-    onSuccess: () => {
-      setUrl(null);
+    onSuccess: (_nothing, id) => {
+      // The link on show goes only when it is the one revoked: it may not be copied yet.
+      if (shown?.id === id) setShown(null);
       notify(t('calendar:feeds.revoked'));
       refresh();
     },
