@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
+import { publicOrigin } from '../../http/origin.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { createFeed, feedText, listFeeds, revokeFeed } from './feeds.ts';
 
@@ -13,8 +14,7 @@ const tags = ['calendar'];
  * link (it is the secret), as the owner, with the owner's rights as they are at each refresh.
  */
 export async function calendarFeedRoutes(app: AppInstance, services: AppServices): Promise<void> {
-  const origin = (request: FastifyRequest) =>
-    services.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) => publicOrigin(services.config, request);
 
   app.post(
     '/api/calendar/feeds',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
+import { publicOrigin } from '../../http/origin.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { executorOf, type RecordsContext } from '../../records/context.ts';
 import { icalendarText } from './ics.ts';
@@ -120,8 +121,7 @@ export async function calendarRoutes(app: AppInstance, services: AppServices): P
     },
   );
 
-  const origin = (request: FastifyRequest) =>
-    services.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) => publicOrigin(services.config, request);
   app.get(
     '/api/calendar/export.ics',
     {

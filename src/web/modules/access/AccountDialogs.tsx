@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Code,
-  CopyButton,
   Group,
   Modal,
   MultiSelect,
@@ -11,14 +9,13 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-client.ts';
 import { ReferencePicker } from '../../records/ReferencePicker.tsx';
+import { CopyIconButton } from '../../ui/CopyIconButton.tsx';
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { notify } from '../../ui/notify.ts';
 import { fieldOf, useObjectMeta } from '../metadata/index.ts';
@@ -228,19 +225,11 @@ export function ResetPasswordDialog({ account, onClose }: { account: AccountItem
             <Code fz="md" style={{ userSelect: 'all' }} aria-label={t('access:accounts.generatedPassword')}>
               {generated}
             </Code>
-            <CopyButton value={generated}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? t('access:accounts.copied') : t('access:accounts.copy')} withArrow>
-                  <ActionIcon
-                    variant="default"
-                    onClick={copy}
-                    aria-label={copied ? t('access:accounts.copied') : t('access:accounts.copy')}
-                  >
-                    {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
+            <CopyIconButton
+              value={generated}
+              label={t('access:accounts.copy')}
+              copiedLabel={t('access:accounts.copied')}
+            />
           </Group>
           <Text size="sm" c="dimmed">
             {t('access:accounts.sessionsEnded')}

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, CopyButton, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client.ts';
+import { CopyIconButton } from '../../ui/CopyIconButton.tsx';
 import { useErrorMessage } from '../../ui/error-message.ts';
 import { useFormatters } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
@@ -69,19 +69,12 @@ export function CalendarFeedsDialog({ onClose }: { onClose: () => void }) {
               value={url}
               onFocus={(event) => event.currentTarget.select()}
               rightSection={
-                <CopyButton value={url}>
-                  {({ copied, copy }) => (
-                    <Tooltip label={copied ? t('calendar:feeds.copied') : t('calendar:feeds.copy')} withArrow>
-                      <ActionIcon
-                        variant="subtle"
-                        onClick={copy}
-                        aria-label={copied ? t('calendar:feeds.copied') : t('calendar:feeds.copy')}
-                      >
-                        {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                </CopyButton>
+                <CopyIconButton
+                  value={url}
+                  label={t('calendar:feeds.copy')}
+                  copiedLabel={t('calendar:feeds.copied')}
+                  variant="subtle"
+                />
               }
             />
           </Stack>
