@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { BookingClash } from '../src/server/modules/bookings/rules.ts';
 import { createRole } from './access-fixtures.ts';
 import type { Session } from './harness.ts';
 import { type StaffMember, staffMember } from './notification-fixtures.ts';
@@ -69,12 +70,15 @@ export interface ClashDetails {
   resource: number;
   starts_at: string;
   ends_at: string;
-  clashes: Array<{
-    id: number;
-    starts_at: string;
-    ends_at: string;
-    title?: string | null;
-    booked_by?: number | null;
-    booked_by_name?: string | null;
-  }>;
+  clashes: BookingClash[];
+}
+
+/** Live bookings of a resource, straight from the table. */
+export function liveBookings(env: EnvGetter, resource: number) {
+  return env()
+    .services.dialect.db.selectFrom('booking')
+    .select(['id', 'starts_at', 'ends_at'])
+    .where('resource_id', '=', resource)
+    .where('deleted_at', 'is', null)
+    .execute();
 }

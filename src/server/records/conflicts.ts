@@ -98,8 +98,11 @@ export async function refuseKnownConflicts(
   ctx: RecordsContext,
   actor: Actor,
   definition: ObjectDefinition,
-  rows: Array<Record<string, unknown>>,
+  attempted: AttemptedRows,
 ): Promise<void> {
+  // Most objects declare none: nothing to encode or read on their writes.
+  if (definition.conflicts.length === 0) return;
+  const rows = await attempted(executorOf(ctx));
   for (const declared of definition.conflicts) {
     const refused = await describedConflict(ctx, actor, declared, rows);
     if (refused) throw refused;

@@ -99,7 +99,7 @@ export async function createRecord(
   const attempted = async () => [{ ...encodeValues(ctx, input), ...(ctx.transaction && { id: inserted }) }];
   const id = await inTransaction(ctx, actor, definition, attempted, async (trx) => {
     await checkReferences(ctx, trx, input);
-    await refuseKnownConflicts({ ...ctx, transaction: trx }, actor, definition, [encodeValues(ctx, input)]);
+    await refuseKnownConflicts({ ...ctx, transaction: trx }, actor, definition, attempted);
     const row = await trx
       .insertInto(definition.table)
       .values({

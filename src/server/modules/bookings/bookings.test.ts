@@ -5,6 +5,7 @@ import {
   bookers,
   type ClashDetails,
   change,
+  liveBookings,
   newResource,
   nothingWritten,
 } from '../../../../test/booking-fixtures.ts';
@@ -29,14 +30,6 @@ describe.each(DIALECTS)('bookings of resources (%s)', (dialect) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json<ApiRecord>();
   };
-  /** Live bookings of a resource, straight from the table. */
-  const liveBookings = async (resource: number) =>
-    env()
-      .services.dialect.db.selectFrom('booking')
-      .select(['id', 'starts_at', 'ends_at'])
-      .where('resource_id', '=', resource)
-      .where('deleted_at', 'is', null)
-      .execute();
 
   it('refuses an overlapping booking with 409 booking_conflict naming the clash, as far as the writer may see it, and writes nothing; back-to-back is fine', async () => {
     const room = await newResource(env, { name: 'Sala Tatry' });
@@ -103,7 +96,7 @@ describe.each(DIALECTS)('bookings of resources (%s)', (dialect) => {
     // Another resource at the same time is another matter.
     const other = await newResource(env);
     await created(bela, { resource: other.id, starts_at: at('09:00'), ends_at: at('10:00') });
-    expect(await liveBookings(room.id)).toHaveLength(3);
+    expect(await liveBookings(env, room.id)).toHaveLength(3);
   });
 
   it('lets a deleted booking free its slot, and refuses restoring it once the slot is taken', async () => {
@@ -128,7 +121,7 @@ describe.each(DIALECTS)('bookings of resources (%s)', (dialect) => {
       const error = expectError(restored, 409, 'booking_conflict');
       expect((error.details as ClashDetails).clashes.map((clash) => clash.id)).toEqual([second.id]);
     });
-    expect((await liveBookings(room.id)).map((booking) => booking.id)).toEqual([second.id]);
+    expect((await liveBookings(env, room.id)).map((booking) => booking.id)).toEqual([second.id]);
   });
 
   it('refuses an update moving a booking onto another, and allows a move to free time', async () => {
@@ -272,20 +265,13 @@ describe.each(DIALECTS)('bookings of resources (%s)', (dialect) => {
       const loser = responses.find((response) => response.statusCode === 409);
       if (loser) expectError(loser, 409, 'booking_conflict', /is already booked/);
     }
-    expect(await liveBookings(room.id)).toHaveLength(3);
+    expect(await liveBookings(env, room.id)).toHaveLength(3);
   });
 });
 
 // The exclusion constraint is PostgreSQL's own: SQLite's single writer has nothing to race.
 describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))('bookings on %s', (dialect) => {
   const env = useTestEnv(dialect);
-  const liveBookings = async (resource: number) =>
-    env()
-      .services.dialect.db.selectFrom('booking')
-      .select(['id', 'starts_at', 'ends_at'])
-      .where('resource_id', '=', resource)
-      .where('deleted_at', 'is', null)
-      .execute();
 
   it('has the database refuse the second of two transactions open at once, whatever the application checks', async () => {
     const room = await newResource(env);
@@ -330,6 +316,6 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))('bookings on
     expect(db.isExclusionViolation(error)).toBe(true);
     expect(db.violatedConstraint(error)).toBe('booking_no_overlap');
     expect(db.isUniqueViolation(error)).toBe(false);
-    expect(await liveBookings(room.id)).toHaveLength(1);
+    expect(await liveBookings(env, room.id)).toHaveLength(1);
   });
 });

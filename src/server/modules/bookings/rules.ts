@@ -107,8 +107,8 @@ export const bookableResource: WriteEffect = async (fact) => {
     throw invalidField('resource', 'inactive', `resource ${row.id} is deactivated: it cannot be booked`);
 };
 
-/** One booking a write clashed with, as far as the writer may see it. */
-interface Clash {
+/** One booking a write clashed with, as far as the writer may see it (in the 409's `details.clashes`). */
+export interface BookingClash {
   id: number;
   starts_at: string;
   ends_at: string;
@@ -138,10 +138,14 @@ async function describeOverlap({ executor, row, readAs, titleAs }: ConflictLooku
     .limit(5)
     .execute();
   if (found.length === 0) return null;
-  const clashes: Clash[] = [];
+  const clashes: BookingClash[] = [];
   for (const booking of found) {
     const id = Number(booking.id);
-    const clash: Clash = { id, starts_at: String(booking.starts_at), ends_at: String(booking.ends_at) };
+    const clash: BookingClash = {
+      id,
+      starts_at: String(booking.starts_at),
+      ends_at: String(booking.ends_at),
+    };
     // Who booked it and what for only when the writer may read that booking (their own, a
     // manager's view); everyone may know that the time is taken.
     const seen = await readAs('booking', id);
