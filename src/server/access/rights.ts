@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type FieldAccess, type Scope, widerFieldAccess, widerScope } from '../../shared/access/rights.ts';
-import type { Db, Executor } from '../db/dialects/dialect.ts';
+import type { Db, Dialect, Executor } from '../db/dialects/dialect.ts';
 import { idLists } from '../db/id-lists.ts';
 
 /** One object's effective rights for one account: the union of all its roles. */
@@ -30,10 +30,54 @@ export interface AccessRights {
 }
 
 /** Who an account is in the organisation right now; part of the cache key. */
-interface Membership {
+export interface Membership {
   revision: number;
   departmentId: number | null;
   workGroupIds: number[];
+}
+
+/**
+ * The membership of the employee `employeeColumn` refers to, as three columns a query that
+ * reads the account anyway adds (the session look-up): no round trip of its own per request.
+ * Read back with `membershipOf`.
+ */
+export function membershipColumns(dialect: Dialect, employeeColumn: string) {
+  const employee = sql.ref(employeeColumn);
+  return [
+    sql<number | string | null>`(SELECT revision FROM access_revision WHERE id = 1)`.as(
+      'membership_revision',
+    ),
+    sql<number | string | null>`(SELECT department_id FROM employee WHERE id = ${employee})`.as(
+      'membership_department',
+    ),
+    sql<
+      string | null
+    >`(SELECT ${dialect.idList('work_group_id')} FROM work_group_member WHERE employee_id = ${employee})`.as(
+      'membership_groups',
+    ),
+  ] as const;
+}
+
+export function membershipOf(row: {
+  membership_revision: unknown;
+  membership_department: unknown;
+  membership_groups: unknown;
+}): Membership {
+  const groups =
+    typeof row.membership_groups === 'string' && row.membership_groups !== '' ? row.membership_groups : null;
+  return {
+    revision: Number(row.membership_revision ?? 0),
+    departmentId:
+      row.membership_department === null || row.membership_department === undefined
+        ? null
+        : Number(row.membership_department),
+    workGroupIds: groups
+      ? groups
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
+  };
 }
 
 /**
@@ -46,8 +90,14 @@ interface Membership {
 export class RightsCache {
   private readonly entries = new Map<number, { key: string; rights: AccessRights }>();
 
-  async rightsOf(db: Db, accountId: number, employeeId: number | null): Promise<AccessRights> {
-    return this.rightsFor(db, accountId, employeeId, await readMembership(db, employeeId));
+  /** `membership` when the caller read it already (`membershipColumns`), else read here. */
+  async rightsOf(
+    db: Db,
+    accountId: number,
+    employeeId: number | null,
+    membership?: Membership,
+  ): Promise<AccessRights> {
+    return this.rightsFor(db, accountId, employeeId, membership ?? (await readMembership(db, employeeId)));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../../shared/access/api.ts';
 import type { Db, Dialect } from '../db/dialects/dialect.ts';
+import { type Membership, membershipColumns, membershipOf } from './rights.ts';
 import { type UserRow, userFromRow } from './users.ts';
 
 export const SESSION_COOKIE = 'kt_session';
@@ -51,15 +52,16 @@ export async function createSession(
 }
 
 /**
- * The live session for a cookie token with its (active, not deleted) user, in one query: it
- * runs on every request. An expired session is removed and reported as absent.
+ * The live session for a cookie token with its (active, not deleted) user and the user's
+ * membership (the key of their cached rights), in one query: it runs on every request. An
+ * expired session is removed and reported as absent.
  */
 export async function findSession(
   dialect: Dialect,
   token: string,
   ttlMs: number,
   now: Date,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+): Promise<{ session: SessionRow; user: UserRow; membership: Membership } | null> {
   const id = hashToken(token);
   const row = await dialect.db
     .selectFrom('session as s')
@@ -77,6 +79,7 @@ export async function findSession(
       'u.client_certificate',
       'u.totp_secret',
       'u.require_totp',
+      ...membershipColumns(dialect, 'u.employee_id'),
     ])
     .where('s.id', '=', id)
     .where('u.deleted_at', 'is', null)
@@ -106,6 +109,7 @@ export async function findSession(
       expiresAt,
     },
     user,
+    membership: membershipOf(row),
   };
 }
 

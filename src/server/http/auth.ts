@@ -105,10 +105,10 @@ async function authenticate(
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     throw new AppError(401, 'session_expired', 'Your session has expired; log in again');
   }
-  const { session, user } = found;
+  const { session, user, membership } = found;
   if (!SAFE_METHODS.has(request.method)) checkCsrf(request, session);
   assertCertificateOfAccount(request, user);
-  const rights = await rightsOf(options, user);
+  const rights = await options.rights.rightsOf(options.dialect.db, user.id, user.employeeId, membership);
   assertSecondFactorIfRequired(request, user, rights);
   request.session = session;
   request.actor = await viewedAs(request, actorFor(user, rights), options);

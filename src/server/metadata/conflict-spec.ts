@@ -6,7 +6,8 @@ import type { Executor } from '../db/dialects/dialect.ts';
  * times). The constraint is the guarantee — two writers at the same moment cannot both pass
  * it — and the engine answers its violation with a 409 of the declared code, described from
  * the data the writer may see. On a dialect without such constraints (SQLite, one writer at a
- * time) an invariant of the object keeps the same rule and reports it with `conflictFound`.
+ * time) the spec's own `check` keeps the same rule inside the write and reports it with
+ * `conflictFound`; where the constraint exists the check is not run (it would only repeat it).
  */
 export interface ConflictSpec {
   /** The constraint's name, as the migration created it. */
@@ -20,6 +21,11 @@ export interface ConflictSpec {
    * clashes any more. Runs after the failed write rolled back, on committed data.
    */
   describe: (lookup: ConflictLookup) => Promise<{ message: string; details: unknown } | null>;
+  /**
+   * The rule kept inside the writing transaction where the database has no such constraint,
+   * run on the written row after the object's invariants; throws `conflictFound(constraint)`.
+   */
+  check: (executor: Executor, recordId: number) => Promise<void>;
 }
 
 export interface ConflictLookup {

@@ -4,7 +4,7 @@ import { bulkInsert } from '../db/bulk-insert.ts';
 import type { Tx } from '../db/dialects/dialect.ts';
 import { AppError, errors, type FieldIssue } from '../errors.ts';
 import type { FieldDefinition } from '../metadata/define-object.ts';
-import { conflictOf } from './conflicts.ts';
+import { conflictOf, keepRules } from './conflicts.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
@@ -128,9 +128,7 @@ export async function createRecords(
         changes: entry.changes,
       });
     }
-    for (const invariant of definition.invariants) {
-      for (const id of ids) await invariant(trx, id);
-    }
+    await keepRules(ctx, trx, definition, ids);
     if (definition.searchFields.length > 0) {
       const docs = rows.map((row, position) => {
         const stored = { ...row, id: ids[position] };

@@ -4,11 +4,11 @@ import { AppError, errors } from '../errors.ts';
 import type { ConflictSpec, ObjectDefinition } from '../metadata/define-object.ts';
 import { executorOf, type RecordsContext } from './context.ts';
 import { titleOf } from './present.ts';
-import { getRecord, loadRow } from './reader.ts';
+import { readRecord } from './reader.ts';
 
 /**
- * Thrown by an invariant that keeps a declared conflict where the database has no constraint
- * for it (SQLite): the engine answers it exactly as it answers the constraint's violation.
+ * Thrown by a declared conflict's check where the database has no constraint for it (SQLite):
+ * the engine answers it exactly as it answers the constraint's violation.
  */
 export class ConflictFound extends Error {
   constructor(readonly constraint: string) {
@@ -42,7 +42,7 @@ export async function conflictOf(
   const declared = definition.conflicts.find((conflict) => conflict.constraint === name);
   if (declared) {
     // A statement that failed ended the write's transaction (PostgreSQL aborts even one the
-    // write joined), so the clash is read from committed data; an invariant's refusal left a
+    // write joined), so the clash is read from committed data; a check's refusal left a
     // joined transaction usable, and its uncommitted rows are part of the picture.
     const readCtx: RecordsContext = { ...ctx, transaction: found ? ctx.transaction : undefined };
     const rows = await attempted(executorOf(readCtx));
@@ -67,19 +67,27 @@ async function describedConflict(
   rows: Array<Record<string, unknown>>,
 ): Promise<AppError | null> {
   const executor = executorOf(ctx);
-  const readAs = async (object: string, id: number) => {
-    try {
-      return await getRecord(ctx, actor, object, id);
-    } catch (refused) {
-      if (refused instanceof AppError && (refused.statusCode === 403 || refused.statusCode === 404))
-        return null;
-      throw refused;
+  // Each record read once however often the description names it (the resource, whose title
+  // and readability are both asked; the same booker of several clashes).
+  const seen = new Map<string, Promise<Awaited<ReturnType<typeof readRecord>> | null>>();
+  const read = (object: string, id: number) => {
+    const key = `${object}:${id}`;
+    let found = seen.get(key);
+    if (!found) {
+      found = readRecord(ctx, actor, object, id).catch((refused: unknown) => {
+        if (refused instanceof AppError && (refused.statusCode === 403 || refused.statusCode === 404))
+          return null;
+        throw refused;
+      });
+      seen.set(key, found);
     }
+    return found;
   };
+  const readAs = async (object: string, id: number) => (await read(object, id))?.record ?? null;
   const titleAs = async (object: string, id: number) => {
     const target = ctx.registry.get(object);
-    const row = target && (await readAs(object, id)) ? await loadRow(executor, target, id) : undefined;
-    return target && row ? titleOf(target, row, actor.locale) : null;
+    const found = target && (await read(object, id));
+    return target && found ? titleOf(target, found.row, actor.locale) : null;
   };
   for (const row of rows) {
     const described = await declared.describe({ executor, row, readAs, titleAs });
@@ -107,4 +115,20 @@ export async function refuseKnownConflicts(
     const refused = await describedConflict(ctx, actor, declared, rows);
     if (refused) throw refused;
   }
+}
+
+/**
+ * The rules a written row must keep, inside its transaction: the object's invariants, then
+ * (where the database has no exclusion constraints to refuse them) its declared conflicts'
+ * own checks. A throw rolls the write back.
+ */
+export async function keepRules(
+  ctx: RecordsContext,
+  executor: Executor,
+  definition: ObjectDefinition,
+  ids: readonly number[],
+): Promise<void> {
+  for (const invariant of definition.invariants) for (const id of ids) await invariant(executor, id);
+  if (ctx.dialect.exclusionConstraints) return;
+  for (const conflict of definition.conflicts) for (const id of ids) await conflict.check(executor, id);
 }

@@ -351,6 +351,17 @@ export async function getRecord(
   rawId: unknown,
   options: { fields?: unknown; expand?: unknown; includeDeleted?: boolean } = {},
 ): Promise<ApiRecord> {
+  return (await readRecord(ctx, actor, object, rawId, options)).record;
+}
+
+/** As getRecord, with the stored row it was presented from (its title, its columns). */
+export async function readRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  object: string,
+  rawId: unknown,
+  options: { fields?: unknown; expand?: unknown; includeDeleted?: boolean } = {},
+): Promise<{ record: ApiRecord; row: Record<string, unknown> }> {
   const definition = objectOrThrow(ctx, object);
   const id = checkId(rawId);
   const grant = authorize(ctx.registry, actor, object, 'read');
@@ -365,7 +376,7 @@ export async function getRecord(
   const [item] = await present(ctx, executorOf(ctx), actor, fields, expand, [row], definition);
   if (!item) throw errors.notFound(`${definition.key} ${id} does not exist`);
   await attachRelatedColumns(ctx, executorOf(ctx), actor, related, [item]);
-  return item;
+  return { record: item, row };
 }
 
 /** The stored row (any state) if the grant reaches it, else undefined. */

@@ -10,7 +10,9 @@ import type { CheckedInput } from './input.ts';
 
 /**
  * The issue when some of `ids` are not live records of the field's target (of the field's
- * dictionary, for dictionary values), or null when all are; reported under `reportAs`.
+ * dictionary, for dictionary values), or null when all are; reported under `reportAs`. With
+ * `mustBeActive`, those of the ids that are deactivated (where the target can be) are an issue
+ * too, found by the same query.
  */
 export async function missingReference(
   ctx: RecordsContext,
@@ -18,20 +20,37 @@ export async function missingReference(
   field: FieldDefinition,
   ids: number[],
   reportAs: string = field.key,
+  mustBeActive: readonly number[] = [],
 ): Promise<FieldIssue | null> {
   const target = ctx.registry.get(field.target ?? '');
   if (!target || ids.length === 0) return null;
+  const activeColumn =
+    mustBeActive.length > 0 && target.activeField ? target.field(target.activeField)?.column : undefined;
   let query = executor
     .selectFrom(target.table)
-    .select('id')
+    .select(activeColumn ? ['id', activeColumn] : ['id'])
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null);
   if (field.dictionary) query = query.where('dictionary', '=', field.dictionary);
-  const found = new Set((await query.execute()).map((row) => Number(row.id)));
+  const rows = await query.execute();
+  const found = new Set(rows.map((row) => Number(row.id)));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const what = field.dictionary ? `${field.dictionary} value` : target.key;
     return { field: reportAs, code: 'not_found', message: `no ${what} with id ${missing.join(', ')}` };
+  }
+  const inactive = activeColumn
+    ? rows.find(
+        (row) =>
+          mustBeActive.includes(Number(row.id)) && ctx.dialect.decodeBoolean(row[activeColumn]) === false,
+      )
+    : undefined;
+  if (inactive) {
+    return {
+      field: reportAs,
+      code: 'inactive',
+      message: `${target.key} ${Number(inactive.id)} is deactivated and cannot be chosen`,
+    };
   }
   // A dynamic group's members follow its filter: nobody is put into it by hand.
   const rule = field.through ? target.dynamicMembers : undefined;
@@ -54,7 +73,8 @@ export async function missingReference(
 /**
  * References must point at existing, not deleted records (and dictionary values of the right
  * dictionary); a newly set one must still be active where its object can be deactivated (a
- * record keeping the value it has is fine: `stored` is the row before an update).
+ * record keeping the value it has is fine: `stored` is the row before an update). One query
+ * per referenced field: this runs on every write.
  */
 export async function checkReferences(
   ctx: RecordsContext,
@@ -62,42 +82,18 @@ export async function checkReferences(
   input: CheckedInput,
   stored?: Record<string, unknown>,
 ): Promise<void> {
-  const wanted: Array<[FieldDefinition, number[]]> = [
-    ...[...input.values].flatMap(
-      ([field, value]): Array<[FieldDefinition, number[]]> =>
-        field.target && typeof value === 'number' ? [[field, [value]]] : [],
-    ),
-    ...input.memberships,
-  ];
   const issues: FieldIssue[] = [];
-  for (const [field, ids] of wanted) {
+  for (const [field, value] of input.values) {
+    if (!field.target || typeof value !== 'number') continue;
+    const newlyChosen = !field.column || Number(stored?.[field.column]) !== value;
+    const issue = await missingReference(ctx, trx, field, [value], field.key, newlyChosen ? [value] : []);
+    if (issue) issues.push(issue);
+  }
+  for (const [field, ids] of input.memberships) {
     const issue = await missingReference(ctx, trx, field, ids);
     if (issue) issues.push(issue);
   }
-  for (const [field, value] of input.values) {
-    if (typeof value !== 'number' || !field.column || Number(stored?.[field.column]) === value) continue;
-    const issue = await inactiveReference(ctx, trx, field, value);
-    if (issue) issues.push(issue);
-  }
   if (issues.length > 0) throw errors.validation(issues);
-}
-
-async function inactiveReference(
-  ctx: RecordsContext,
-  trx: Tx,
-  field: FieldDefinition,
-  id: number,
-): Promise<FieldIssue | null> {
-  const target = ctx.registry.get(field.target ?? '');
-  const column = target?.activeField ? target.field(target.activeField)?.column : undefined;
-  if (!target || !column) return null;
-  const row = await trx.selectFrom(target.table).select(column).where('id', '=', id).executeTakeFirst();
-  if (!row || ctx.dialect.decodeBoolean(row[column]) !== false) return null;
-  return {
-    field: field.key,
-    code: 'inactive',
-    message: `${target.key} ${id} is deactivated and cannot be chosen`,
-  };
 }
 
 export function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {

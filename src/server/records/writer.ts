@@ -4,7 +4,7 @@ import { type AccessGrant, authorize, restrictedRights } from '../access/policy.
 import type { Tx } from '../db/dialects/dialect.ts';
 import { type AppError, errors, type FieldIssue } from '../errors.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
-import { type AttemptedRows, conflictOf, refuseKnownConflicts } from './conflicts.ts';
+import { type AttemptedRows, conflictOf, keepRules, refuseKnownConflicts } from './conflicts.ts';
 import { defaultCountry, executorOf, type RecordsContext } from './context.ts';
 import { createDefaultsContext, creatorOf } from './create-defaults.ts';
 import { derivedColumnValues } from './derived.ts';
@@ -127,7 +127,7 @@ export async function createRecord(
     const subject = await subjectOf(trx, ctx.registry, definition, row);
     await writeHistory(trx, { object, recordId, action: 'create', changes, actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId, action: 'create', changes });
-    for (const invariant of definition.invariants) await invariant(trx, recordId);
+    await keepRules(ctx, trx, definition, [recordId]);
     await indexRecord(trx, ctx.dialect, definition, row);
     await writeEvent(trx, {
       object,
@@ -240,7 +240,7 @@ export async function updateRecord(
     const subject = await subjectOf(trx, ctx.registry, definition, updated);
     await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId: id, action: 'update', changes });
-    for (const invariant of definition.invariants) await invariant(trx, id);
+    await keepRules(ctx, trx, definition, [id]);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,
@@ -320,7 +320,7 @@ async function setDeleted(
     const subject = await subjectOf(trx, ctx.registry, definition, updated);
     await writeHistory(trx, { object, recordId: id, action, changes: [], actorId, at, subject });
     await runEffects(ctx, trx, definition, actor, { object, recordId: id, action, changes: [] });
-    for (const invariant of definition.invariants) await invariant(trx, id);
+    await keepRules(ctx, trx, definition, [id]);
     await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,

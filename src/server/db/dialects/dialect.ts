@@ -101,6 +101,12 @@ export function titleKeyRange(tokens: string[]): { key: string; above: string } 
  */
 export interface Dialect {
   readonly name: DialectName;
+  /**
+   * The database keeps exclusion constraints (PostgreSQL): an object's declared conflicts are
+   * refused by it, even between two writers at the same moment. Without them (SQLite, one
+   * writer at a time) the engine runs each conflict's own check inside the write instead.
+   */
+  readonly exclusionConstraints: boolean;
   readonly db: Db;
   /** Closes the pool / file handle. */
   close(): Promise<void>;
@@ -143,6 +149,11 @@ export interface Dialect {
    * rows another instance is claiming; SQLite has a single writer, so it needs nothing.
    */
   readonly skipLocked: RawBuilder<unknown>;
+  /**
+   * The aggregate of an id column as text, ids separated by commas in no particular order
+   * (null over no rows): a short list read with its row in one query.
+   */
+  idList(column: string): RawBuilder<string | null>;
   /**
    * A condition on `outbox_event` rows: their transaction, and every one before it, has
    * finished, so no event can still appear below them (ADR 0011). PostgreSQL compares the

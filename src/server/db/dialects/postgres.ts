@@ -51,6 +51,7 @@ export function openPostgres(url: string, poolSize = 10): Dialect {
 
 class PostgresDialectImpl implements Dialect {
   readonly name = 'postgres' as const;
+  readonly exclusionConstraints = true;
 
   constructor(
     readonly db: Kysely<DynamicDatabase>,
@@ -84,6 +85,10 @@ class PostgresDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
+
+  idList(column: string) {
+    return sql<string | null>`string_agg(CAST(${sql.ref(column)} AS text), ',')`;
+  }
 
   /**
    * Events of transactions older than every transaction still running in this database: the

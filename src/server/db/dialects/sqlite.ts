@@ -77,6 +77,7 @@ function withStatementCache(database: Database.Database) {
 
 class SqliteDialectImpl implements Dialect {
   readonly name = 'sqlite' as const;
+  readonly exclusionConstraints = false;
   private readonly planner: SqliteListPlanner;
 
   constructor(
@@ -106,6 +107,10 @@ class SqliteDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql``;
+
+  idList(column: string) {
+    return sql<string | null>`group_concat(${sql.ref(column)})`;
+  }
 
   readonly settledEvents = sql<boolean>`1 = 1`;
 

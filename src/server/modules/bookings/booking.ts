@@ -1,6 +1,6 @@
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { onlyReadableReferences } from '../cases/rules.ts';
-import { bookableResource, noOverlap, overlapConflict, sensibleTimes } from './rules.ts';
+import { bookableResource, overlapConflict, sensibleTimes } from './rules.ts';
 
 /**
  * A resource taken for a time, [starts_at, ends_at): perhaps for an activity (the meeting in
@@ -29,8 +29,9 @@ export const booking = defineObject({
   // The resource, activity and task must be ones the writer may read: the owner path does not
   // pass through them. Then the resource must still take bookings.
   effects: [onlyReadableReferences(['resource', 'activity', 'task']), bookableResource],
-  // Times first: an overlap check of a booking that ends before it starts would be meaningless.
-  invariants: [sensibleTimes, noOverlap],
+  // Times are checked before any overlap (the conflict's check on SQLite runs after invariants):
+  // an overlap of a booking that ends before it starts would be meaningless.
+  invariants: [sensibleTimes],
   conflicts: [overlapConflict],
   headerFacts: ['resource', 'starts_at', 'ends_at', 'booked_by'],
   sections: [

@@ -66,11 +66,12 @@ export async function sensibleTimes(executor: Executor, id: number): Promise<voi
 }
 
 /**
- * No two live bookings of one resource overlap. On PostgreSQL the exclusion constraint has
- * already refused such a row (even one another transaction was writing at the same moment);
- * on SQLite writes take turns, so this check inside the write is as good as the constraint.
+ * No two live bookings of one resource overlap: the conflict's check where the database has
+ * no exclusion constraint (SQLite, whose writes take turns, so a check inside the write is as
+ * good as the constraint). On PostgreSQL the constraint refuses such a row, even one another
+ * transaction was writing at the same moment, and this is not run.
  */
-export async function noOverlap(executor: Executor, id: number): Promise<void> {
+async function noOverlap(executor: Executor, id: number): Promise<void> {
   const row = await bookingRow(executor, id);
   if (!row) return;
   const clash = await overlapping(
@@ -177,4 +178,5 @@ export const overlapConflict: ConflictSpec = {
   code: 'booking_conflict',
   message: 'The resource is already booked for part of this time',
   describe: describeOverlap,
+  check: noOverlap,
 };
