@@ -60,11 +60,20 @@ function localStamp(at: Date, timeZone: string): string {
 const parsed = new Map<string, RRuleTemporal>();
 const PARSED_KEPT = 2000;
 
+/** Keeps at most `kept` entries in `cache`, the oldest going first. */
+function remember<V>(cache: Map<string, V>, key: string, value: V, kept: number): V {
+  if (cache.size >= kept) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, value);
+  return value;
+}
+
 function parse(rule: string, start: Date, timeZone: string): RRuleTemporal {
+  // Keyed by the instant, not its local form: formatting it costs more than the look-up.
+  const key = `${rule}|${start.getTime()}|${timeZone}`;
+  const known = parsed.get(key);
+  if (known) return known;
   // rrule-temporal starts an expansion near the range itself (aligned by whole periods).
   const text = `DTSTART;TZID=${timeZone}:${localStamp(start, timeZone)}\nRRULE:${rule}`;
-  const known = parsed.get(text);
-  if (known) return known;
   let made: RRuleTemporal;
   try {
     made = new RRuleTemporal({ rruleString: text, maxIterations: 100_000 });
@@ -73,9 +82,7 @@ function parse(rule: string, start: Date, timeZone: string): RRuleTemporal {
       `is not a valid RRULE (${error instanceof Error ? error.message : 'unreadable'})`,
     );
   }
-  if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value ?? '');
-  parsed.set(text, made);
-  return made;
+  return remember(parsed, key, made, PARSED_KEPT);
 }
 
 /** Whether a time zone name is one the runtime knows (IANA). */
@@ -96,19 +103,32 @@ export interface Recurrence {
   timeZone: string;
 }
 
+/**
+ * Expansions by rule, start, zone and range: a calendar asks for the same weeks of the same
+ * repeating reminders again and again, and expanding through Temporal costs far more than
+ * reading the reminders. Everything the result depends on is in the key, so nothing goes stale.
+ */
+const expansions = new Map<string, readonly number[]>();
+const EXPANSIONS_KEPT = 2000;
+
 /** Occurrences in [from, to), at most `MAX_OCCURRENCES`. */
 export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date): Date[] {
   if (recurrence.rule === null)
     return recurrence.start >= from && recurrence.start < to ? [recurrence.start] : [];
-  const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
-  const found: Date[] = [];
-  for (const at of rule.between(from, to, true)) {
-    const when = new Date(at.epochMilliseconds);
-    if (when >= to) continue;
-    found.push(when);
-    if (found.length >= MAX_OCCURRENCES) break;
+  const key = `${recurrence.rule}|${recurrence.start.getTime()}|${recurrence.timeZone}|${from.getTime()}|${to.getTime()}`;
+  let times = expansions.get(key);
+  if (!times) {
+    const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
+    const found: number[] = [];
+    for (const at of rule.between(from, to, true)) {
+      if (at.epochMilliseconds >= to.getTime()) continue;
+      found.push(at.epochMilliseconds);
+      if (found.length >= MAX_OCCURRENCES) break;
+    }
+    times = remember(expansions, key, found, EXPANSIONS_KEPT);
   }
-  return found;
+  // New dates each time: the caller may keep or change them.
+  return times.map((time) => new Date(time));
 }
 
 /** The first occurrence at or after `from`, or null when the rule has ended. */
