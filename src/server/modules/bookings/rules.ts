@@ -128,7 +128,6 @@ async function describeOverlap({ executor, row, readAs, titleAs }: ConflictLooku
   // message then, or, before the write, nothing — its own refusal comes first.
   const length = Date.parse(endsAt) - Date.parse(startsAt);
   if (!(length > 0 && length <= MAX_BOOKING_MS)) return null;
-  if (!(await readAs('resource', resourceId))) return null;
   const found = await overlapping(
     executor,
     resourceId,
@@ -138,7 +137,9 @@ async function describeOverlap({ executor, row, readAs, titleAs }: ConflictLooku
   )
     .limit(5)
     .execute();
-  if (found.length === 0) return null;
+  // Whether the writer may see the resource matters only when something clashes (most writes
+  // clash with nothing, and are spared the read).
+  if (found.length === 0 || !(await readAs('resource', resourceId))) return null;
   const clashes: BookingClash[] = [];
   for (const booking of found) {
     const id = Number(booking.id);
