@@ -83,8 +83,8 @@ export function membershipOf(row: {
 /**
  * Caches rights per account. The key is the access revision (bumped in the same transaction as
  * every change of roles, grants or shares) plus the account's employee, department and work
- * groups, which are read on every request by two indexed look-ups: a change made through the
- * records engine (moving an employee, a new group member) applies on the next request, on
+ * groups, which are read on every request (with the session itself, `membershipColumns`; by
+ * two indexed look-ups otherwise): a change made through the records engine (moving an employee, a new group member) applies on the next request, on
  * every instance, without anyone remembering to invalidate anything.
  */
 export class RightsCache {
@@ -138,7 +138,7 @@ export class RightsCache {
 
 const NO_MEMBERSHIP: Membership = { revision: 0, departmentId: null, workGroupIds: [] };
 
-/** One account's membership in two indexed look-ups: read on every request. */
+/** One account's membership in two indexed look-ups, for a request without a session (an API token, view as). */
 async function readMembership(db: Db, employeeId: number | null): Promise<Membership> {
   const head = await sql<{ revision: number | string; department_id: number | string | null }>`
     SELECT (SELECT revision FROM access_revision WHERE id = 1) AS revision,

@@ -100,7 +100,7 @@ async function describedConflict(
  * Before a new row is written (inside its transaction, its references checked): a declared
  * conflict with what is already there refuses it at once — the common case, and a cheap one,
  * as nothing was inserted, indexed or logged to roll back. Two writers at the same moment both
- * pass this; the constraint (or the invariant on SQLite) still decides between them.
+ * pass this; the constraint (or the conflict's check on SQLite) still decides between them.
  */
 export async function refuseKnownConflicts(
   ctx: RecordsContext,

@@ -85,7 +85,7 @@ export async function checkReferences(
   const issues: FieldIssue[] = [];
   for (const [field, value] of input.values) {
     if (!field.target || typeof value !== 'number') continue;
-    const newlyChosen = !field.column || Number(stored?.[field.column]) !== value;
+    const newlyChosen = field.column !== undefined && Number(stored?.[field.column]) !== value;
     const issue = await missingReference(ctx, trx, field, [value], field.key, newlyChosen ? [value] : []);
     if (issue) issues.push(issue);
   }
@@ -93,7 +93,9 @@ export async function checkReferences(
     const issue = await missingReference(ctx, trx, field, ids);
     if (issue) issues.push(issue);
   }
-  if (issues.length > 0) throw errors.validation(issues);
+  // Missing records first, then deactivated ones, whatever the fields' order.
+  const rank = (issue: FieldIssue) => (issue.code === 'inactive' ? 1 : 0);
+  if (issues.length > 0) throw errors.validation(issues.sort((a, b) => rank(a) - rank(b)));
 }
 
 export function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<string, unknown> {

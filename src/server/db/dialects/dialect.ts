@@ -190,7 +190,7 @@ export interface Dialect {
   /**
    * The name of the constraint a failed statement violated (unique or exclusion), when the
    * database says it; an object's declared `conflicts` are found by it. SQLite names no
-   * constraint: what an object declares there is kept by its invariants (`conflictFound`).
+   * constraint: what an object declares there is kept by the conflict's own check (`conflictFound`).
    */
   violatedConstraint(error: unknown): string | null;
   /**

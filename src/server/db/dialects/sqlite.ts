@@ -272,7 +272,7 @@ class SqliteDialectImpl implements Dialect {
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   }
 
-  /** SQLite has no exclusion constraints: invariants keep what PostgreSQL's would. */
+  /** SQLite has no exclusion constraints: each declared conflict's check keeps what PostgreSQL's would. */
   isExclusionViolation(_error: unknown): boolean {
     return false;
   }

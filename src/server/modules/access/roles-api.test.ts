@@ -289,6 +289,36 @@ describe.each(DIALECTS)('roles, shares and view-as over HTTP (%s)', (dialect) =>
     expect(await list()).toBe(403);
   });
 
+  it('reads every work group of a session’s employee on each request: the roles of the second of two count, and go with it', async () => {
+    const readers = await createRole(env, [{ object: 'company', right: 'read', scope: 'all' }]);
+    const plain = await createAccount(env, [], world.employees.sub);
+    const list = async () =>
+      (await env().api('GET', '/api/records/company', undefined, plain.session)).statusCode;
+    const first = await createAs(env, 'work_group', {
+      name: `First of two ${dialect}`,
+      members: [world.employees.sub],
+    });
+    const second = await createAs(env, 'work_group', {
+      name: `Second of two ${dialect}`,
+      members: [world.employees.sub],
+    });
+    expect(await list()).toBe(403);
+    expect(
+      (await env().api('PUT', `/api/access/work-groups/${second}/roles`, { roles: [readers] })).statusCode,
+    ).toBe(200);
+    expect(await list()).toBe(200);
+    const version = (await env().api('GET', `/api/records/work_group/${second}`)).json<{ version: number }>()
+      .version;
+    expect(
+      (await env().api('PATCH', `/api/records/work_group/${second}`, { members: [], version })).statusCode,
+    ).toBe(200);
+    // Still in the first group, which has no roles: the second's are gone on the next request.
+    expect(await list()).toBe(403);
+    expect(
+      (await env().api('GET', `/api/records/work_group/${first}`)).json<{ members: number[] }>().members,
+    ).toEqual([world.employees.sub]);
+  });
+
   it('shares a record with a department and with a work group', async () => {
     const path = `/api/records/company/${theirs}`;
     const colleague = await createAccount(env, [sellerRole], world.employees.colleague);

@@ -54,6 +54,26 @@ describe.each(DIALECTS)('dictionaries (%s)', (dialect) => {
     expect(kept.statusCode, kept.body).toBe(200);
     const other = await env().api('POST', '/api/records/company', { name: 'Nowa', industry: software.id });
     expectError(other, 400, 'validation_failed', /deactivated/);
+    // Nor chosen anew by a change; a missing value is named before a deactivated one.
+    const plain = await createCompany(env, { name: 'Bez branży' });
+    const switched = await env().api('PATCH', `/api/records/company/${plain.id}`, {
+      industry: software.id,
+      version: plain.version,
+    });
+    expectError(switched, 400, 'validation_failed', /deactivated/);
+    const both = await env().api('POST', '/api/records/company', {
+      name: 'Obie',
+      industry: software.id,
+      status: 999_999_999,
+    });
+    expectError(both, 400, 'validation_failed');
+    expect(
+      both.json<{ error: { details: { fields: Array<{ field: string; code: string }> } } }>().error.details
+        .fields,
+    ).toEqual([
+      expect.objectContaining({ field: 'status', code: 'not_found' }),
+      expect.objectContaining({ field: 'industry', code: 'inactive' }),
+    ]);
     // An unused value can go to the trash.
     const unused = await env().api(
       'DELETE',

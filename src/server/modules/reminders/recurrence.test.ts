@@ -22,6 +22,26 @@ describe('recurrence', () => {
     }
   });
 
+  it('answers a range asked again the same, in dates of its own that the caller may change', () => {
+    const daily = { start: new Date('2026-05-04T07:00:00Z'), rule: 'FREQ=DAILY', timeZone: 'Europe/Warsaw' };
+    const from = new Date('2026-05-01T00:00:00Z');
+    const to = new Date('2026-05-08T00:00:00Z');
+    const first = occurrencesBetween(daily, from, to);
+    expect(iso(first)).toEqual(['04', '05', '06', '07'].map((day) => `2026-05-${day}T07:00:00.000Z`));
+    first[0]?.setUTCFullYear(1999);
+    first.pop();
+    expect(iso(occurrencesBetween(daily, from, to))).toEqual(
+      ['04', '05', '06', '07'].map((day) => `2026-05-${day}T07:00:00.000Z`),
+    );
+    // Another start or zone is another expansion, not the one kept.
+    expect(iso(occurrencesBetween({ ...daily, timeZone: 'UTC' }, from, to))[0]).toBe(
+      '2026-05-04T07:00:00.000Z',
+    );
+    expect(
+      iso(occurrencesBetween({ ...daily, start: new Date('2026-05-05T07:00:00Z') }, from, to)),
+    ).toHaveLength(3);
+  });
+
   it('repeats weekly on Mondays and monthly on the last working day', () => {
     const mondays = {
       start: new Date('2026-11-30T08:00:00Z'),

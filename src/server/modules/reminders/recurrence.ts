@@ -107,17 +107,25 @@ export interface Recurrence {
  * Expansions by rule, start, zone and range: a calendar asks for the same weeks of the same
  * repeating reminders again and again, and expanding through Temporal costs far more than
  * reading the reminders. Everything the result depends on is in the key, so nothing goes stale.
+ * Only ranges a calendar shows are kept (a feed's year from this very millisecond is never
+ * asked again), the least recently used going first.
  */
 const expansions = new Map<string, readonly number[]>();
 const EXPANSIONS_KEPT = 2000;
+const CACHED_RANGE_MS = 62 * 86_400_000;
 
 /** Occurrences in [from, to), at most `MAX_OCCURRENCES`. */
 export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date): Date[] {
   if (recurrence.rule === null)
     return recurrence.start >= from && recurrence.start < to ? [recurrence.start] : [];
   const key = `${recurrence.rule}|${recurrence.start.getTime()}|${recurrence.timeZone}|${from.getTime()}|${to.getTime()}`;
-  let times = expansions.get(key);
-  if (!times) {
+  const cacheable = to.getTime() - from.getTime() <= CACHED_RANGE_MS;
+  let times = cacheable ? expansions.get(key) : undefined;
+  if (times) {
+    // Used again: to the back of the queue.
+    expansions.delete(key);
+    expansions.set(key, times);
+  } else {
     const rule = parse(recurrence.rule, recurrence.start, recurrence.timeZone);
     const found: number[] = [];
     for (const at of rule.between(from, to, true)) {
@@ -125,7 +133,7 @@ export function occurrencesBetween(recurrence: Recurrence, from: Date, to: Date)
       found.push(at.epochMilliseconds);
       if (found.length >= MAX_OCCURRENCES) break;
     }
-    times = remember(expansions, key, found, EXPANSIONS_KEPT);
+    times = cacheable ? remember(expansions, key, found, EXPANSIONS_KEPT) : found;
   }
   // New dates each time: the caller may keep or change them.
   return times.map((time) => new Date(time));
