@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchClient } from './http-client.ts';
 import { type Measurement, summarise } from './load.ts';
+import { seededRandom } from './random.ts';
 
 /**
  * Issue 10's booking figure: many people booking a few rooms at the same moment. Attempts go
@@ -52,11 +53,7 @@ export async function measureBookingConflicts(
   }
   const base = Date.UTC(2040, 0, 1) + (run % 1000) * 30 * 24 * HOUR_MS;
 
-  let seed = 4242;
-  const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seededRandom(4242);
   const accepted: Accepted[] = [];
   const refused: Refused[] = [];
   const latencies: number[] = [];

@@ -3,6 +3,7 @@ import { companyAt } from '../src/server/seed/generator/generate.ts';
 import { benchSize } from './dataset.ts';
 import type { BenchClient } from './http-client.ts';
 import { type Measurement, measure } from './load.ts';
+import { seededRandom } from './random.ts';
 
 /**
  * The duplicate check a create form makes while the user types (`POST
@@ -17,11 +18,8 @@ export async function measureDuplicateCheck(
   durationMs: number,
 ): Promise<Measurement> {
   const size = benchSize(companies);
-  let seed = 4242;
-  const randomIndex = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % companies;
-  };
+  const random = seededRandom(4242);
+  const randomIndex = () => random(companies);
   return measure(
     async (i) => {
       const existing = companyAt(DEMO_SEED, randomIndex(), size);

@@ -17,6 +17,7 @@ import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
 import { measureImport } from './import.ts';
 import { type Measurement, measure, summarise } from './load.ts';
+import { seededRandom } from './random.ts';
 import { measureListPage, measureSearch } from './scenarios.ts';
 import { firstScreenSize, listFirstRowsMs } from './web.ts';
 
@@ -106,11 +107,8 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     }
 
     const maxId = COMPANIES;
-    let seed = 12345;
-    const randomId = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return 1 + (seed % maxId);
-    };
+    const random = seededRandom(12345);
+    const randomId = () => 1 + random(maxId);
     row(
       'record_by_id',
       await measure(async () => void (await client.ok('GET', `/api/records/company/${randomId()}`)), {
