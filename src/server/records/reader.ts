@@ -49,10 +49,15 @@ export function objectOrThrow(ctx: RecordsContext, object: string): ObjectDefini
 export function compileContext(ctx: RecordsContext, actor: Actor): CompileContext {
   let aliases = 0;
   const now = ctx.now();
+  let today: string | undefined;
   return {
     dialect: ctx.dialect,
     registry: ctx.registry,
-    today: todayIn(actor.timeZone, now),
+    // Only a filter by relative days asks; formatting the day in a zone is not free.
+    get today() {
+      today ??= todayIn(actor.timeZone, now);
+      return today;
+    },
     timeZone: actor.timeZone,
     nowIso: now.toISOString(),
     nextAlias: () => `t${++aliases}`,
