@@ -20,6 +20,20 @@ import { checkTimeline, type TimelineSpec } from './timeline-spec.ts';
 export type { ConflictLookup, ConflictSpec } from './conflict-spec.ts';
 export type { TimelineSpec } from './timeline-spec.ts';
 
+/** Where a multiRelation's memberships live: one row per record and member. */
+export interface Through {
+  table: string;
+  sourceColumn: string;
+  targetColumn: string;
+  /**
+   * Columns of the record copied into each of its membership rows (same names), kept by the
+   * engine with every write of the record: a read that starts from the members can then narrow
+   * by them through an index of the link table (an employee's activities as a guest, by start)
+   * instead of looking up every record they were ever a member of.
+   */
+  carry?: readonly string[];
+}
+
 /** A field as the server knows it: the public metadata plus where it lives in the database. */
 export interface FieldDefinition extends FieldMeta {
   /**
@@ -30,7 +44,7 @@ export interface FieldDefinition extends FieldMeta {
   /** Every column the value is stored in (money: amount and currency), as its type declares. */
   columns: ColumnSpec[];
   /** multiRelation: the membership table and its two columns. */
-  through?: { table: string; sourceColumn: string; targetColumn: string };
+  through?: Through;
   /**
    * select: the code of the dictionary value a create takes when the field is not given (a
    * case opens as `open`); ids differ between databases, codes do not.
@@ -284,12 +298,8 @@ export const field = {
   relation: (labels: Labels, target: string, options: FieldOptions = {}) =>
     spec('relation', labels, options, { target }),
   /** Many-to-many membership kept in its own table. */
-  multiRelation: (
-    labels: Labels,
-    target: string,
-    through: { table: string; sourceColumn: string; targetColumn: string },
-    options: FieldOptions = {},
-  ) => spec('multiRelation', labels, options, { target, through }),
+  multiRelation: (labels: Labels, target: string, through: Through, options: FieldOptions = {}) =>
+    spec('multiRelation', labels, options, { target, through }),
 };
 
 const L = (en: string, pl: string, hu: string): Labels => ({ en, pl, hu });

@@ -61,7 +61,7 @@ function objectProblems(
       if (!link)
         problems.push(`${definition.key}.${field.key}: link table ${field.through.table} does not exist`);
       else
-        for (const name of [sourceColumn, targetColumn])
+        for (const name of [sourceColumn, targetColumn, ...(field.through.carry ?? [])])
           if (!link.columns.has(name))
             problems.push(
               `${definition.key}.${field.key}: column ${field.through.table}.${name} does not exist`,

@@ -18,7 +18,7 @@ import { objectOrThrow } from './reader.ts';
 import { searchText } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
 import { subjectsOf } from './subjects.ts';
-import { encodeValues, missingReference, sortedIds } from './write-values.ts';
+import { carriedValues, encodeValues, missingReference, sortedIds } from './write-values.ts';
 import { assertWritableFields, authorizeWrite } from './writer.ts';
 
 /** Either the new record's id or the 400 that refused its values. */
@@ -94,7 +94,7 @@ export async function createRecords(
     accepted.forEach((entry, position) => {
       outcomes[entry.index] = { id: ids[position] as number };
     });
-    await insertMemberships(ctx, trx, accepted, ids, actorId, at);
+    await insertMemberships(ctx, trx, accepted, ids, rows, actorId, at);
     // After the insert, inside the transaction: a record outside the creator's scope never exists.
     if ((await idsInScope(trx, definition, grant, ids)).size < ids.length) {
       throw errors.forbidden(
@@ -215,6 +215,7 @@ async function insertMemberships(
   trx: Tx,
   accepted: Accepted[],
   ids: number[],
+  written: Array<Record<string, unknown>>,
   actorId: number | null,
   at: string,
 ): Promise<void> {
@@ -224,12 +225,14 @@ async function insertMemberships(
       const through = field.through;
       if (!through) continue;
       const rows = byTable.get(through.table) ?? [];
+      const carried = carriedValues(through, written[position] ?? {});
       for (const target of targets) {
         rows.push({
           [through.sourceColumn]: ids[position],
           [through.targetColumn]: target,
           created_at: at,
           created_by: actorId,
+          ...carried,
         });
       }
       byTable.set(through.table, rows);

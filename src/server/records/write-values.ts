@@ -1,6 +1,6 @@
 import type { Executor, Tx } from '../db/dialects/dialect.ts';
 import { errors, type FieldIssue } from '../errors.ts';
-import type { FieldDefinition } from '../metadata/define-object.ts';
+import type { FieldDefinition, ObjectDefinition, Through } from '../metadata/define-object.ts';
 import { serverType } from '../metadata/field-types/registry.ts';
 import type { RecordsContext } from './context.ts';
 import type { CheckedInput } from './input.ts';
@@ -105,6 +105,13 @@ export function encodeValues(ctx: RecordsContext, input: CheckedInput): Record<s
   return row;
 }
 
+/** The record's columns its membership rows carry (`Through.carry`), from its stored row. */
+export function carriedValues(through: Through, row: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const column of through.carry ?? []) values[column] = row[column] ?? null;
+  return values;
+}
+
 export async function replaceMemberships(
   trx: Tx,
   recordId: number,
@@ -112,11 +119,13 @@ export async function replaceMemberships(
   ids: number[],
   actorId: number | null,
   at: string,
+  row: Record<string, unknown>,
 ): Promise<void> {
   const through = field.through;
   if (!through) return;
   await trx.deleteFrom(through.table).where(through.sourceColumn, '=', recordId).execute();
   if (ids.length === 0) return;
+  const carried = carriedValues(through, row);
   await trx
     .insertInto(through.table)
     .values(
@@ -125,9 +134,34 @@ export async function replaceMemberships(
         [through.targetColumn]: id,
         created_at: at,
         created_by: actorId,
+        ...carried,
       })),
     )
     .execute();
+}
+
+/**
+ * After a change of the record that left its memberships as they were: the columns they carry
+ * follow the record (an activity moved to another day is found on that day).
+ */
+export async function refreshCarried(
+  trx: Tx,
+  definition: ObjectDefinition,
+  recordId: number,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  replaced: ReadonlySet<FieldDefinition>,
+): Promise<void> {
+  for (const field of definition.fields) {
+    const through = field.through;
+    if (!through?.carry?.length || replaced.has(field)) continue;
+    if (through.carry.every((column) => String(before[column]) === String(after[column]))) continue;
+    await trx
+      .updateTable(through.table)
+      .set(carriedValues(through, after))
+      .where(through.sourceColumn, '=', recordId)
+      .execute();
+  }
 }
 
 export async function currentMemberships(

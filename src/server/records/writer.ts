@@ -23,6 +23,7 @@ import {
   checkReferences,
   currentMemberships,
   encodeValues,
+  refreshCarried,
   replaceMemberships,
   sortedIds,
 } from './write-values.ts';
@@ -117,7 +118,7 @@ export async function createRecord(
     const recordId = Number(row.id);
     inserted = recordId;
     for (const [field, ids] of input.memberships)
-      await replaceMemberships(trx, recordId, field, ids, actorId, at);
+      await replaceMemberships(trx, recordId, field, ids, actorId, at, row);
     // Checked on the new row, before commit: a record outside the creator's scope never exists.
     if (!(await inScope(trx, definition, grant, recordId))) {
       throw errors.forbidden(
@@ -231,7 +232,9 @@ export async function updateRecord(
       .returningAll()
       .executeTakeFirst();
     if (!updated) return 'stale' as const;
-    for (const [field, ids] of input.memberships) await replaceMemberships(trx, id, field, ids, actorId, at);
+    for (const [field, ids] of input.memberships)
+      await replaceMemberships(trx, id, field, ids, actorId, at, updated);
+    await refreshCarried(trx, definition, id, before, updated, new Set(input.memberships.keys()));
     if (!(await inScope(trx, definition, grant, id))) {
       throw errors.forbidden(
         `This change would move ${definition.key} ${id} outside the records you may edit; ask someone who may`,

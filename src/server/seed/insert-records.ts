@@ -9,6 +9,7 @@ import { withDerivedColumns } from '../records/derived.ts';
 import { type FieldChange, historyRows } from '../records/history.ts';
 import { titleOf } from '../records/present.ts';
 import { searchText } from '../records/search-index.ts';
+import { carriedValues } from '../records/write-values.ts';
 
 /**
  * The history written with each loaded case, stage, activity, note and task: `fields`, one row
@@ -78,13 +79,15 @@ export async function insertRecords(
   for (const field of definition.fields) {
     const through = field.through;
     if (!through) continue;
-    const links = items.flatMap((item, k) =>
-      (item.members?.[field.key] ?? []).map((target) => ({
+    const links = items.flatMap((item, k) => {
+      const carried = carriedValues(through, rows[k] ?? {});
+      return (item.members?.[field.key] ?? []).map((target) => ({
         [through.sourceColumn]: idAt(k),
         [through.targetColumn]: target,
         created_at: item.at,
-      })),
-    );
+        ...carried,
+      }));
+    });
     await bulkInsert(trx, dialect.name, through.table, links);
   }
   if (history !== 'none') {

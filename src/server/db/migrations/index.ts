@@ -20,6 +20,7 @@ import * as reminders from './2026_11_28_0008_reminders.ts';
 import * as calendarFeeds from './2026_11_28_0009_calendar_feeds.ts';
 import * as comments from './2026_11_28_0010_comments.ts';
 import * as bookingOverlapBound from './2026_11_29_0001_booking_overlap_bound.ts';
+import * as activityEmployeeStarts from './2026_11_29_0002_activity_employee_starts.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0009_calendar_feeds': calendarFeeds,
   '2026_11_28_0010_comments': comments,
   '2026_11_29_0001_booking_overlap_bound': bookingOverlapBound,
+  '2026_11_29_0002_activity_employee_starts': activityEmployeeStarts,
 };

@@ -98,6 +98,41 @@ describe.each(DIALECTS)('the calendar (%s)', (dialect) => {
     ]);
   });
 
+  it('finds a guest’s activity where it was moved to, and with the guests it has now', async () => {
+    const dorota = await createAs(env, 'employee', { first_name: 'Dorota', last_name: 'Gość' });
+    const ewa = await createAs(env, 'employee', { first_name: 'Ewa', last_name: 'Gość' });
+    const id = await createAs(env, 'activity', {
+      title: 'Moved review',
+      starts_at: '2026-04-20T09:00:00.000Z',
+      ends_at: '2026-04-20T10:00:00.000Z',
+      organiser: anna,
+      employees: [dorota],
+    });
+    const change = async (values: Record<string, unknown>) => {
+      const { version } = (await env().api('GET', `/api/records/activity/${id}`)).json<{ version: number }>();
+      const changed = await env().api('PATCH', `/api/records/activity/${id}`, { ...values, version });
+      expect(changed.statusCode, changed.body).toBe(200);
+    };
+    const titlesOf = async (employee: number, from: string, to: string) =>
+      (await calendar(`from=${from}&to=${to}&employees=${employee}&kinds=activity`)).map(
+        (event) => event.title,
+      );
+    // Moved by its times alone, two months on, its guests untouched: found on the new day, not
+    // on the old one.
+    await change({ starts_at: '2026-06-15T09:00:00.000Z', ends_at: '2026-06-15T10:00:00.000Z' });
+    expect(await titlesOf(dorota, '2026-04-20T00:00:00Z', '2026-04-21T00:00:00Z')).toEqual([]);
+    expect(await titlesOf(dorota, '2026-06-15T00:00:00Z', '2026-06-16T00:00:00Z')).toEqual(['Moved review']);
+    // Its guests and its time changed at once.
+    await change({
+      starts_at: '2026-08-03T09:00:00.000Z',
+      ends_at: '2026-08-03T10:00:00.000Z',
+      employees: [ewa],
+    });
+    expect(await titlesOf(dorota, '2026-08-03T00:00:00Z', '2026-08-04T00:00:00Z')).toEqual([]);
+    expect(await titlesOf(ewa, '2026-08-03T00:00:00Z', '2026-08-04T00:00:00Z')).toEqual(['Moved review']);
+    expect(await titlesOf(ewa, '2026-06-15T00:00:00Z', '2026-06-16T00:00:00Z')).toEqual([]);
+  });
+
   it('shows a work group’s members and a resource’s bookings, and only the kinds asked for', async () => {
     const events = await calendar(`${range}&groups=${group}&resources=${room}`);
     expect(events.map((event) => `${event.kind}:${event.title}`)).toEqual([

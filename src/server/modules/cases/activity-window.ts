@@ -15,10 +15,11 @@ const MAX_ACTIVITY_MS = MAX_ACTIVITY_DAYS * 86_400_000;
  * Ids of the live activities overlapping [from, to) that the employees organise or take part
  * in, soonest first, at most `limit`. Only ids: the calendar reads the records themselves
  * through the records engine, where the reader's rights apply. Two index-led halves (the
- * organisers' by start; the participants' through activity_employee), so neither the other
- * employees' activities nor the employees' own past are read. CROSS JOIN keeps SQLite's
- * planner from starting the second half at activity (every organiser's activities in the
- * range, each looked up in activity_employee); PostgreSQL reads it as a plain join.
+ * organisers' by start; the participants' through activity_employee by employee and the start
+ * it carries), so neither the other employees' activities nor the employees' own past are
+ * read. CROSS JOIN keeps SQLite's planner from starting the second half at activity (every
+ * organiser's activities in the range, each looked up in activity_employee); PostgreSQL reads
+ * it as a plain join.
  */
 export async function activityIdsOverlapping(
   executor: Executor,
@@ -39,7 +40,8 @@ export async function activityIdsOverlapping(
         WHERE a.organiser_id IN (${sql.join(employees)}) AND ${overlapping('a')}
       UNION
       SELECT a.id, a.starts_at FROM activity_employee ae CROSS JOIN activity a
-        WHERE a.id = ae.activity_id AND ae.employee_id IN (${sql.join(employees)}) AND ${overlapping('a')}
+        WHERE ae.employee_id IN (${sql.join(employees)}) AND ae.starts_at >= ${earliest} AND ae.starts_at < ${to}
+          AND a.id = ae.activity_id AND ${overlapping('a')}
     ) found
     ORDER BY starts_at, id
     LIMIT ${query.limit}`.execute(executor);

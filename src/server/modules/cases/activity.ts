@@ -137,6 +137,8 @@ export const activity = defineObject({
       table: 'activity_employee',
       sourceColumn: 'activity_id',
       targetColumn: 'employee_id',
+      // A calendar finds someone's activities as a guest by start (activity-window.ts).
+      carry: ['starts_at'],
     }),
     organiser: field.relation(L('Organiser', 'Organizator', 'Szervező'), 'employee'),
     status: field.choice(
