@@ -51,6 +51,7 @@ export function decodeRow(
 
 /** Loads multiRelation ids for many records in one query per field. */
 export async function attachMemberships(
+  dialect: Dialect,
   executor: Executor,
   fields: FieldDefinition[],
   records: ApiRecord[],
@@ -64,7 +65,7 @@ export async function attachMemberships(
       const rows = await executor
         .selectFrom(through.table)
         .select([through.sourceColumn, through.targetColumn])
-        .where(through.sourceColumn, 'in', ids)
+        .where(dialect.inList(sql.ref(through.sourceColumn), ids))
         .orderBy(through.targetColumn)
         .execute();
       for (const row of rows)

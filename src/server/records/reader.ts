@@ -324,7 +324,7 @@ export async function present(
   definition?: ObjectDefinition,
 ): Promise<ApiRecord[]> {
   const items = rows.map((row) => decodeRow(fields, row, ctx.dialect));
-  await attachMemberships(executor, fields, items);
+  await attachMemberships(ctx.dialect, executor, fields, items);
   await attachExpansions(executor, ctx.registry, expand, items, actor.locale, (object) =>
     readableRows(ctx, actor, object),
   );

@@ -155,6 +155,12 @@ export interface Dialect {
    */
   idList(column: string): RawBuilder<string | null>;
   /**
+   * `expression` is one of `values` (at least one). PostgreSQL takes the list as one array
+   * parameter (`= ANY($1)`): one statement text whatever the length, prepared once per
+   * connection, where an IN list of 500 was parsed and planned anew each time; SQLite an IN list.
+   */
+  inList(expression: Expression<unknown>, values: readonly unknown[]): RawBuilder<boolean>;
+  /**
    * A condition on `outbox_event` rows: their transaction, and every one before it, has
    * finished, so no event can still appear below them (ADR 0011). PostgreSQL compares the
    * writing transaction with the oldest one still running in this database; SQLite has one

@@ -108,6 +108,10 @@ class SqliteDialectImpl implements Dialect {
 
   readonly skipLocked = sql``;
 
+  inList(expression: Expression<unknown>, values: readonly unknown[]) {
+    return sql<boolean>`${expression} IN (${sql.join([...values])})`;
+  }
+
   idList(column: string) {
     return sql<string | null>`group_concat(${sql.ref(column)})`;
   }

@@ -141,7 +141,10 @@ function compileCondition(
       return compileCondition(field, { ...leaf, op: 'eq' }, alias, ctx, !negated);
     case 'in':
       return complement(
-        sql`${column} IN (${sql.join((value as FilterValue[]).map((v) => encode(field, v, ctx)))})`,
+        ctx.dialect.inList(
+          column,
+          (value as FilterValue[]).map((v) => encode(field, v, ctx)),
+        ),
       );
     case 'notIn':
       return compileCondition(field, { ...leaf, op: 'in' }, alias, ctx, !negated);

@@ -124,7 +124,7 @@ export async function recordItems(
     return record;
   });
   // multiRelations in a summary (participants) come from their tables.
-  await attachMemberships(executor, fields, records);
+  await attachMemberships(ctx.dialect, executor, fields, records);
   await expanded(
     ctx,
     executor,
