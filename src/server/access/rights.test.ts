@@ -39,7 +39,9 @@ describe.each(DIALECTS)('rights of many accounts at once (%s)', (dialect) => {
     const many = await new RightsCache().rightsOfMany(db, accounts);
     const single = new RightsCache();
     for (const { accountId, employeeId } of accounts)
-      expect(summary(many.get(accountId))).toEqual(summary(await single.rightsOf(db, accountId, employeeId)));
+      expect(summary(many.get(accountId))).toEqual(
+        summary(await single.rightsOf(env().services.dialect, accountId, employeeId)),
+      );
     expect(summary(many.get(accounts[0]?.accountId ?? 0))?.departmentId).toBe(department);
     // The group's role reaches its member, on top of the account's own.
     expect(summary(many.get(accounts[1]?.accountId ?? 0))?.objects).toEqual(['company', 'person']);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { type FieldAccess, type Scope, widerFieldAccess, widerScope } from '../../shared/access/rights.ts';
 import type { Db, Dialect, Executor } from '../db/dialects/dialect.ts';
 import { idLists } from '../db/id-lists.ts';
@@ -37,12 +37,11 @@ export interface Membership {
 }
 
 /**
- * The membership of the employee `employeeColumn` refers to, as three columns a query that
- * reads the account anyway adds (the session look-up): no round trip of its own per request.
- * Read back with `membershipOf`.
+ * The membership of the employee `employee` names (a column of the account, or an id), as three
+ * columns: a query that reads the account anyway (the session look-up) adds them, so they cost
+ * no round trip of their own per request. Read back with `membershipOf`.
  */
-export function membershipColumns(dialect: Dialect, employeeColumn: string) {
-  const employee = sql.ref(employeeColumn);
+export function membershipColumns(dialect: Dialect, employee: Expression<unknown>) {
   return [
     sql<number | string | null>`(SELECT revision FROM access_revision WHERE id = 1)`.as(
       'membership_revision',
@@ -83,21 +82,26 @@ export function membershipOf(row: {
 /**
  * Caches rights per account. The key is the access revision (bumped in the same transaction as
  * every change of roles, grants or shares) plus the account's employee, department and work
- * groups, which are read on every request (with the session itself, `membershipColumns`; by
- * two indexed look-ups otherwise): a change made through the records engine (moving an employee, a new group member) applies on the next request, on
- * every instance, without anyone remembering to invalidate anything.
+ * groups, which are read on every request (with the session itself, `membershipColumns`): a
+ * change made through the records engine (moving an employee, a new group member) applies on
+ * the next request, on every instance, without anyone remembering to invalidate anything.
  */
 export class RightsCache {
   private readonly entries = new Map<number, { key: string; rights: AccessRights }>();
 
   /** `membership` when the caller read it already (`membershipColumns`), else read here. */
   async rightsOf(
-    db: Db,
+    dialect: Dialect,
     accountId: number,
     employeeId: number | null,
     membership?: Membership,
   ): Promise<AccessRights> {
-    return this.rightsFor(db, accountId, employeeId, membership ?? (await readMembership(db, employeeId)));
+    return this.rightsFor(
+      dialect.db,
+      accountId,
+      employeeId,
+      membership ?? (await readMembership(dialect, employeeId)),
+    );
   }
 
   /**
@@ -138,27 +142,12 @@ export class RightsCache {
 
 const NO_MEMBERSHIP: Membership = { revision: 0, departmentId: null, workGroupIds: [] };
 
-/** One account's membership in two indexed look-ups, for a request without a session (an API token, view as). */
-async function readMembership(db: Db, employeeId: number | null): Promise<Membership> {
-  const head = await sql<{ revision: number | string; department_id: number | string | null }>`
-    SELECT (SELECT revision FROM access_revision WHERE id = 1) AS revision,
-      (SELECT department_id FROM employee WHERE id = ${employeeId ?? 0}) AS department_id`.execute(db);
-  const row = head.rows[0];
-  const groups =
-    employeeId === null
-      ? []
-      : await db
-          .selectFrom('work_group_member')
-          .select('work_group_id')
-          .where('employee_id', '=', employeeId)
-          .orderBy('work_group_id')
-          .execute();
-  return {
-    revision: Number(row?.revision ?? 0),
-    departmentId:
-      row?.department_id === null || row?.department_id === undefined ? null : Number(row.department_id),
-    workGroupIds: groups.map((g) => Number(g.work_group_id)),
-  };
+/** One account's membership in one query, for a request without a session (an API token, view as). */
+async function readMembership(dialect: Dialect, employeeId: number | null): Promise<Membership> {
+  const row = await dialect.db
+    .selectNoFrom(membershipColumns(dialect, sql.val(employeeId)))
+    .executeTakeFirstOrThrow();
+  return membershipOf(row);
 }
 
 /** The access revision and each employee's department and work groups (an account without an employee: none). */

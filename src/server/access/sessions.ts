@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { SessionInfo } from '../../shared/access/api.ts';
 import type { Db, Dialect } from '../db/dialects/dialect.ts';
 import { type Membership, membershipColumns, membershipOf } from './rights.ts';
@@ -79,7 +80,7 @@ export async function findSession(
       'u.client_certificate',
       'u.totp_secret',
       'u.require_totp',
-      ...membershipColumns(dialect, 'u.employee_id'),
+      ...membershipColumns(dialect, sql.ref('u.employee_id')),
     ])
     .where('s.id', '=', id)
     .where('u.deleted_at', 'is', null)

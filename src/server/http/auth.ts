@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.ts';
-import type { AccessRights, RightsCache } from '../access/rights.ts';
+import type { AccessRights, Membership, RightsCache } from '../access/rights.ts';
 import { logSecurityEvent } from '../access/security-log.ts';
 import { findSession, SESSION_COOKIE, type SessionRow } from '../access/sessions.ts';
 import { userIdForToken } from '../access/tokens.ts';
@@ -108,7 +108,7 @@ async function authenticate(
   const { session, user, membership } = found;
   if (!SAFE_METHODS.has(request.method)) checkCsrf(request, session);
   assertCertificateOfAccount(request, user);
-  const rights = await options.rights.rightsOf(options.dialect.db, user.id, user.employeeId, membership);
+  const rights = await rightsOf(options, user, membership);
   assertSecondFactorIfRequired(request, user, rights);
   request.session = session;
   request.actor = await viewedAs(request, actorFor(user, rights), options);
@@ -139,8 +139,8 @@ function assertSecondFactorIfRequired(request: FastifyRequest, user: UserRow, ri
   );
 }
 
-function rightsOf(options: AuthOptions, user: UserRow): Promise<AccessRights> {
-  return options.rights.rightsOf(options.dialect.db, user.id, user.employeeId);
+function rightsOf(options: AuthOptions, user: UserRow, membership?: Membership): Promise<AccessRights> {
+  return options.rights.rightsOf(options.dialect, user.id, user.employeeId, membership);
 }
 
 /**

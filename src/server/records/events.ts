@@ -62,12 +62,12 @@ type Outcome = 'caught-up' | 'more' | 'busy' | 'unsettled' | 'backing-off' | 'fa
 
 /** How long a kick waits for other transactions' events to settle before leaving them to a retry. */
 const SETTLE_WAIT_MS = 2_000;
-const SETTLE_POLL_MS = 20;
 /**
  * A round waits this long for more commits to join it. Each round that hands over events
  * commits the consumer's cursor (on SQLite an fsync, as long as the write's own); a round per
  * write doubled the cost of every write under load, where one round now carries the events of
- * many. Delivery is this much later, far below what a person notices.
+ * many. Delivery is this much later, far below what a person notices. It is also the pause
+ * between looks at events another transaction is still writing.
  */
 const GATHER_MS = 20;
 
@@ -165,11 +165,10 @@ export class EventDispatcher {
       }
       if (waiting && !this.again && !this.stopped) {
         // Another transaction is still writing events before ours, or another instance runs
-        // the consumer: look again shortly rather than leave the events to the minute job.
-        if (Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-          this.again = true;
-        } else this.retryIn(1_000);
+        // the consumer: look again after the next gathering wait rather than leave the events
+        // to the minute job.
+        if (Date.now() < deadline) this.again = true;
+        else this.retryIn(1_000);
       }
     } while (this.again && !this.stopped);
   }

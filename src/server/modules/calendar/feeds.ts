@@ -78,7 +78,7 @@ async function feedActor(services: AppServices, token: string): Promise<Actor | 
   if (!feed) return null;
   const user = await findActiveUser(services.dialect, { id: Number(feed.account_id) });
   if (!user) return null;
-  return actorFor(user, await services.rights.rightsOf(services.dialect.db, user.id, user.employeeId));
+  return actorFor(user, await services.rights.rightsOf(services.dialect, user.id, user.employeeId));
 }
 
 /**

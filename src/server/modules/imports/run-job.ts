@@ -62,7 +62,7 @@ export function textContext(actor: Actor, country: string | undefined): TextCont
 export async function actorOfAccount(services: AppServices, userId: number | null): Promise<Actor> {
   const user = userId === null ? null : await findActiveUser(services.dialect, { id: userId });
   if (!user) throw new AppError(403, 'forbidden', 'The account that started the import is no longer active');
-  return actorFor(user, await services.rights.rightsOf(services.dialect.db, user.id, user.employeeId));
+  return actorFor(user, await services.rights.rightsOf(services.dialect, user.id, user.employeeId));
 }
 
 async function setStatus(services: AppServices, id: number, values: Record<string, unknown>): Promise<void> {
