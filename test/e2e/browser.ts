@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { killHard, type ServerProcess, spawnServer } from '../server-process.ts';
 
 /**
@@ -114,6 +114,20 @@ export function screenshotFailures(currentPage: () => Page | undefined): void {
       if (page) await screenshot(page, `failed-${name}`).catch(() => undefined);
     });
   });
+}
+
+/**
+ * Ctrl+K, then waits until the palette's search box has the keyboard: Mantine's focus trap
+ * moves the focus in a timeout after the box is shown, and keys typed before it would be lost.
+ */
+export async function openPalette(page: Page, label: string): Promise<Locator> {
+  await page.keyboard.press('Control+K');
+  const search = page.getByRole('textbox', { name: label });
+  await search.waitFor();
+  await expect
+    .poll(() => search.evaluate((box) => box === document.activeElement), { timeout: ELEMENT_TIMEOUT_MS })
+    .toBe(true);
+  return search;
 }
 
 export async function logIn(page: Page, password = ADMIN_PASSWORD): Promise<void> {

@@ -8,6 +8,7 @@ import {
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
   logIn,
+  openPalette,
   screenshot,
   seriousA11yViolations,
 } from './browser.ts';
@@ -155,10 +156,7 @@ describe('the keyboard alone', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await eventually(async () => (await focused()).label).toBe('Zmień: Miejscowość');
 
     // Ctrl+K, from where the keyboard is: the record is found by its new value.
-    await page.keyboard.press('Control+K');
-    const search = page.getByRole('textbox', { name: 'Szukaj rekordów' });
-    await search.waitFor();
-    await eventually(async () => (await focused()).label).toBe('Szukaj rekordów');
+    const search = await openPalette(page, 'Szukaj rekordów');
     await page.keyboard.type('klawiszow dolny');
     const hits = page.locator('.mantine-Spotlight-action');
     await hits.filter({ hasText: titles[1] }).filter({ hasText: 'Miejscowość: Klawiszów Dolny' }).waitFor();
@@ -306,9 +304,7 @@ describe('the palette while the server is away', { timeout: E2E_TEST_TIMEOUT_MS 
     // Every request fails on the way, as when the network is gone.
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
     try {
-      await page.keyboard.press('Control+K');
-      const search = page.getByRole('textbox', { name: 'Szukaj rekordów' });
-      await search.waitFor();
+      await openPalette(page, 'Szukaj rekordów');
       await page.keyboard.type('zzqx brak');
       const empty = page.locator('.mantine-Spotlight-empty');
       await eventually(() => empty.textContent()).toBe('Czekam na połączenie z serwerem…');

@@ -6,6 +6,7 @@ import {
   browserForFile,
   E2E_TEST_TIMEOUT_MS,
   ELEMENT_TIMEOUT_MS,
+  openPalette,
   screenshot,
 } from './browser.ts';
 
@@ -44,9 +45,7 @@ describe('language', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.getByRole('heading', { level: 1, name: 'Kozmavári Nikolett', exact: true }).waitFor();
     await eventually(() => page.title()).toContain('Kozmavári Nikolett');
 
-    await page.keyboard.press('Control+K');
-    const search = page.getByRole('textbox', { name: 'Keresés a rekordok között' });
-    await search.waitFor();
+    const search = await openPalette(page, 'Keresés a rekordok között');
     await page.keyboard.type('nikolett kozmav');
     const hit = page.locator('.mantine-Spotlight-action').filter({ hasText: 'Kozmavári Nikolett' });
     await hit.waitFor();
