@@ -9,8 +9,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAuthentication } from './http/auth.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkError, refuseWhileClosing, registerErrorHandling } from './http/errors.ts';
 import { objectSchemas } from './http/openapi.ts';
+import { registerRequestIdHeader, requestIdOf } from './http/request-id.ts';
 import { httpsServerOptions, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
@@ -34,6 +35,7 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
 import { viewRoutes } from './modules/views/routes.ts';
+import { registerRequestMetrics } from './observability/request-metrics.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -48,10 +50,18 @@ export async function buildApp(
     trustProxy: services.config.trustProxy,
     https: httpsServerOptions(services.config),
     ajv: { customOptions: { removeAdditional: false } },
+    // Logs are JSON lines (pino); each line of a request carries its id (`reqId`).
+    genReqId: requestIdOf,
+    frameworkErrors: frameworkError,
+    // Refused in the product's error shape instead (refuseWhileClosing).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, (error) => services.dialect.isUnavailable(error));
+  registerRequestIdHeader(app);
+  refuseWhileClosing(app);
+  registerRequestMetrics(app, services.metrics);
   // Event rounds stop with the app, before whoever opened the database closes it.
   app.addHook('onClose', async () => services.records.events.stop());
   await registerSecurityHeaders(app, services.config);
@@ -70,7 +80,7 @@ export async function buildApp(
         title: 'Kartoteka API',
         version: services.version,
         description:
-          'REST API of the Kartoteka CRM. Errors always have the shape {error: {code, message, details}}.',
+          'REST API of the Kartoteka CRM. Errors always have the shape {error: {code, message, details, requestId}}; requestId is also the X-Request-Id response header and names the request in the server log.',
       },
       components: {
         securitySchemes: {

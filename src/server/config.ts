@@ -167,6 +167,11 @@ const envSchema = z.object({
   KARTOTEKA_TLS_CLIENT_CA: filePath.optional(),
   KARTOTEKA_SMTP_URL: smtpUrl.optional(),
   KARTOTEKA_MAIL_FROM: mailFrom.default('Kartoteka <kartoteka@localhost>'),
+  KARTOTEKA_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'must be at least 16 characters long (it guards /metrics)')
+    .optional(),
 });
 
 /** PEM contents for serving HTTPS directly, read and checked at start. */
@@ -210,6 +215,11 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   /** KARTOTEKA_MAIL_FROM: the sender of notification mails (default `Kartoteka <kartoteka@localhost>`). */
   mailFrom: string;
+  /**
+   * KARTOTEKA_METRICS_TOKEN: a Prometheus server elsewhere scrapes `/metrics` with it as a
+   * bearer token; unset, only a scraper on this machine (loopback, not through a proxy) may.
+   */
+  metricsToken: string | undefined;
 }
 
 export interface ConfigDefaults {
@@ -219,7 +229,7 @@ export interface ConfigDefaults {
 
 /** Quotes a bad value for the error message without printing secrets. */
 function shown(name: string, value: string): string {
-  if (name === 'KARTOTEKA_ADMIN_PASSWORD') return '(hidden)';
+  if (name === 'KARTOTEKA_ADMIN_PASSWORD' || name === 'KARTOTEKA_METRICS_TOKEN') return '(hidden)';
   return JSON.stringify(value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'));
 }
 
@@ -263,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     tls,
     smtpUrl: values.KARTOTEKA_SMTP_URL,
     mailFrom: values.KARTOTEKA_MAIL_FROM,
+    metricsToken: values.KARTOTEKA_METRICS_TOKEN,
   };
 }
 

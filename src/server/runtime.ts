@@ -9,6 +9,8 @@ import { registerModuleConsumers } from './modules/consumers.ts';
 import { installStandardDictionaries } from './modules/dictionaries/install.ts';
 import { registerModuleJobs } from './modules/jobs.ts';
 import { standardRegistry } from './modules/objects.ts';
+import { Metrics } from './observability/metrics.ts';
+import { registerPlatformMetrics } from './observability/platform-metrics.ts';
 import { EventDispatcher } from './records/events.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -33,13 +35,22 @@ export async function openServices(
   const events = new EventDispatcher(dialect, now, (error, consumer) =>
     options.onEventError?.(error, consumer),
   );
+  const metrics = new Metrics();
+  const jobs = new JobQueue(dialect, now, {
+    onError: (error, job) => {
+      metrics.jobFailures.inc({ job: job.name });
+      options.onJobError?.(error, job);
+    },
+  });
+  registerPlatformMetrics(metrics, dialect, jobs);
   const services: AppServices = {
     config,
     dialect,
     registry,
     records: { dialect, registry, events, now, country: config.country },
     rights: new RightsCache(),
-    jobs: new JobQueue(dialect, now, { onError: options.onJobError }),
+    jobs,
+    metrics,
     version: VERSION,
     now,
   };

@@ -15,7 +15,8 @@ export interface RunningServer {
 export interface StartHooks {
   /** Runs after migrations and before listening: demo data, job workers… */
   beforeListen?: (services: AppServices, app: AppInstance) => Promise<void>;
-  afterStop?: () => Promise<void>;
+  /** Runs while the server stops, beside the requests it finishes (the job worker hands back its jobs). */
+  whileStopping?: () => Promise<void>;
 }
 
 /** Opens everything, listens, and prints where the CRM is and how to log in. */
@@ -61,8 +62,8 @@ export async function startServer(config: AppConfig, hooks: StartHooks = {}): Pr
     services,
     url,
     stop: async () => {
-      await running.close();
-      await hooks.afterStop?.();
+      // New connections are refused at once; requests in flight finish, and so does the job in hand.
+      await Promise.all([running.close(), hooks.whileStopping?.()]);
       await services.dialect.close();
     },
   };

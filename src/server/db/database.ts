@@ -9,12 +9,19 @@ export function openDatabase(config: DatabaseConfig): Dialect {
   return config.kind === 'postgres' ? openPostgres(config.url) : openSqlite(config.file);
 }
 
+function migratorOf(dialect: Dialect): Migrator {
+  return new Migrator({ db: dialect.db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Migrations this build has that the database has not run (readiness: none may be left). */
+export async function pendingMigrations(dialect: Dialect): Promise<string[]> {
+  const known = await migratorOf(dialect).getMigrations();
+  return known.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
 /** Brings the schema up to date; run at every start, safe to run from several instances at once. */
 export async function migrateToLatest(dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({
-    db: dialect.db,
-    provider: { getMigrations: async () => migrations },
-  });
+  const migrator = migratorOf(dialect);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { RecordsContext } from '../records/context.ts';
 
 export type AppInstance = FastifyInstance<
@@ -34,6 +35,8 @@ export interface AppServices {
    * runs it in the background, tests drive it with `runDue()`.
    */
   jobs: JobQueue;
+  /** What `GET /metrics` reports; capabilities add their own gauges (e.g. live streams). */
+  metrics: Metrics;
   version: string;
   now: () => Date;
 }

@@ -22,6 +22,8 @@ export interface NewJob {
   options?: EnqueueOptions;
 }
 
+export type WorkerStatus = 'running' | 'stalled' | 'stopped';
+
 /** Rows per insert: 9 parameters each, far below either dialect's limit. */
 const JOBS_PER_STATEMENT = 500;
 
@@ -55,6 +57,9 @@ export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private stopping = false;
+  /** Set by the worker that runs this queue in the background; readiness asks it. */
+  worker: { status(): WorkerStatus } | undefined;
 
   constructor(
     private readonly dialect: Dialect,
@@ -118,11 +123,71 @@ export class JobQueue {
     return added;
   }
 
-  /** Claims due jobs and runs them; returns how many ran. */
+  /**
+   * Claims due jobs and runs them; returns how many ran. Once the queue is stopping, the job
+   * in hand is finished and the rest of the batch is handed back for another instance.
+   */
   async runDue(): Promise<number> {
+    if (this.stopping) return 0;
     const jobs = await this.claim();
-    for (const job of jobs) await this.run(job);
+    for (const [index, job] of jobs.entries()) {
+      if (this.stopping) {
+        await this.release(jobs.slice(index).map((left) => left.id));
+        return index;
+      }
+      await this.run(job);
+    }
     return jobs.length;
+  }
+
+  /** No more jobs are claimed; `runDue` finishes the job it is running and hands back the rest. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /**
+   * Hands back jobs this instance holds, as if never claimed (the attempt is not counted): at
+   * shutdown another instance takes them at once instead of after the lease runs out. Without
+   * `ids`, every job it holds — also one still running that shutdown could not wait for.
+   */
+  async release(ids?: readonly number[]): Promise<number> {
+    if (ids?.length === 0) return 0;
+    let query = this.dialect.db
+      .updateTable('job')
+      .set((eb) => ({
+        status: 'queued',
+        locked_by: null,
+        locked_until: null,
+        attempts: eb('attempts', '-', 1),
+        updated_at: this.now().toISOString(),
+      }))
+      .where('locked_by', '=', this.workerId)
+      .where('status', '=', 'running');
+    if (ids) query = query.where('id', 'in', ids);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Jobs waiting, running and given up on (metrics), over every instance sharing the database. */
+  async depth(): Promise<Record<'queued' | 'running' | 'failed', number>> {
+    const rows = await this.dialect.db
+      .selectFrom('job')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('status', 'in', ['queued', 'running', 'failed'])
+      .groupBy('status')
+      .execute();
+    const depth = { queued: 0, running: 0, failed: 0 };
+    for (const row of rows) depth[row.status as keyof typeof depth] = Number(row.count);
+    return depth;
+  }
+
+  /** Forgets jobs that finished well before `before`; failed ones stay for an administrator. */
+  async prune(before: Date): Promise<void> {
+    await this.dialect.db
+      .deleteFrom('job')
+      .where('status', '=', 'done')
+      .where('finished_at', '<', before.toISOString())
+      .execute();
   }
 
   private async claim(): Promise<ClaimedJob[]> {

@@ -207,6 +207,24 @@ export interface Dialect {
    */
   isTransientConflict(error: unknown): boolean;
 
+  /**
+   * The database could not be reached or went away mid-request (restart, failover, refused
+   * connections): the request may be tried again shortly, it is not a fault of the server.
+   */
+  isUnavailable(error: unknown): boolean;
+
   /** Database size in bytes, for health and benchmark reports. */
   databaseSize(): Promise<number>;
+
+  /** How the connections are used at this moment (metrics). */
+  connections(): ConnectionUse;
+}
+
+export interface ConnectionUse {
+  /** Open connections: PostgreSQL's pool; SQLite has its one. */
+  open: number;
+  idle: number;
+  /** Queries waiting for a connection (a pool too small for the load). */
+  waiting: number;
+  max: number;
 }

@@ -4,6 +4,7 @@ import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
 import {
+  type ConnectionUse,
   checkedChannel,
   type Dialect,
   type DynamicDatabase,
@@ -54,7 +55,7 @@ export function openPostgres(url: string, poolSize = 10): Dialect {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'DatabaseWarning');
   });
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
-  return new PostgresDialectImpl(db, new PgListener(url));
+  return new PostgresDialectImpl(db, new PgListener(url), pool);
 }
 
 class PostgresDialectImpl implements Dialect {
@@ -64,6 +65,7 @@ class PostgresDialectImpl implements Dialect {
   constructor(
     readonly db: Kysely<DynamicDatabase>,
     private readonly listener: PgListener,
+    private readonly pool: pg.Pool,
   ) {}
 
   async signal(channel: string, payload: string): Promise<void> {
@@ -246,6 +248,13 @@ class PostgresDialectImpl implements Dialect {
     return code === '40P01' || code === '40001';
   }
 
+  isUnavailable(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+    // node-postgres' own words when the server closes the connection under a query.
+    return error instanceof Error && /^Connection terminated/.test(error.message);
+  }
+
   violatedConstraint(error: unknown): string | null {
     if (!this.isUniqueViolation(error) && !this.isExclusionViolation(error)) return null;
     // node-postgres copies the server's CONSTRAINT NAME field onto the error.
@@ -259,7 +268,19 @@ class PostgresDialectImpl implements Dialect {
     );
     return Number(result.rows[0]?.size ?? 0);
   }
+
+  connections(): ConnectionUse {
+    const { totalCount, idleCount, waitingCount, options } = this.pool;
+    return { open: totalCount, idle: idleCount, waiting: waitingCount, max: options.max ?? 10 };
+  }
 }
+
+/**
+ * Refused or lost connections: the socket's errors, SQLSTATE class 08 (connection exception),
+ * 57P01–57P03 (shut down, crashed, starting), 53300 (too many connections) and 55000 as sent
+ * when a database does not accept connections.
+ */
+const UNAVAILABLE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|08...|57P0[123]|53300|55000)$/;
 
 /** `tier` of the search query → how the document matched. */
 const MATCHES: ReadonlyArray<SearchMatch> = ['exact', 'prefix', 'word', 'other'];

@@ -7,6 +7,7 @@ import { collationKey, type SortLocale } from '../../../shared/text/collation-ke
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
 import {
+  type ConnectionUse,
   checkedChannel,
   type Dialect,
   type DynamicDatabase,
@@ -285,6 +286,11 @@ class SqliteDialectImpl implements Dialect {
     return false;
   }
 
+  /** The database is a file inside the process: it cannot go away on its own. */
+  isUnavailable(_error: unknown): boolean {
+    return false;
+  }
+
   /** SQLite's message names the columns of a unique violation, never the index. */
   violatedConstraint(_error: unknown): string | null {
     return null;
@@ -294,6 +300,10 @@ class SqliteDialectImpl implements Dialect {
     const pageCount = Number(this.database.pragma('page_count', { simple: true }));
     const pageSize = Number(this.database.pragma('page_size', { simple: true }));
     return pageCount * pageSize;
+  }
+
+  connections(): ConnectionUse {
+    return { open: 1, idle: this.database.inTransaction ? 0 : 1, waiting: 0, max: 1 };
   }
 }
 

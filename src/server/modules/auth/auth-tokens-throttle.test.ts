@@ -152,8 +152,15 @@ describe.each(DIALECTS)('API tokens and route policies over HTTP (%s)', (dialect
       const methods = ['get', 'post', 'put', 'patch', 'delete'];
       const checked: string[] = [];
       // A calendar feed's link is its key: without one it is a bare 404 (a subscribed
-      // calendar sends no credentials).
-      const open = new Set(['/api/health', '/api/auth/login', '/api/calendar/feed/{file}']);
+      // calendar sends no credentials). Health and metrics are for load balancers and scrapers
+      // (metrics guard themselves: health.test.ts).
+      const open = new Set([
+        '/api/health',
+        '/api/health/ready',
+        '/metrics',
+        '/api/auth/login',
+        '/api/calendar/feed/{file}',
+      ]);
       const before = await writeCounts(env);
       for (const [path, operations] of Object.entries(paths)) {
         if (open.has(path)) continue;

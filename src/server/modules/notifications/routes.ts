@@ -47,6 +47,12 @@ export async function notificationRoutes(app: AppInstance, services: AppServices
   const hub = new NotificationHub(services.dialect);
   // Open streams would keep the server from closing: they end before it does.
   app.addHook('preClose', async () => hub.close());
+  services.metrics.gauge(
+    'kartoteka_sse_clients',
+    'Open live notification streams (SSE) of this instance',
+    [],
+    async () => [{ labels: {}, value: hub.size }],
+  );
 
   app.get(
     '/api/notifications',

@@ -88,8 +88,10 @@ describe.each(DIALECTS)('live notification stream (%s)', (dialect) => {
   });
 });
 
-describe.runIf(DIALECTS.includes('postgres'))('notification stream across instances (postgres)', () => {
-  const env = useTestEnv('postgres');
+// An empty list under KARTOTEKA_TEST_PG=off: the block is not defined at all, rather than skipped.
+const onPostgres = DIALECTS.filter((d) => d === 'postgres');
+describe.each(onPostgres)('notification stream across instances (%s)', (dialect) => {
+  const env = useTestEnv(dialect);
   let second: AppServices | undefined;
   let secondApp: AppInstance | undefined;
   afterAll(async () => {
@@ -117,7 +119,9 @@ describe.runIf(DIALECTS.includes('postgres'))('notification stream across instan
     });
     await settle(env);
     const event = await client.next(about(made.id));
-    expect((JSON.parse(event.data) as NotificationEvent).items[0]?.body).toContain('From A');
+    // One event may bring several notifications (the case's "assigned" one too, when late).
+    const items = (JSON.parse(event.data) as NotificationEvent).items;
+    expect(items.find((item) => item.recordId === made.id)?.body).toContain('From A');
     // Long after B's stream started: only A's signal, through PostgreSQL, can bring this one.
     const later = await post(env, 'case_stage', {
       case: watched.id,

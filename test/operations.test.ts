@@ -1,0 +1,150 @@
+import http from 'node:http';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, DEFAULT_TEST_PG, DIALECTS, type TestDatabase } from './databases.ts';
+import { killHard, loginOverHttp, type ServerProcess, spawnServer } from './server-process.ts';
+import { SseClient } from './sse-client.ts';
+
+const PASSWORD = 'operations-password-1';
+
+function serverEnv(database: TestDatabase): Record<string, string> {
+  return {
+    ...(database.config.kind === 'sqlite'
+      ? { KARTOTEKA_DATA: path.dirname(database.config.file) }
+      : { DATABASE_URL: database.config.url }),
+    KARTOTEKA_ADMIN_PASSWORD: PASSWORD,
+    KARTOTEKA_DEMO: '0',
+    KARTOTEKA_LOG_LEVEL: 'info',
+  };
+}
+
+const exited = (server: ServerProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (server.child.exitCode !== null) resolve(server.child.exitCode);
+    else server.child.once('exit', (code) => resolve(code));
+  });
+
+/** A write whose body arrives in two halves: it is in flight for as long as the test likes. */
+function slowCreate(url: string, headers: Record<string, string>, name: string) {
+  const body = Buffer.from(JSON.stringify({ name }));
+  const request = http.request(`${url}/api/records/company`, {
+    method: 'POST',
+    headers: { ...headers, 'content-length': String(body.length) },
+  });
+  const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+  });
+  request.write(body.subarray(0, 10));
+  return { answered, finish: () => request.end(body.subarray(10)) };
+}
+
+async function ready(url: string) {
+  const response = await fetch(`${url}/api/health/ready`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe.each(DIALECTS)('running the server (%s)', (dialect) => {
+  it('shuts down on SIGTERM: the request in flight is answered, streams end, the exit is clean', async () => {
+    const database = await createTestDatabase(dialect);
+    const server = await spawnServer(serverEnv(database));
+    try {
+      expect(await ready(server.url)).toEqual({
+        status: 200,
+        body: { ready: true, database: 'reachable', migrations: 'done', jobs: 'running' },
+      });
+      const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
+      const stream = await SseClient.connect(`${server.url}/api/notifications/stream`, {
+        cookie: headers.cookie ?? '',
+      });
+      const write = slowCreate(server.url, headers, 'Wysłane przed zamknięciem');
+      // The headers are in, the body is not: the request is in flight.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const exit = exited(server);
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      write.finish();
+      const answer = await write.answered;
+      expect(answer.status, answer.body).toBe(201);
+      await stream.end();
+      expect(await exit).toBe(0);
+
+      // Every log line is JSON; those of a request carry its id.
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; req?: { url?: string } });
+      const login = lines.find((line) => line.req?.url === '/api/auth/login');
+      expect(login?.reqId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(lines.filter((line) => line.reqId === login?.reqId).length).toBeGreaterThanOrEqual(2);
+      expect(lines.some((line) => line.msg === 'SIGTERM: stopped')).toBe(true);
+    } finally {
+      await killHard(server);
+      await database.drop();
+    }
+  });
+});
+
+/** Only PostgreSQL can be away while the server runs: SQLite is a file inside it. */
+describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
+  'a database that goes away (%s)',
+  (dialect) => {
+    it('reports not ready while the database refuses connections, and ready again after, losing nothing', async () => {
+      const database = await createTestDatabase(dialect);
+      if (database.config.kind !== 'postgres') throw new Error('PostgreSQL only');
+      const name = new URL(database.config.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
+      await admin.connect();
+      const server = await spawnServer(serverEnv(database));
+      try {
+        const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
+        const create = (companyName: string) =>
+          fetch(`${server.url}/api/records/company`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ name: companyName }),
+          });
+        expect((await create('Przed awarią')).status).toBe(201);
+
+        // As when PostgreSQL restarts: every connection is cut and new ones are refused.
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        expect(await ready(server.url)).toEqual({
+          status: 503,
+          body: { ready: false, database: 'unreachable', migrations: 'unknown', jobs: 'running' },
+        });
+        const during = await create('W czasie awarii');
+        // Refused cleanly: another instance, or this one in a moment, may take it.
+        expect(during.status).toBe(503);
+        expect(((await during.json()) as { error: { code: string } }).error.code).toBe(
+          'database_unavailable',
+        );
+
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        expect((await ready(server.url)).status).toBe(200);
+        expect((await create('Po awarii')).status).toBe(201);
+        const names = await fetch(`${server.url}/api/records/company?fields=name&sort=name`, { headers });
+        const items = ((await names.json()) as { items: Array<{ name: string }> }).items.map(
+          (item) => item.name,
+        );
+        expect(items).toEqual(['Po awarii', 'Przed awarią']);
+      } finally {
+        await killHard(server);
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        await admin.end();
+        await database.drop();
+      }
+    });
+  },
+);
