@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +10,7 @@ import { killHard, loginOverHttp, type ServerProcess, spawnServer } from './serv
 import { SseClient } from './sse-client.ts';
 
 const PASSWORD = 'operations-password-1';
+const CLI = path.resolve(import.meta.dirname, '../src/server/cli.ts');
 
 function serverEnv(database: TestDatabase): Record<string, string> {
   return {
@@ -148,3 +152,58 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
     });
   },
 );
+
+/** `kartoteka <args>` as an administrator runs it; resolves with what it printed and its exit code. */
+function cli(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.each(DIALECTS)('backups from the command line (%s)', (dialect) => {
+  it('backs up a serving installation and restores it elsewhere, refusing to overwrite data', async () => {
+    const source = await createTestDatabase(dialect);
+    const target = await createTestDatabase(dialect);
+    const backups = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-cli-backups-'));
+    const server = await spawnServer(serverEnv(source));
+    try {
+      const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
+      const created = await fetch(`${server.url}/api/records/company`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Zapisana przed kopią' }),
+      });
+      expect(created.status).toBe(201);
+
+      const backup = await cli(['backup', '--to', backups], serverEnv(source));
+      expect(backup.code, backup.stderr).toBe(0);
+      const file = backup.stdout.trim();
+      expect(path.dirname(file)).toBe(backups);
+      expect(path.basename(file)).toMatch(/^kartoteka-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.tar$/);
+
+      const restored = await cli(['restore', file], serverEnv(target));
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toMatch(/^Restored the backup of /);
+      const again = await cli(['restore', file], serverEnv(target));
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/already holds data.*--force.*Nothing was changed/s);
+    } finally {
+      await killHard(server);
+      fs.rmSync(backups, { recursive: true, force: true });
+      await source.drop();
+      await target.drop();
+    }
+  });
+});

@@ -12,6 +12,9 @@ Commands:
                             --demo loads the demo data set on first start unless KARTOTEKA_DEMO=0.
   migrate                   Bring the database schema up to date and exit.
   seed [--size demo|bench]  Load the generated data set into an empty database.
+  backup [--to DIR]         Write a backup file now; the server may keep running.
+  restore FILE [--force]    Replace the database (and stored files) with a backup; stop the
+                            server first. --force: even when the database holds data.
   user password <login>     Set a user's password (read from standard input).
   user unlock <login>       Lift the failed-login locks of a login (from every address).
 
@@ -27,7 +30,13 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      size: { type: 'string' },
+      to: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
@@ -53,6 +62,19 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const { seedCommand } = await import('./seed/command.ts');
       return seedCommand(config, values.size ?? 'demo');
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./modules/backups/command.ts');
+      return backupCommand(config, values.to);
+    }
+    case 'restore': {
+      const [file] = rest;
+      if (!file) {
+        process.stderr.write('Usage: kartoteka restore FILE [--force]\n');
+        return 1;
+      }
+      const { restoreCommand } = await import('./modules/backups/command.ts');
+      return restoreCommand(config, file, values.force === true);
     }
     case 'user': {
       const [action, login] = rest;

@@ -47,6 +47,41 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://crm:s3cret@db/crm' })).not.toThrow(/s3cret/);
   });
 
+  it('schedules the daily backup at 02:00 in the company time zone into the data folder, keeping 14', () => {
+    expect(loadConfig({ KARTOTEKA_DATA: '/srv/crm' })).toMatchObject({
+      timeZone: 'Europe/Warsaw',
+      backup: { cron: '0 2 * * *', dir: path.resolve('/srv/crm/backups'), keep: 14 },
+      metricsToken: undefined,
+    });
+    const custom = loadConfig({
+      KARTOTEKA_TIME_ZONE: 'Europe/Budapest',
+      KARTOTEKA_BACKUP_CRON: 'off',
+      KARTOTEKA_BACKUP_DIR: '/mnt/backups',
+      KARTOTEKA_BACKUP_KEEP: '30',
+    });
+    expect(custom.timeZone).toBe('Europe/Budapest');
+    expect(custom.backup).toEqual({ cron: null, dir: '/mnt/backups', keep: 30 });
+  });
+
+  it('refuses a time zone, schedule, rotation or metrics token that cannot work, the token hidden', () => {
+    let problems = '';
+    try {
+      loadConfig({
+        KARTOTEKA_TIME_ZONE: 'Europe/Atlantis',
+        KARTOTEKA_BACKUP_CRON: 'every night',
+        KARTOTEKA_BACKUP_KEEP: '0',
+        KARTOTEKA_METRICS_TOKEN: 'tiny-secret',
+      });
+    } catch (error) {
+      problems = (error as ConfigError).problems.join('\n');
+    }
+    expect(problems).toContain('KARTOTEKA_TIME_ZONE="Europe/Atlantis": must be an IANA time zone');
+    expect(problems).toContain('KARTOTEKA_BACKUP_CRON="every night": must be a cron expression');
+    expect(problems).toContain('KARTOTEKA_BACKUP_KEEP="0": must be at least 1');
+    expect(problems).toContain('KARTOTEKA_METRICS_TOKEN=(hidden): must be at least 16 characters');
+    expect(problems).not.toContain('tiny-secret');
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": must be between 0 and 65535/);
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isIPv6 } from 'node:net';
 import path from 'node:path';
 import { domainToASCII } from 'node:url';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /** Thrown when the environment holds a value the server cannot start with. */
@@ -125,6 +126,25 @@ const mailFrom = z
     message: 'must be an e-mail address, optionally with a name: Kartoteka <crm@example.com>',
   });
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCronExpression(expression: string): boolean {
+  if (expression === 'off') return true;
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a whole number' })
@@ -167,6 +187,25 @@ const envSchema = z.object({
   KARTOTEKA_TLS_CLIENT_CA: filePath.optional(),
   KARTOTEKA_SMTP_URL: smtpUrl.optional(),
   KARTOTEKA_MAIL_FROM: mailFrom.default('Kartoteka <kartoteka@localhost>'),
+  KARTOTEKA_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { message: 'must be an IANA time zone, like Europe/Warsaw or Europe/Budapest' })
+    .default('Europe/Warsaw'),
+  KARTOTEKA_BACKUP_CRON: z
+    .string()
+    .trim()
+    .refine(isCronExpression, {
+      message: 'must be a cron expression, like "0 2 * * *" (02:00 every day), or "off"',
+    })
+    .default('0 2 * * *'),
+  KARTOTEKA_BACKUP_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  KARTOTEKA_BACKUP_KEEP: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .default(14),
   KARTOTEKA_METRICS_TOKEN: z
     .string()
     .trim()
@@ -220,6 +259,15 @@ export interface AppConfig {
    * bearer token; unset, only a scraper on this machine (loopback, not through a proxy) may.
    */
   metricsToken: string | undefined;
+  /** KARTOTEKA_TIME_ZONE: where the company works; schedules (the daily backup) follow its clock. */
+  timeZone: string;
+  backup: {
+    /** When the automatic backup runs (cron, in `timeZone`); null: never (`off`). */
+    cron: string | null;
+    dir: string;
+    /** How many of the newest backup files stay; older ones are deleted after each backup. */
+    keep: number;
+  };
 }
 
 export interface ConfigDefaults {
@@ -274,6 +322,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     smtpUrl: values.KARTOTEKA_SMTP_URL,
     mailFrom: values.KARTOTEKA_MAIL_FROM,
     metricsToken: values.KARTOTEKA_METRICS_TOKEN,
+    timeZone: values.KARTOTEKA_TIME_ZONE,
+    backup: {
+      cron: values.KARTOTEKA_BACKUP_CRON === 'off' ? null : values.KARTOTEKA_BACKUP_CRON,
+      dir: path.resolve(dataDir, values.KARTOTEKA_BACKUP_DIR ?? 'backups'),
+      keep: values.KARTOTEKA_BACKUP_KEEP,
+    },
   };
 }
 

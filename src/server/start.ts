@@ -2,6 +2,7 @@ import { deleteExpiredSessions } from './access/sessions.ts';
 import type { AppConfig } from './config.ts';
 import { CronScheduler } from './jobs/scheduler.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { moduleSchedules } from './modules/jobs.ts';
 import type { RunningServer, StartHooks } from './server.ts';
 
 /** How long the job in hand may go on after a stop signal before it is handed back. */
@@ -46,6 +47,8 @@ export async function startWithBackground(
       scheduler.add('outbox', '* * * * *', 'records.dispatch-events');
       scheduler.add('outbox-prune', '23 3 * * *', 'records.prune-events');
       scheduler.add('jobs-prune', '29 3 * * *', 'maintenance.jobs');
+      for (const schedule of moduleSchedules(services))
+        scheduler.add(schedule.name, schedule.cron, schedule.job, null, schedule.timeZone);
       worker = new JobWorker(queue, scheduler, 2_000, (error) => app.log.error({ err: error }, 'job worker'));
       worker.start();
     },

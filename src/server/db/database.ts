@@ -19,6 +19,17 @@ export async function pendingMigrations(dialect: Dialect): Promise<string[]> {
   return known.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }
 
+/** The newest migration the database has run: what a backup of it needs to be read. */
+export async function schemaVersion(dialect: Dialect): Promise<string | null> {
+  const known = await migratorOf(dialect).getMigrations();
+  return known.filter((migration) => migration.executedAt).at(-1)?.name ?? null;
+}
+
+/** Whether this build knows a schema version (a backup from a newer build names one it does not). */
+export function knowsSchemaVersion(name: string): boolean {
+  return Object.hasOwn(migrations, name);
+}
+
 /** Brings the schema up to date; run at every start, safe to run from several instances at once. */
 export async function migrateToLatest(dialect: Dialect): Promise<string[]> {
   const migrator = migratorOf(dialect);

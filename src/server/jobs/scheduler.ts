@@ -1,6 +1,15 @@
 import { Cron } from 'croner';
 import type { JobQueue } from './queue.ts';
 
+/** A job a capability wants run on a clock (modules/jobs.ts lists them). */
+export interface ModuleSchedule {
+  name: string;
+  /** Cron syntax (croner), in `timeZone`. */
+  cron: string;
+  job: string;
+  timeZone: string;
+}
+
 interface Schedule {
   name: string;
   cron: Cron;

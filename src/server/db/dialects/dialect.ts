@@ -2,6 +2,7 @@ import type { Expression, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { searchTokens } from '../../../shared/text/fold.ts';
 import type { ColumnType } from '../../metadata/field-types/module.ts';
+import type { SnapshotFormat } from './snapshots.ts';
 
 /**
  * Tables are described by metadata at run time, so the query builder is typed loosely:
@@ -218,7 +219,23 @@ export interface Dialect {
 
   /** How the connections are used at this moment (metrics). */
   connections(): ConnectionUse;
+
+  /**
+   * A consistent copy of the whole database in `file`, taken while others keep writing, in the
+   * dialect's native format (snapshots.ts). Throws SnapshotToolMissing when the tool it needs
+   * (pg_dump) is not installed.
+   */
+  snapshot(file: string, onProgress: (fraction: number) => void): Promise<SnapshotFormat>;
+  /**
+   * Replaces the database's contents with a snapshot of this dialect. Nothing else may use the
+   * database meanwhile (the server is stopped); PostgreSQL's schema must be empty.
+   */
+  restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void>;
+  /** Makes way for `restoreSnapshot` (PostgreSQL: drops every table; data is lost). */
+  clearForRestore(): Promise<void>;
 }
+
+export type { SnapshotFormat } from './snapshots.ts';
 
 export interface ConnectionUse {
   /** Open connections: PostgreSQL's pool; SQLite has its one. */

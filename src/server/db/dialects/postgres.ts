@@ -18,6 +18,7 @@ import {
 } from './dialect.ts';
 import { PgListener } from './pg-listener.ts';
 import { PreparingPool } from './pg-prepared.ts';
+import { pgRestore, pgSnapshot, type SnapshotFormat } from './snapshots.ts';
 
 /** ICU collations that ship with PostgreSQL built with ICU (Debian's is). */
 const ICU_COLLATION: Record<SortLocale, string> = { en: '"en-x-icu"', pl: '"pl-x-icu"', hu: '"hu-x-icu"' };
@@ -55,7 +56,7 @@ export function openPostgres(url: string, poolSize = 10): Dialect {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'DatabaseWarning');
   });
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
-  return new PostgresDialectImpl(db, new PgListener(url), pool);
+  return new PostgresDialectImpl(db, new PgListener(url), pool, url);
 }
 
 class PostgresDialectImpl implements Dialect {
@@ -66,6 +67,7 @@ class PostgresDialectImpl implements Dialect {
     readonly db: Kysely<DynamicDatabase>,
     private readonly listener: PgListener,
     private readonly pool: pg.Pool,
+    private readonly url: string,
   ) {}
 
   async signal(channel: string, payload: string): Promise<void> {
@@ -272,6 +274,24 @@ class PostgresDialectImpl implements Dialect {
   connections(): ConnectionUse {
     const { totalCount, idleCount, waitingCount, options } = this.pool;
     return { open: totalCount, idle: idleCount, waiting: waitingCount, max: options.max ?? 10 };
+  }
+
+  /** pg_dump reports no progress: the fraction jumps to 1 when it is done. */
+  async snapshot(file: string, onProgress: (fraction: number) => void): Promise<SnapshotFormat> {
+    await pgSnapshot(this.url, file);
+    onProgress(1);
+    return 'pg_dump';
+  }
+
+  async restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void> {
+    if (format !== 'pg_dump') throw new Error(`a ${format} snapshot cannot be restored into PostgreSQL`);
+    await pgRestore(this.url, snapshot);
+  }
+
+  /** pg_restore creates every table anew: the schema starts empty. */
+  async clearForRestore(): Promise<void> {
+    await sql`DROP SCHEMA public CASCADE`.execute(this.db);
+    await sql`CREATE SCHEMA public`.execute(this.db);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   titleKey,
   titleKeyRange,
 } from './dialect.ts';
+import { type SnapshotFormat, sqliteRestore, sqliteSnapshot } from './snapshots.ts';
 import { SqliteListPlanner } from './sqlite-planner.ts';
 
 const SORT_LOCALES: ReadonlySet<string> = new Set(['en', 'pl', 'hu']);
@@ -305,6 +306,19 @@ class SqliteDialectImpl implements Dialect {
   connections(): ConnectionUse {
     return { open: 1, idle: this.database.inTransaction ? 0 : 1, waiting: 0, max: 1 };
   }
+
+  async snapshot(file: string, onProgress: (fraction: number) => void): Promise<SnapshotFormat> {
+    await sqliteSnapshot(this.database, file, onProgress);
+    return 'sqlite';
+  }
+
+  async restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void> {
+    if (format !== 'sqlite') throw new Error(`a ${format} snapshot cannot be restored into SQLite`);
+    await sqliteRestore(this.database.name, snapshot);
+  }
+
+  /** The backup API replaces every page in one transaction: nothing to clear beforehand. */
+  async clearForRestore(): Promise<void> {}
 }
 
 /** `tier` of the search query → how the document matched. */
