@@ -150,6 +150,7 @@ const SAMPLES: Record<FieldType, Sampler> = {
   postalCode: () => '00-950',
   monthDay: () => '12-04',
   currency: () => 'PLN',
+  timeZone: () => 'Europe/Warsaw',
   choice: (_env, field) => field.options?.[0]?.value ?? null,
   savedFilter: () => ({ field: 'id', op: 'gt', value: 0 }),
 };

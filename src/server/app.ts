@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuthentication } from './http/auth.ts';
 import { frameworkError, refuseWhileClosing, registerErrorHandling } from './http/errors.ts';
+import { registerInputTextCheck } from './http/input-text.ts';
 import { objectSchemas } from './http/openapi.ts';
 import { registerRequestIdHeader, requestIdOf } from './http/request-id.ts';
 import { httpsServerOptions, registerSecurityHeaders } from './http/security-headers.ts';
@@ -72,6 +73,8 @@ export async function buildApp(
     sessionTtlMs: services.config.sessionTtlMs,
     now: services.now,
   });
+  // Text a database cannot store (NUL, lone surrogates) is refused before any route sees it.
+  registerInputTextCheck(app);
 
   await app.register(swagger, {
     openapi: {

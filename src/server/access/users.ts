@@ -1,4 +1,5 @@
 import { ADMINISTRATOR_ROLE } from '../../shared/access/rights.ts';
+import { timeZoneName } from '../../shared/field-types/time-zone.ts';
 import { LOCALES, type Locale } from '../../shared/metadata/types.ts';
 import type { Db, Dialect } from '../db/dialects/dialect.ts';
 import { type Actor, DEFAULT_TIME_ZONE } from './actor.ts';
@@ -50,7 +51,8 @@ export function userFromRow(row: Record<string, unknown>): UserRow {
     passwordHash: (row.password_hash as string | null) ?? null,
     locale: toLocale(row.locale),
     preferredLocale: LOCALES.includes(row.locale as Locale) ? (row.locale as Locale) : null,
-    timeZone: (row.time_zone as string | null) ?? DEFAULT_TIME_ZONE,
+    // A zone stored before zones were checked on every write would fail each of the user's reads.
+    timeZone: (typeof row.time_zone === 'string' ? timeZoneName(row.time_zone) : null) ?? DEFAULT_TIME_ZONE,
     employeeId: row.employee_id === null ? null : Number(row.employee_id),
     clientCertificate: (row.client_certificate as string | null | undefined) ?? null,
     totpEnabled: row.totp_secret !== null && row.totp_secret !== undefined,

@@ -1,3 +1,4 @@
+import { RECORD_ID } from '../../shared/field-types/kinds.ts';
 import { traitsOf } from '../../shared/field-types/registry.ts';
 import type { FieldValueTypes } from '../../shared/field-types/values.ts';
 import type {
@@ -292,6 +293,8 @@ export const field = {
     spec('savedFilter', labels, { filterable: false, ...options }, { target }),
   /** An ISO 4217 code (PLN, HUF, EUR). */
   currency: (labels: Labels, options: FieldOptions = {}) => spec('currency', labels, options),
+  /** An IANA time zone name (Europe/Warsaw), refused unless the runtime knows the zone. */
+  timeZone: (labels: Labels, options: FieldOptions = {}) => spec('timeZone', labels, options),
   /** A value from a user-extendable dictionary (industry, status…). */
   select: (labels: Labels, dictionary: string, options: FieldOptions = {}) =>
     spec('select', labels, options, { target: 'dictionary_value', dictionary }),
@@ -308,7 +311,8 @@ const L = (en: string, pl: string, hu: string): Labels => ({ en, pl, hu });
 function systemFields(): Array<[string, FieldSpec]> {
   const readOnly = { readOnly: true };
   return [
-    ['id', spec('integer', L('ID', 'ID', 'Azonosító'), readOnly)],
+    // Ids are 64-bit: filters and cursors take any a bigint column holds (see `storedRange`).
+    ['id', spec('integer', L('ID', 'ID', 'Azonosító'), { ...readOnly, ...RECORD_ID })],
     ['version', spec('integer', L('Version', 'Wersja', 'Verzió'), { ...readOnly, sortable: false })],
     ['created_at', spec('dateTime', L('Created at', 'Utworzono', 'Létrehozva'), readOnly)],
     [

@@ -1,5 +1,7 @@
+import { INT32 } from '../../shared/field-types/kinds.ts';
 import type { Dialect } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from './define-object.ts';
+import { alwaysSetOnCreate, mayBeWrittenNull } from './nullability.ts';
 import type { MetadataRegistry } from './registry.ts';
 
 /**
@@ -19,6 +21,12 @@ async function tablesOf(dialect: Dialect): Promise<Map<string, TableShape>> {
       table.name,
       { columns: new Map(table.columns.map((column) => [column.name, column])) },
     ]),
+  );
+}
+
+function fitsInt32(field: { min?: number; max?: number }): boolean {
+  return (
+    (field.min === undefined || field.min >= INT32.min) && (field.max === undefined || field.max <= INT32.max)
   );
 }
 
@@ -45,15 +53,21 @@ function objectProblems(
         problems.push(`${where} does not exist`);
         continue;
       }
-      const accepted = dialect.storedTypes[spec.type];
+      // A whole number the field allows beyond 32 bits (a record id) needs a 64-bit column.
+      const wide = spec.type === 'integer' && !fitsInt32(field);
+      const stored = wide ? 'bigint' : spec.type;
+      const accepted = dialect.storedTypes[stored];
       if (!accepted.includes(column.dataType.toLowerCase()))
         problems.push(
-          `${where} is ${column.dataType}, the ${field.type} type stores ${spec.type} (${accepted.join(' or ')})`,
+          `${where} is ${column.dataType}, the ${field.type} type ${wide ? 'with bounds beyond 32 bits ' : ''}stores ${stored} (${accepted.join(' or ')})`,
         );
-      // A NOT NULL column without a default refuses every write that leaves the field empty.
-      const alwaysSet = field.required || field.system || field.defaultValue !== undefined;
-      if (!column.isNullable && !column.hasDefaultValue && !alwaysSet)
-        problems.push(`${where} is NOT NULL but the field is optional`);
+      // A NOT NULL column refuses a write that clears the field (a column default only fills a
+      // column an insert leaves out, never one set to null), and a create that leaves it out
+      // unless the column has a default.
+      if (!column.isNullable && mayBeWrittenNull(field))
+        problems.push(`${where} is NOT NULL but the field is optional: a write may set it to null`);
+      else if (!column.isNullable && !column.hasDefaultValue && !alwaysSetOnCreate(field))
+        problems.push(`${where} is NOT NULL without a default but a create may leave the field empty`);
     }
     if (field.through) {
       const link = tables.get(field.through.table);

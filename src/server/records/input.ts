@@ -1,10 +1,16 @@
+import {
+  findIllFormedText,
+  ILL_FORMED_TEXT_CODE,
+  ILL_FORMED_TEXT_MESSAGE,
+} from '../../shared/text/well-formed.ts';
 import { DEFAULT_TIME_ZONE } from '../access/actor.ts';
 import type { Executor } from '../db/dialects/dialect.ts';
 import type { FieldIssue } from '../errors.ts';
 import { errors } from '../errors.ts';
 import { type FieldDefinition, type ObjectDefinition, SYSTEM_FIELD_KEYS } from '../metadata/define-object.ts';
-import type { Checked, InputContext } from '../metadata/field-types/module.ts';
+import { type Checked, type InputContext, invalid } from '../metadata/field-types/module.ts';
 import { serverType } from '../metadata/field-types/registry.ts';
+import { neverEmpty } from '../metadata/nullability.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 
 /** A write, checked against metadata: plain API values keyed by field, memberships apart. */
@@ -107,11 +113,12 @@ export function applyCreateDefaults(
 function checkValue(field: FieldDefinition, raw: unknown, context: InputContext): Checked {
   const type = serverType(field);
   if (raw === null) {
-    // Booleans are never unknown: a missing answer is false, not null.
-    return type.traits.kind === 'boolean'
+    return neverEmpty(field)
       ? { issue: { code: 'type', message: 'must be true or false' } }
       : { value: null };
   }
+  // Whatever the type, and wherever the value came from (a request, an imported file's cell).
+  if (findIllFormedText(raw) !== null) return invalid(ILL_FORMED_TEXT_CODE, ILL_FORMED_TEXT_MESSAGE);
   return type.check(raw, field, context);
 }
 

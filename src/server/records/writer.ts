@@ -19,6 +19,7 @@ import { checkId, getRecord, loadRow, objectOrThrow, present } from './reader.ts
 import { indexRecord } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
 import { subjectOf } from './subjects.ts';
+import { isVersion, MAX_VERSION } from './version.ts';
 import {
   checkReferences,
   currentMemberships,
@@ -147,8 +148,10 @@ export async function createRecord(
 /** Reads the version from a body: a write without it could overwrite someone else's change. */
 function requiredVersion(body: unknown): number {
   const version = (body as { version?: unknown } | null)?.version;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
-    throw errors.badRequest('version is required: send the version of the record you edited');
+  if (!isVersion(version)) {
+    throw errors.badRequest(
+      `version is required: send the version of the record you edited (a whole number from 1 to ${MAX_VERSION})`,
+    );
   }
   return version;
 }

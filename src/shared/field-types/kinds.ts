@@ -27,8 +27,11 @@ export interface FieldTypeTraits {
   readonly max?: number;
   /** Whether lists offer sorting by this type unless a field says otherwise. */
   readonly sortable: boolean;
-  /** A filter operand for this type (normalised as stored), or why it is not one. */
-  operand(raw: unknown): FilterValue | OperandProblem;
+  /**
+   * A filter operand for this type (normalised as stored), or why it is not one. `field` gives
+   * the bounds a field declares where they widen what its column holds (a record id).
+   */
+  operand(raw: unknown, field?: Bounds): FilterValue | OperandProblem;
   /** The part of an API value that filters compare (money: its amount); the value itself by default. */
   comparable?(value: unknown): unknown;
 }
@@ -73,7 +76,43 @@ export function textOperand(raw: unknown): FilterValue | OperandProblem {
   return raw;
 }
 
-export function integerOperand(raw: unknown): FilterValue | OperandProblem {
+/** A field's own limits on its value (`FieldMeta.min`/`max`), where it declares them. */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/**
+ * What a 32-bit `integer` column holds (PostgreSQL's; SQLite's are wider, but both dialects
+ * refuse alike). Integer fields are stored in one, and the optimistic-lock `version` too.
+ */
+export const INT32: Required<Bounds> = { min: -2_147_483_648, max: 2_147_483_647 };
+
+/**
+ * The values a whole-number field may be compared with or set to: `INT32`, or the field's own
+ * bounds where it declares them wider (a record id, a 64-bit column; `schema-check` verifies the
+ * column holds them). A number outside cannot be sent to PostgreSQL as a parameter of its column.
+ */
+export function storedRange(field: Bounds): Required<Bounds> {
+  return {
+    min: field.min !== undefined && field.min < INT32.min ? field.min : INT32.min,
+    max: field.max !== undefined && field.max > INT32.max ? field.max : INT32.max,
+  };
+}
+
+export function integerOperand(raw: unknown, field: Bounds = {}): FilterValue | OperandProblem {
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw)) return { problem: 'must be a whole number' };
+  const range = storedRange(field);
+  return raw >= range.min && raw <= range.max
+    ? raw
+    : { problem: `must be a whole number from ${range.min} to ${range.max}` };
+}
+
+/** Record ids: positive, in 64-bit columns (PostgreSQL `bigint`), as far as JavaScript counts exactly. */
+export const RECORD_ID: Required<Bounds> = { min: 1, max: Number.MAX_SAFE_INTEGER };
+
+/** A whole number kept in a 64-bit column (an amount of money in minor units): any safe integer. */
+export function bigIntegerOperand(raw: unknown): FilterValue | OperandProblem {
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : { problem: 'must be a whole number' };
 }
 
@@ -87,7 +126,7 @@ export function instantOperand(raw: unknown): FilterValue | OperandProblem {
 }
 
 export function idOperand(raw: unknown): FilterValue | OperandProblem {
-  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= RECORD_ID.min
     ? raw
     : { problem: 'must be a record id (a positive whole number)' };
 }

@@ -1,4 +1,4 @@
-import { type FieldTypeTraits, integerOperand, NUMBER_OPERATORS } from './kinds.ts';
+import { bigIntegerOperand, type FieldTypeTraits, NUMBER_OPERATORS } from './kinds.ts';
 
 /**
  * An amount with its currency: `{ "amount": 1234550, "currency": "PLN" }`, the amount in minor
@@ -22,6 +22,6 @@ export const money: FieldTypeTraits = {
   kind: 'number',
   operators: NUMBER_OPERATORS,
   sortable: true,
-  operand: integerOperand,
+  operand: bigIntegerOperand,
   comparable: (value) => (isMoneyValue(value) ? value.amount : null),
 };

@@ -24,6 +24,7 @@ import { savedFilter } from './saved-filter.ts';
 import { select } from './select.ts';
 import { taxId } from './tax-id.ts';
 import { text } from './text.ts';
+import { timeZone } from './time-zone.ts';
 import { url } from './url.ts';
 
 /**
@@ -55,6 +56,7 @@ export const FIELD_TYPE_TRAITS = {
   postalCode,
   monthDay,
   currency,
+  timeZone,
   choice,
   savedFilter,
 } as const satisfies Record<string, FieldTypeTraits>;

@@ -31,6 +31,8 @@ export interface FieldValueTypes {
   postalCode: string;
   monthDay: string;
   currency: string;
+  /** An IANA name, `Europe/Warsaw`. */
+  timeZone: string;
   choice: string;
   savedFilter: Record<string, unknown>;
 }

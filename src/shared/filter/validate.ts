@@ -1,6 +1,7 @@
 import { isOperandProblem } from '../field-types/kinds.ts';
 import { isReference, operatorsFor, traitsOf } from '../field-types/registry.ts';
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts';
+import { ILL_FORMED_TEXT_MESSAGE, isIllFormedText } from '../text/well-formed.ts';
 import { FILTER_LIMITS, OPERATORS, type Operator } from './operators.ts';
 import type { FilterValue } from './types.ts';
 
@@ -178,7 +179,9 @@ function resolveValue(
 }
 
 function scalarValue(raw: unknown, field: FieldMeta, path: string): FilterValue {
-  const operand = traitsOf(field.type).operand(raw);
+  // Whatever the type: such text matches nothing, and PostgreSQL refuses it as a parameter.
+  if (typeof raw === 'string' && isIllFormedText(raw)) throw new FilterError(path, ILL_FORMED_TEXT_MESSAGE);
+  const operand = traitsOf(field.type).operand(raw, field);
   if (isOperandProblem(operand)) throw new FilterError(path, operand.problem);
   return operand;
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
+import { ILL_FORMED_TEXT_CODE } from '../../shared/text/well-formed.ts';
 import { ApiError, type FieldIssue } from '../app/api-client.ts';
 import type { RecordData } from '../app/api-types.ts';
 import { factsOf } from './field-types/facts.ts';
@@ -39,6 +40,8 @@ export function issueMessage(issue: FieldIssue, field: FieldMeta | undefined, t:
     case 'type':
     case 'invalid':
       return t('records:validation.invalid');
+    case ILL_FORMED_TEXT_CODE:
+      return t('records:validation.invalidText');
     default:
       return issue.message;
   }
@@ -60,8 +63,10 @@ export function saveErrorMessages(
   const byField: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const issue of error.fieldIssues) {
-    const field = meta.fields.find((candidate) => candidate.key === issue.field);
-    if (field) byField[issue.field] = issueMessage(issue, field, t);
+    // Refusals before the records engine (text no database keeps) name the body's key: `body.name`.
+    const key = issue.field.startsWith('body.') ? issue.field.slice('body.'.length) : issue.field;
+    const field = meta.fields.find((candidate) => candidate.key === key);
+    if (field) byField[key] = issueMessage(issue, field, t);
     else elsewhere.push(`${issue.field}: ${issue.message}`);
   }
   return { byField, form: elsewhere.length ? elsewhere.join('; ') : t('records:page.fixErrors') };

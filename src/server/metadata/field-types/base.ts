@@ -1,4 +1,5 @@
-import type { FieldTypeTraits } from '../../../shared/field-types/kinds.ts';
+import { type Bounds, type FieldTypeTraits, storedRange } from '../../../shared/field-types/kinds.ts';
+import { isIllFormedText } from '../../../shared/text/well-formed.ts';
 import type { FieldDefinition } from '../define-object.ts';
 import { type InputContext, invalid, type ServerFieldType } from './module.ts';
 
@@ -16,7 +17,8 @@ export function singleColumn(
     decode: (row, field) => (field.column ? (row[field.column] ?? null) : null),
     encode: (value, field) => (field.column ? { [field.column]: value } : {}),
     encodeOperand: (value) => value,
-    fitsCursor: (value) => typeof value === 'string' && value.length <= MAX_CURSOR_TEXT,
+    fitsCursor: (value) =>
+      typeof value === 'string' && value.length <= MAX_CURSOR_TEXT && !isIllFormedText(value),
     cell: (value) => ({ kind: 'text', value: String(value) }),
     schema: (field) => ({ type: 'string', maxLength: field.maxLength }),
     exportWidth: (label) => Math.min(40, Math.max(14, label.length + 2)),
@@ -53,12 +55,26 @@ export function textColumn(
   });
 }
 
-export function wholeNumber(raw: unknown, min: number | undefined, max: number | undefined) {
+/** A whole number within the field's bounds, or within its column's (`storedRange`) where it declares none. */
+export function wholeNumber(raw: unknown, field: Bounds) {
   if (typeof raw !== 'number' || !Number.isSafeInteger(raw)) return invalid('type', 'must be a whole number');
-  if (min !== undefined && raw < min) return invalid('too_small', `must be at least ${min}`);
-  if (max !== undefined && raw > max) return invalid('too_large', `must be at most ${max}`);
+  const { min, max } = { ...storedRange(field), ...definedBounds(field) };
+  if (raw < min) return invalid('too_small', `must be at least ${min}`);
+  if (raw > max) return invalid('too_large', `must be at most ${max}`);
   return { value: raw };
 }
 
-export const numberCursor = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value);
+function definedBounds(field: Bounds): Bounds {
+  return {
+    ...(field.min === undefined ? {} : { min: field.min }),
+    ...(field.max === undefined ? {} : { max: field.max }),
+  };
+}
+
+/** A keyset cursor's number: one the field's column could hold (anything else fails in PostgreSQL). */
+export const numberCursor = (value: unknown, field: Bounds) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return false;
+  const range = storedRange(field);
+  return value >= range.min && value <= range.max;
+};
 export const numberWidth = (label: string) => Math.max(10, label.length + 2);

@@ -4,7 +4,7 @@ import { wholeNumberText } from './from-text.ts';
 
 export const integer = singleColumn(traits, 'integer', {
   fromText: wholeNumberText,
-  check: (raw, field) => wholeNumber(raw, field.min, field.max),
+  check: (raw, field) => wholeNumber(raw, field),
   fitsCursor: numberCursor,
   cell: (value) =>
     typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value: String(value) },

@@ -97,7 +97,7 @@ export interface ServerFieldType {
   /** A filter operand as the primary column holds it. */
   encodeOperand(value: FilterValue, dialect: Dialect): unknown;
   /** Whether a keyset cursor value could have come from the primary column. */
-  fitsCursor(value: unknown): boolean;
+  fitsCursor(value: unknown, field: FieldDefinition): boolean;
   /** The value in an export; CSV neutralises text cells against formulas (in XLSX they are never formulas). */
   cell(value: unknown, field: FieldDefinition, context: CellContext): ExportCell;
   /** The JSON schema of the API value (OpenAPI), before `null` is added for optional fields. */

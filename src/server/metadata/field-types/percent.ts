@@ -1,4 +1,9 @@
-import { PERCENT_SCALE, percentValue, percent as traits } from '../../../shared/field-types/percent.ts';
+import {
+  PERCENT_SCALE,
+  percentRange,
+  percentValue,
+  percent as traits,
+} from '../../../shared/field-types/percent.ts';
 import { numberCursor, numberWidth, singleColumn } from './base.ts';
 import { percentText } from './from-text.ts';
 import { invalid } from './module.ts';
@@ -11,10 +16,12 @@ export const percent = singleColumn(traits, 'integer', {
   check: (raw, field) => {
     const value = percentValue(raw);
     if (value === null) return invalid('type', 'must be a number of per cent with at most 2 decimals');
-    if (field.min !== undefined && value < field.min)
-      return invalid('too_small', `must be at least ${field.min}`);
-    if (field.max !== undefined && value > field.max)
-      return invalid('too_large', `must be at most ${field.max}`);
+    // The field's bounds, or where it declares none what its column holds.
+    const { min, max } = percentRange(field);
+    const lowest = field.min ?? min;
+    const highest = field.max ?? max;
+    if (value < lowest) return invalid('too_small', `must be at least ${lowest}`);
+    if (value > highest) return invalid('too_large', `must be at most ${highest}`);
     return { value };
   },
   decode: (row, field) => {
@@ -23,7 +30,14 @@ export const percent = singleColumn(traits, 'integer', {
   },
   encode: (value, field) => (field.column ? { [field.column]: value === null ? null : toStored(value) } : {}),
   encodeOperand: toStored,
-  fitsCursor: numberCursor,
+  // The row's basis points, as the column holds them.
+  fitsCursor: (value, field) => {
+    const { min, max } = percentRange(field);
+    return numberCursor(value, {
+      min: Math.round(min * PERCENT_SCALE),
+      max: Math.round(max * PERCENT_SCALE),
+    });
+  },
   // A share as spreadsheets hold one (12.5 % is 0.125 shown as per cent), so `=A2*B2` works;
   // divided from whole basis points, so 0.07 % is the double nearest 0.0007, not 0.0007000000000000001.
   cell: (value) => ({

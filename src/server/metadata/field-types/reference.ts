@@ -1,4 +1,4 @@
-import type { FieldTypeTraits } from '../../../shared/field-types/kinds.ts';
+import { type FieldTypeTraits, RECORD_ID } from '../../../shared/field-types/kinds.ts';
 import { numberCursor, singleColumn } from './base.ts';
 import { invalid, type ServerFieldType } from './module.ts';
 
@@ -12,7 +12,7 @@ export function referenceColumn(traits: FieldTypeTraits): ServerFieldType {
       typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0
         ? { value: raw }
         : invalid('type', 'must be a record id (a positive whole number) or null'),
-    fitsCursor: numberCursor,
+    fitsCursor: (value) => numberCursor(value, RECORD_ID),
     schema: (field) => ({
       type: 'integer',
       description: `id of a ${field.dictionary ?? field.target}`,

@@ -24,6 +24,7 @@ import { savedFilter } from './saved-filter.ts';
 import { select } from './select.ts';
 import { taxId } from './tax-id.ts';
 import { text } from './text.ts';
+import { timeZone } from './time-zone.ts';
 import { url } from './url.ts';
 
 /** The server's module of every field type (the shared traits say what the web knows too). */
@@ -51,6 +52,7 @@ const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
   postalCode,
   monthDay,
   currency,
+  timeZone,
   choice,
   savedFilter,
 };

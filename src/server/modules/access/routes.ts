@@ -15,6 +15,7 @@ import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
+import { versionSchema } from '../../records/version.ts';
 import { accountSecurityRoutes } from './account-security-routes.ts';
 import { accountRoutes } from './accounts-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
@@ -118,7 +119,7 @@ export async function accessRoutes(app: AppInstance, services: AppServices): Pro
         summary:
           'Replace a role’s name, grants and field rules; `version` must be the one you read (409 if not)',
         params: idParams,
-        body: roleBody.extend({ version: z.number().int().positive() }),
+        body: roleBody.extend({ version: versionSchema }),
         response: { 200: roleSchema },
       },
     },

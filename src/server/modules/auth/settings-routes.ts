@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../../shared/filter/relative-dates.ts';
+import { TIME_ZONE_PROBLEM, timeZoneName } from '../../../shared/field-types/time-zone.ts';
 import { LOCALES } from '../../../shared/metadata/types.ts';
 import { systemActor } from '../../access/actor.ts';
 import { passwordPolicyIssue } from '../../access/password-policy.ts';
@@ -28,10 +28,11 @@ export async function settingsRoutes(app: AppInstance, services: AppServices): P
         body: z
           .object({
             locale: z.enum(LOCALES).optional(),
+            // The same check as the account's time_zone field, which the change is written to.
             timeZone: z
               .string()
               .max(64)
-              .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Warsaw' })
+              .refine((zone) => timeZoneName(zone) !== null, { message: TIME_ZONE_PROBLEM })
               .optional(),
           })
           .strict(),

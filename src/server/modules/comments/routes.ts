@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { checkId } from '../../records/reader.ts';
+import { versionQuerySchema, versionSchema } from '../../records/version.ts';
 import { addComment, changeComment, listComments, MAX_COMMENT_LENGTH } from './store.ts';
 
 const tags = ['comments'];
@@ -88,7 +89,7 @@ export async function commentRoutes(app: AppInstance, services: AppServices): Pr
         params: z.object({ id: z.string().max(20) }),
         body: z.object({
           body: z.string().max(MAX_COMMENT_LENGTH * 2),
-          version: z.number().int().positive(),
+          version: versionSchema,
         }),
         response: { 204: z.null() },
       },
@@ -108,7 +109,7 @@ export async function commentRoutes(app: AppInstance, services: AppServices): Pr
         summary: 'Delete your comment',
         description: '403 `not_yours`; 409 changed meanwhile',
         params: z.object({ id: z.string().max(20) }),
-        querystring: z.object({ version: z.coerce.number().int().positive() }),
+        querystring: z.object({ version: versionQuerySchema }),
         response: { 204: z.null() },
       },
     },

@@ -34,7 +34,14 @@ export const dictionaryValue = defineObject({
       required: true,
       maxLength: 100,
     }),
-    sort_order: field.integer(L('Order', 'Kolejność', 'Sorrend'), { min: 0, max: 100_000 }),
+    // Every value has a place in the list: one created without it comes first, and it cannot be
+    // cleared (its column is NOT NULL; null is refused as a missing required value).
+    sort_order: field.integer(L('Order', 'Kolejność', 'Sorrend'), {
+      required: true,
+      defaultValue: 0,
+      min: 0,
+      max: 100_000,
+    }),
     color: field.text(L('Colour', 'Kolor', 'Szín'), { maxLength: 20 }),
     active: field.boolean(L('Active', 'Aktywna', 'Aktív'), { defaultValue: true }),
   },

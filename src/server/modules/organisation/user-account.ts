@@ -38,7 +38,7 @@ export const userAccount = defineObject({
     employee: field.relation(L('Employee', 'Pracownik', 'Munkatárs'), 'employee'),
     active: field.boolean(L('Active', 'Aktywne', 'Aktív'), { defaultValue: true }),
     locale: field.text(L('Language', 'Język', 'Nyelv'), { maxLength: 5 }),
-    time_zone: field.text(L('Time zone', 'Strefa czasowa', 'Időzóna'), { maxLength: 64 }),
+    time_zone: field.timeZone(L('Time zone', 'Strefa czasowa', 'Időzóna')),
     last_login_at: field.dateTime(L('Last login', 'Ostatnie logowanie', 'Utolsó bejelentkezés'), {
       readOnly: true,
     }),

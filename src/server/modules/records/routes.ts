@@ -7,6 +7,7 @@ import type { AppInstance, AppServices } from '../../http/types.ts';
 import { readHistory } from '../../records/history.ts';
 import { createDefaultValues } from '../../records/new-record.ts';
 import { checkId, getRecord, listRecords, loadRowInScope, objectOrThrow } from '../../records/reader.ts';
+import { versionQuerySchema } from '../../records/version.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../records/writer.ts';
 
 const record = z.record(z.string(), z.unknown());
@@ -181,7 +182,7 @@ export async function recordRoutes(app: AppInstance, services: AppServices): Pro
         tags,
         summary: 'Move a record to the trash',
         params: recordParams,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ version: versionQuerySchema.optional() }),
         response: { 204: z.null() },
       },
     },

@@ -1,3 +1,4 @@
+import { RECORD_ID } from '../../../shared/field-types/kinds.ts';
 import { defineObject, field, labels as L } from '../../metadata/define-object.ts';
 import { checkReminder, scheduleReminder } from './schedule.ts';
 
@@ -57,12 +58,13 @@ export const reminder = defineObject({
     set_by: field.relation(L('Set by', 'Ustawił', 'Beállította'), 'employee'),
     at: field.dateTime(L('When', 'Kiedy', 'Időpont'), { required: true }),
     repeat: field.text(L('Repeats (RRULE)', 'Powtarzanie (RRULE)', 'Ismétlődés (RRULE)'), { maxLength: 500 }),
-    time_zone: field.text(L('Time zone', 'Strefa czasowa', 'Időzóna'), { maxLength: 64 }),
+    time_zone: field.timeZone(L('Time zone', 'Strefa czasowa', 'Időzóna')),
     email: field.boolean(L('Also by e-mail', 'Także e-mailem', 'E-mailben is')),
     record_object: field.text(L('About (object)', 'Dotyczy (obiekt)', 'Kapcsolódó objektum'), {
       maxLength: 64,
     }),
-    record_id: field.integer(L('About (record)', 'Dotyczy (rekord)', 'Kapcsolódó rekord'), { min: 1 }),
+    // Any record's id: a 64-bit column, so the bounds of ids, not of 32-bit integers.
+    record_id: field.integer(L('About (record)', 'Dotyczy (rekord)', 'Kapcsolódó rekord'), RECORD_ID),
     status: field.choice(
       L('Status', 'Status', 'Állapot'),
       [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
+import { versionQuerySchema } from '../../records/version.ts';
 import {
   createViewBody,
   savedViewListOutput,
@@ -76,7 +77,7 @@ export async function viewRoutes(app: AppInstance, services: AppServices): Promi
         tags,
         summary: 'Delete an own view for good; `version`, when given, must be current',
         params: viewParams,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ version: versionQuerySchema.optional() }),
         response: { 204: z.null() },
       },
     },

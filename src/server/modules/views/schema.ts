@@ -8,6 +8,7 @@ import {
 import type { ObjectMeta } from '../../../shared/metadata/types.ts';
 import { ROW_COLOURS, VIEW_LIMITS, type ViewDefinition } from '../../../shared/views/types.ts';
 import type { FieldIssue } from '../../errors.ts';
+import { versionSchema } from '../../records/version.ts';
 
 const fieldKey = z.string().min(1).max(64);
 const sortSpec = z.object({ field: fieldKey, direction: z.enum(['asc', 'desc']) }).strict();
@@ -46,7 +47,7 @@ export const createViewBody = z
 
 export const updateViewBody = z
   .object({
-    version: positiveId,
+    version: versionSchema,
     name: viewName.optional(),
     shared: z.boolean().optional(),
     definition: viewDefinitionInput.optional(),

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { isIllFormedText } from '../../../shared/text/well-formed.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import { errors } from '../../errors.ts';
 import { serverType } from '../../metadata/field-types/registry.ts';
@@ -44,8 +45,8 @@ export function decodeCursor(sort: CompiledSort, cursor: string): unknown[] {
 /** A cursor value as the database would have produced it for this key. */
 function fitsKey(key: SortKey, value: unknown): boolean {
   if (value === null) return key.nullable;
-  if (key.label) return typeof value === 'string';
-  return serverType(key.field).fitsCursor(value);
+  if (key.label) return typeof value === 'string' && !isIllFormedText(value);
+  return serverType(key.field).fitsCursor(value, key.field);
 }
 
 /** Clamps a requested page size: ≤ 0 is refused, a huge one is capped. */

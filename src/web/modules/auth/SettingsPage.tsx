@@ -4,6 +4,7 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeZoneNames } from '../../../shared/field-types/time-zone.ts';
 import { LOCALES, type Locale } from '../../../shared/metadata/types.ts';
 import { api } from '../../app/api-client.ts';
 import { LANGUAGE_NAMES, useChangeLanguage } from '../../app/language.ts';
@@ -18,14 +19,6 @@ import { PasswordForm } from './PasswordForm.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 import { TwoFactorSection } from './TwoFactorSection.tsx';
-
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['Europe/Warsaw', 'Europe/Budapest', 'Europe/London', 'UTC'];
-  }
-}
 
 /** `/settings`: what every user may change for themselves. */
 export function SettingsPage() {
@@ -92,7 +85,7 @@ function PreferencesForm() {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const changeLanguage = useChangeLanguage(true);
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(timeZoneNames, []);
   const [timeZone, setTimeZone] = useState(user?.timeZone ?? 'Europe/Warsaw');
   const [saving, setSaving] = useState(false);
 

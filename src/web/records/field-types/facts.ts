@@ -25,6 +25,7 @@ import { savedFilterFacts } from './saved-filter.ts';
 import { selectFacts } from './select.ts';
 import { taxIdFacts } from './tax-id.ts';
 import { textFacts } from './text.ts';
+import { timeZoneFacts } from './time-zone.ts';
 import { urlFacts } from './url.ts';
 
 /**
@@ -55,6 +56,7 @@ export const FIELD_TYPE_FACTS: Record<FieldType, FieldTypeFacts> = {
   postalCode: postalCodeFacts,
   monthDay: monthDayFacts,
   currency: currencyFacts,
+  timeZone: timeZoneFacts,
   choice: choiceFacts,
   savedFilter: savedFilterFacts,
 };

@@ -24,6 +24,7 @@ import { savedFilter } from './saved-filter.tsx';
 import { select } from './select.tsx';
 import { taxId } from './tax-id.tsx';
 import { text } from './text.tsx';
+import { timeZone } from './time-zone.tsx';
 import { url } from './url.tsx';
 
 /** The web module of every field type; a type missing here fails the type check. */
@@ -51,6 +52,7 @@ export const WEB_FIELD_TYPES: Record<FieldType, WebFieldType> = {
   postalCode,
   monthDay,
   currency,
+  timeZone,
   choice,
   savedFilter,
 };
