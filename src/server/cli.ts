@@ -15,6 +15,8 @@ Commands:
   backup [--to DIR]         Write a backup file now; the server may keep running.
   restore FILE [--force]    Replace the database (and stored files) with a backup; stop the
                             server first. --force: even when the database holds data.
+  copy --to postgres://…    Copy this database (SQLite) into an empty PostgreSQL database,
+                            check every table, and print the DATABASE_URL to switch to.
   user password <login>     Set a user's password (read from standard input).
   user unlock <login>       Lift the failed-login locks of a login (from every address).
 
@@ -75,6 +77,10 @@ async function main(argv: string[]): Promise<number> {
       }
       const { restoreCommand } = await import('./modules/backups/command.ts');
       return restoreCommand(config, file, values.force === true);
+    }
+    case 'copy': {
+      const { copyCommand } = await import('./modules/backups/command.ts');
+      return copyCommand(config, values.to);
     }
     case 'user': {
       const [action, login] = rest;

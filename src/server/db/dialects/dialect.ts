@@ -231,6 +231,12 @@ export interface Dialect {
    * database meanwhile (the server is stopped); PostgreSQL's schema must be empty.
    */
   restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void>;
+  /**
+   * Loads whole tables with their ids in one transaction (`kartoteka copy`): foreign keys are
+   * checked once at the end rather than row by row, so tables and rows may come in any order,
+   * and afterwards each table's id sequence is moved past its largest id.
+   */
+  bulkLoad(work: (trx: Tx) => Promise<void>): Promise<void>;
   /** Makes way for `restoreSnapshot` (PostgreSQL: drops every table; data is lost). */
   clearForRestore(): Promise<void>;
 }

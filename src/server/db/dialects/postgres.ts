@@ -13,6 +13,7 @@ import {
   type SearchHit,
   type SearchMatch,
   type SearchRequest,
+  type Tx,
   titleKey,
   titleKeyRange,
 } from './dialect.ts';
@@ -286,6 +287,33 @@ class PostgresDialectImpl implements Dialect {
   async restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void> {
     if (format !== 'pg_dump') throw new Error(`a ${format} snapshot cannot be restored into PostgreSQL`);
     await pgRestore(this.url, snapshot);
+  }
+
+  /**
+   * The foreign keys are dropped for the load and added back at its end, which checks every
+   * row (a non-superuser cannot switch them off, and they are not deferrable).
+   */
+  async bulkLoad(work: (trx: Tx) => Promise<void>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const keys = await sql<{ owner: string; name: string; definition: string }>`
+        SELECT conrelid::regclass::text AS owner, conname AS name, pg_get_constraintdef(oid) AS definition
+        FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`.execute(trx);
+      for (const key of keys.rows)
+        await sql`ALTER TABLE ${sql.raw(key.owner)} DROP CONSTRAINT ${sql.id(key.name)}`.execute(trx);
+      await work(trx);
+      for (const key of keys.rows)
+        await sql`ALTER TABLE ${sql.raw(key.owner)} ADD CONSTRAINT ${sql.id(key.name)} ${sql.raw(key.definition)}`.execute(
+          trx,
+        );
+      const identities = await sql<{ owner: string; sequence: string }>`
+        SELECT table_name AS owner, pg_get_serial_sequence(quote_ident(table_name), 'id') AS sequence
+        FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'id' AND is_identity = 'YES'`.execute(trx);
+      for (const { owner, sequence } of identities.rows)
+        await sql`SELECT setval(${sequence}, COALESCE((SELECT max(id) FROM ${sql.id(owner)}), 0) + 1, false)`.execute(
+          trx,
+        );
+    });
   }
 
   /** pg_restore creates every table anew: the schema starts empty. */

@@ -16,6 +16,7 @@ import {
   type SearchHit,
   type SearchMatch,
   type SearchRequest,
+  type Tx,
   titleKey,
   titleKeyRange,
 } from './dialect.ts';
@@ -315,6 +316,14 @@ class SqliteDialectImpl implements Dialect {
   async restoreSnapshot(snapshot: string, format: SnapshotFormat): Promise<void> {
     if (format !== 'sqlite') throw new Error(`a ${format} snapshot cannot be restored into SQLite`);
     await sqliteRestore(this.database.name, snapshot);
+  }
+
+  /** SQLite defers every foreign key to the commit on request; AUTOINCREMENT follows max(id) itself. */
+  async bulkLoad(work: (trx: Tx) => Promise<void>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      await work(trx);
+    });
   }
 
   /** The backup API replaces every page in one transaction: nothing to clear beforehand. */
