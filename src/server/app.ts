@@ -18,6 +18,7 @@ import { registerWebApp } from './http/static.ts';
 import type { AppInstance, AppServices } from './http/types.ts';
 import { accessRoutes } from './modules/access/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { backupRoutes } from './modules/backups/routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
 import { calendarFeedRoutes } from './modules/calendar/feed-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(
     calendarFeedRoutes,
     commentRoutes,
     notificationRoutes,
+    backupRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

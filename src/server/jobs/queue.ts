@@ -205,13 +205,37 @@ export class JobQueue {
     return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
+  /**
+   * Keeps the lease of a job while it runs: a backup of a large database takes longer than the
+   * lease, and another worker must not take it for abandoned and run it a second time.
+   */
+  private holdLease(job: ClaimedJob): () => void {
+    const renew = setInterval(() => {
+      const until = new Date(this.now().getTime() + this.leaseMs).toISOString();
+      void this.dialect.db
+        .updateTable('job')
+        .set({ locked_until: until })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.workerId)
+        .execute()
+        .catch((error: unknown) =>
+          this.options.onError?.(error, { id: job.id, name: job.name, attempt: job.attempts }),
+        );
+    }, this.leaseMs / 3);
+    renew.unref();
+    return () => clearInterval(renew);
+  }
+
   private async run(job: ClaimedJob): Promise<void> {
     const handler = this.handlers.get(job.name);
+    const stopRenewing = this.holdLease(job);
     try {
       if (!handler) throw new Error(`no handler registered for job ${job.name}`);
       await handler(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts });
+      stopRenewing();
       await this.finish(job, { status: 'done', finished_at: this.now().toISOString(), last_error: null });
     } catch (error) {
+      stopRenewing();
       this.options.onError?.(error, { id: job.id, name: job.name, attempt: job.attempts });
       const message = error instanceof Error ? error.message : String(error);
       const retry = job.attempts < job.max_attempts;

@@ -78,3 +78,31 @@ describe.each(DIALECTS)('a stopping job worker (%s)', (dialect) => {
     expect(await jobsNamed('stop.grace')).toEqual([{ status: 'queued', attempts: 0, locked_by: null }]);
   });
 });
+
+describe.each(DIALECTS)('a long job (%s)', (dialect) => {
+  const env = useTestEnv(dialect);
+
+  it('keeps its lease while it runs, so no other worker takes it for abandoned', async () => {
+    const leaseMs = 150;
+    const first = new JobQueue(env().services.dialect, () => new Date(), { leaseMs });
+    const held = heldJob();
+    first.register('long.run', held.handler);
+    await first.enqueue('long.run', {});
+    const running = first.runDue();
+    await held.begun;
+
+    const second = new JobQueue(env().services.dialect, () => new Date(), { leaseMs });
+    let runs = 0;
+    second.register('long.run', async () => {
+      runs += 1;
+    });
+    // Three leases long: without renewal the second worker would have claimed it by now.
+    for (let n = 0; n < 9; n++) {
+      await new Promise((resolve) => setTimeout(resolve, leaseMs / 3));
+      await second.runDue();
+    }
+    held.finish();
+    expect(await running).toBe(1);
+    expect(runs).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@ import {
   IconCalendar,
   IconCalendarEvent,
   IconChecklist,
+  IconDatabaseExport,
   IconFolder,
   IconFolders,
   IconHierarchy2,
@@ -98,4 +99,5 @@ export const ADMIN_NAV_ITEMS: NavItem[] = [
   { key: 'workGroups', labelKey: 'access:nav.workGroups', to: '/admin/work-groups', icon: IconUsers },
   { key: 'securityLog', labelKey: 'access:nav.securityLog', to: '/admin/security-log', icon: IconZoomScan },
   { key: 'dictionaries', labelKey: 'access:nav.dictionaries', to: '/admin/dictionaries', icon: IconList },
+  { key: 'backups', labelKey: 'backups:nav', to: '/admin/backups', icon: IconDatabaseExport },
 ];

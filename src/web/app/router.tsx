@@ -58,6 +58,9 @@ const RoleEditorPage = lazy(() => adminPages().then((module) => ({ default: modu
 const DepartmentsPage = lazy(() => adminPages().then((module) => ({ default: module.DepartmentsPage })));
 const WorkGroupsPage = lazy(() => adminPages().then((module) => ({ default: module.WorkGroupsPage })));
 const SecurityLogPage = lazy(() => adminPages().then((module) => ({ default: module.SecurityLogPage })));
+const BackupsPage = lazy(() =>
+  import('../modules/backups/index.ts').then((module) => ({ default: module.BackupsPage })),
+);
 
 function lazyPage(Page: React.ComponentType) {
   return (
@@ -109,6 +112,7 @@ export const router = createBrowserRouter([
           { path: 'work-groups', element: lazyPage(WorkGroupsPage) },
           { path: 'security-log', element: lazyPage(SecurityLogPage) },
           { path: 'dictionaries', element: <DictionariesPage /> },
+          { path: 'backups', element: lazyPage(BackupsPage) },
         ],
       },
       { path: '*', element: <NotFound /> },

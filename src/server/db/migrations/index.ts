@@ -21,6 +21,7 @@ import * as calendarFeeds from './2026_11_28_0009_calendar_feeds.ts';
 import * as comments from './2026_11_28_0010_comments.ts';
 import * as bookingOverlapBound from './2026_11_29_0001_booking_overlap_bound.ts';
 import * as activityEmployeeStarts from './2026_11_29_0002_activity_employee_starts.ts';
+import * as backupRuns from './2026_11_30_0001_backup_runs.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0010_comments': comments,
   '2026_11_29_0001_booking_overlap_bound': bookingOverlapBound,
   '2026_11_29_0002_activity_employee_starts': activityEmployeeStarts,
+  '2026_11_30_0001_backup_runs': backupRuns,
 };

@@ -10,6 +10,7 @@ import { openDatabase } from '../../db/database.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import { BackupError } from './archive.ts';
 import { createBackup, listBackups, pruneBackups } from './backup.ts';
+import { BACKUP_JOB } from './jobs.ts';
 import { holdsData, restoreBackup } from './restore.ts';
 
 /** Every table's rows, in a stable order: two databases are the same when these are equal. */
@@ -159,6 +160,33 @@ describe.each(DIALECTS)('backup and restore (%s)', (dialect) => {
     await expect(restore(file)).rejects.toThrow(/already holds data.*--force/);
     await restore(file, true);
     expect(await everyRow(target)).toEqual(await everyRow(env().services.dialect));
+  });
+
+  it('restores the run that wrote the backup as done, so the first start does not back up again', async () => {
+    const { services } = env();
+    const dir = await tempDir();
+    services.config.backup.dir = dir;
+    await services.jobs.enqueue(BACKUP_JOB, null);
+    expect(await services.jobs.runDue()).toBeGreaterThanOrEqual(1);
+    const [written] = await listBackups(dir);
+    if (!written) throw new Error('the job wrote no backup');
+
+    const target = await freshTarget();
+    await restoreBackup({
+      dialect: target,
+      file: path.join(dir, written.name),
+      dataDir: await tempDir(),
+      force: false,
+    });
+    const running = await target.db
+      .selectFrom('job')
+      .select('id')
+      .where('name', '=', BACKUP_JOB)
+      .where('status', '=', 'running')
+      .execute();
+    expect(running).toEqual([]);
+    const runs = await target.db.selectFrom('backup_run').select(['status', 'file_name']).execute();
+    expect(runs).toEqual([{ status: 'done', file_name: written.name }]);
   });
 
   it('fails with a clear message and leaves no file where the backup cannot be written', async () => {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { migrateToLatest } from '../../db/database.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import { BackupError, type BackupManifest, unpackArchive } from './archive.ts';
+import { BACKUP_JOB } from './jobs.ts';
 
 /** Kysely's own bookkeeping: a database with only these holds no data. */
 const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock']);
@@ -17,6 +18,27 @@ export async function holdsData(dialect: Dialect): Promise<boolean> {
     if (row.rows.length > 0) return true;
   }
   return false;
+}
+
+/**
+ * The snapshot was taken while its own backup ran: in the restored database that run and its
+ * job are still "running", and the job's lapsed lease would have a worker write a backup again
+ * at the first start. That backup is this file: both are done.
+ */
+async function settleTheRunThatWroteIt(dialect: Dialect, file: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const { size } = await fs.stat(file);
+  await dialect.db
+    .updateTable('backup_run')
+    .set({ status: 'done', progress: 1, file_name: path.basename(file), bytes: size, finished_at: at })
+    .where('status', '=', 'running')
+    .execute();
+  await dialect.db
+    .updateTable('job')
+    .set({ status: 'done', finished_at: at, locked_by: null, locked_until: null, updated_at: at })
+    .where('name', '=', BACKUP_JOB)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 export interface RestoreOptions {
@@ -54,6 +76,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
       await fs.cp(files, target, { recursive: true });
     }
     await migrateToLatest(dialect);
+    await settleTheRunThatWroteIt(dialect, file, new Date());
     return manifest;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
