@@ -17,6 +17,7 @@ import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
 import { measureImport } from './import.ts';
 import { type Measurement, measure, summarise } from './load.ts';
+import { measureManyUsers } from './many-users-phase.ts';
 import { seededRandom } from './random.ts';
 import { measureListPage, measureSearch } from './scenarios.ts';
 import { firstScreenSize, listFirstRowsMs } from './web.ts';
@@ -251,6 +252,9 @@ async function main(): Promise<void> {
   for (const dialect of DIALECTS) {
     log(`\n== ${dialect}`);
     results.push(...(await benchDialect(dialect)));
+    if (process.env.KARTOTEKA_BENCH_USERS_SECONDS !== '0')
+      for (const row of await measureManyUsers(dialect, benchDatabase(dialect, COMPANIES).env, PASSWORD, log))
+        results.push({ ...row, dialect, rows: COMPANIES });
     const imported = await measureImport(dialect);
     log(
       `  import_people          ${imported.rows.toLocaleString('en')} rows: upload ${imported.uploadMs.toFixed(0)} ms, run ${imported.runMs.toFixed(0)} ms = ${imported.rowsPerSecond} rows/s`,
