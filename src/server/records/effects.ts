@@ -10,6 +10,8 @@ export interface WriteFact {
   recordId: number;
   action: 'create' | 'update' | 'delete' | 'restore';
   changes: FieldChange[];
+  /** The record's columns as the write left them, when the writer has them at hand (an update). */
+  row?: Record<string, unknown>;
   /**
    * Records context joined to the write's transaction, acting as the system on behalf of the
    * writer: an effect's own writes (a mirrored address on its company) commit or roll back with

@@ -191,6 +191,9 @@ async function countryContext(
   const path = countryPath(registry, definition);
   if (!path) return { country: defaultCountry };
   const sent = (body ?? {}) as Record<string, unknown>;
+  // Only phones, tax ids and postal codes look at the country: most writes need no read for it.
+  const readers = definition.fields.filter((field) => field.key in sent && serverType(field).readsCountry);
+  if (readers.length === 0) return { country: defaultCountry };
   const stored = async () =>
     recordId === null
       ? undefined

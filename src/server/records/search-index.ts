@@ -1,3 +1,4 @@
+import { titleFieldsIn } from '../../shared/metadata/title.ts';
 import { searchTokens } from '../../shared/text/fold.ts';
 import type { Dialect, Executor } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
@@ -15,6 +16,30 @@ export function searchText(definition: ObjectDefinition, row: Record<string, unk
       words.push(...searchTokens(plainTextOf(field, value)));
   }
   return words.join(' ');
+}
+
+const searchColumnsOf = new WeakMap<ObjectDefinition, ReadonlySet<string>>();
+
+/** The columns a record's search document is made of: its title's and its searchable fields'. */
+function searchColumns(definition: ObjectDefinition): ReadonlySet<string> {
+  let columns = searchColumnsOf.get(definition);
+  if (!columns) {
+    const keys = [...titleFieldsIn(definition, 'en'), ...definition.searchFields];
+    columns = new Set([
+      ...keys.flatMap((key) => definition.field(key)?.columns.map((column) => column.name) ?? []),
+      ...(definition.localizedTitle ? [definition.localizedTitle.en] : []),
+    ]);
+    searchColumnsOf.set(definition, columns);
+  }
+  return columns;
+}
+
+/** Whether a change of these columns changes the record's search document (else it stays as it is). */
+export function changesSearch(definition: ObjectDefinition, changedColumns: Iterable<string>): boolean {
+  if (definition.searchFields.length === 0) return false;
+  const columns = searchColumns(definition);
+  for (const column of changedColumns) if (columns.has(column)) return true;
+  return false;
 }
 
 /**

@@ -16,7 +16,7 @@ import { withInheritedValues } from './inherit.ts';
 import { checkInput, inputContext } from './input.ts';
 import type { ApiRecord } from './present.ts';
 import { checkId, getRecord, loadRow, objectOrThrow, present } from './reader.ts';
-import { indexRecord } from './search-index.ts';
+import { changesSearch, indexRecord } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
 import { subjectOf } from './subjects.ts';
 import { isVersion, MAX_VERSION } from './version.ts';
@@ -245,9 +245,16 @@ export async function updateRecord(
     }
     const subject = await subjectOf(trx, ctx.registry, definition, updated);
     await writeHistory(trx, { object, recordId: id, action: 'update', changes, actorId, at, subject });
-    await runEffects(ctx, trx, definition, actor, { object, recordId: id, action: 'update', changes });
+    await runEffects(ctx, trx, definition, actor, {
+      object,
+      recordId: id,
+      action: 'update',
+      changes,
+      row: updated,
+    });
     await keepRules(ctx, trx, definition, [id]);
-    await indexRecord(trx, ctx.dialect, definition, updated);
+    // A change of fields the search document is not made of leaves it as it is.
+    if (changesSearch(definition, changed)) await indexRecord(trx, ctx.dialect, definition, updated);
     await writeEvent(trx, {
       object,
       recordId: id,

@@ -159,18 +159,15 @@ class SqliteDialectImpl implements Dialect {
     executor: Executor,
     doc: { object: string; recordId: number; title: string; text: string },
   ): Promise<void> {
-    await this.deleteSearchDocument(executor, doc.object, doc.recordId);
-    const inserted = await executor
-      .insertInto('search_doc')
-      .values({
-        object: doc.object,
-        record_id: doc.recordId,
-        title: doc.title,
-        title_key: titleKey(doc.title),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${inserted.id}, ${foldText(doc.title)}, ${doc.text})`.execute(
+    // The document keeps its id, so its tokens are replaced in place (contentless_delete=1
+    // lets an FTS5 table REPLACE a rowid): two statements, not a delete and an insert of each.
+    const saved = await sql<{ id: number }>`
+      INSERT INTO search_doc (object, record_id, title, title_key)
+      VALUES (${doc.object}, ${doc.recordId}, ${doc.title}, ${titleKey(doc.title)})
+      ON CONFLICT (object, record_id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key
+      RETURNING id`.execute(executor);
+    const id = saved.rows[0]?.id;
+    await sql`INSERT OR REPLACE INTO search_fts (rowid, title, body) VALUES (${id}, ${foldText(doc.title)}, ${doc.text})`.execute(
       executor,
     );
   }

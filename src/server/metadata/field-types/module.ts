@@ -90,6 +90,11 @@ export interface ServerFieldType {
   fromText?(text: string, field: FieldDefinition, context: TextContext): Checked;
   /** A non-null API value from a write, checked and normalised as stored (before encoding). */
   check(raw: unknown, field: FieldDefinition, context: InputContext): Checked;
+  /**
+   * `check` reads `context.country` (a phone typed without its country code, a tax id, a
+   * postal code): the record's country is read only for a write that sends such a value.
+   */
+  readsCountry?: true;
   /** API value (null when empty) from the row's columns. */
   decode(row: Record<string, unknown>, field: FieldDefinition, dialect: Dialect): unknown;
   /** The row's columns for an API value (null clears them all). */

@@ -13,6 +13,7 @@ export const phone = textColumn(traits, {
     return checked.ok ? { value: checked.value } : invalid('format', checked.reason);
   },
   overrides: {
+    readsCountry: true,
     schema: () => ({ type: 'string', description: 'E.164, like +48601234567' }),
     display: (value) => formatPhoneNational(String(value)),
   },

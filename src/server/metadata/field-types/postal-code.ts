@@ -8,5 +8,5 @@ export const postalCode = textColumn(traits, {
     const checked = checkPostalCode(value, context.country);
     return checked.ok ? { value: checked.value } : invalid('format', checked.reason);
   },
-  overrides: { exportWidth: () => 10 },
+  overrides: { readsCountry: true, exportWidth: () => 10 },
 });

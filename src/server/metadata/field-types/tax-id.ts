@@ -33,5 +33,5 @@ export const taxId = textColumn(traits, {
     // Stored without separators, so a search for the digits finds it however it was typed.
     return checked.ok ? { value: checked.value.replace(/-/g, '') } : invalid('format', checked.reason);
   },
-  overrides: { display: (value, field) => displayed(String(value), field) },
+  overrides: { readsCountry: true, display: (value, field) => displayed(String(value), field) },
 });

@@ -147,11 +147,13 @@ export async function companyAddressToMain(fact: WriteFact): Promise<void> {
     const given = new Map(fact.changes.map((change) => [change.field, change.new]));
     if (!given.get('city') || !given.get('country')) return;
   }
-  const company = await executorOf(ctx)
-    .selectFrom('company')
-    .select(MIRRORED)
-    .where('id', '=', fact.recordId)
-    .executeTakeFirst();
+  const company =
+    fact.row ??
+    (await executorOf(ctx)
+      .selectFrom('company')
+      .select(MIRRORED)
+      .where('id', '=', fact.recordId)
+      .executeTakeFirst());
   if (!company?.city || !company.country) return; // an address needs at least a city and a country
   const addresses = await liveAddresses(ctx, fact.recordId);
   const main = addresses.find((row) => ctx.dialect.decodeBoolean(row.is_main) === true);
