@@ -143,12 +143,22 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       .header('cache-control', 'no-store')
       .send(file.body);
   };
+  // The file in the type it is sent as (the OpenAPI document names each), never JSON.
   const fileResponse = {
-    200: z
-      .string()
-      .describe(
-        'The file: CSV (UTF-8 with BOM; `;` and decimal commas for a pl or hu reader, `,` for en), XLSX (typed cells, frozen header with filters), or vcf (vCard 3.0, people only)',
-      ),
+    200: {
+      description: 'The file, as an attachment',
+      content: {
+        'text/csv': {
+          schema: z
+            .string()
+            .describe('UTF-8 with BOM; `;` and decimal commas for a pl or hu reader, `,` for en'),
+        },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().describe('XLSX: typed cells, frozen header with filters'),
+        },
+        'text/vcard': { schema: z.string().describe('vCard 3.0, people only') },
+      },
+    },
   };
   const fieldsDescription =
     'The columns, in this order (the list’s visible columns); leave out when allFields is true';
