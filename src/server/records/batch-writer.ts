@@ -13,9 +13,8 @@ import { eventRow } from './events.ts';
 import { type FieldChange, historyRows } from './history.ts';
 import { idsInScope } from './in-scope.ts';
 import { type CheckedInput, checkInput, inputContexts } from './input.ts';
-import { titleOf } from './present.ts';
 import { objectOrThrow } from './reader.ts';
-import { searchText } from './search-index.ts';
+import { searchDocument } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
 import { subjectsOf } from './subjects.ts';
 import { carriedValues, encodeValues, missingReference, sortedIds } from './write-values.ts';
@@ -130,15 +129,7 @@ export async function createRecords(
     }
     await keepRules(ctx, trx, definition, ids);
     if (definition.searchFields.length > 0) {
-      const docs = rows.map((row, position) => {
-        const stored = { ...row, id: ids[position] };
-        return {
-          object,
-          recordId: ids[position] as number,
-          title: titleOf(definition, stored, 'en'),
-          text: searchText(definition, stored),
-        };
-      });
+      const docs = rows.map((row, position) => searchDocument(definition, row, ids[position] as number));
       await ctx.dialect.insertSearchDocuments(trx, docs);
     }
     const events = accepted.map((entry, position) =>

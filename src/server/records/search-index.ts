@@ -18,6 +18,27 @@ export function searchText(definition: ObjectDefinition, row: Record<string, unk
   return words.join(' ');
 }
 
+export interface SearchDocument {
+  object: string;
+  recordId: number;
+  title: string;
+  text: string;
+}
+
+/** A record's search document: its title (as English readers see it) and its searchable words. */
+export function searchDocument(
+  definition: ObjectDefinition,
+  row: Record<string, unknown>,
+  recordId = Number(row.id),
+): SearchDocument {
+  return {
+    object: definition.key,
+    recordId,
+    title: titleOf(definition, row, 'en'),
+    text: searchText(definition, row),
+  };
+}
+
 const searchColumnsOf = new WeakMap<ObjectDefinition, ReadonlySet<string>>();
 
 /** The columns a record's search document is made of: its title's and its searchable fields'. */
@@ -58,10 +79,5 @@ export async function indexRecord(
     await dialect.deleteSearchDocument(executor, definition.key, recordId);
     return;
   }
-  await dialect.upsertSearchDocument(executor, {
-    object: definition.key,
-    recordId,
-    title: titleOf(definition, row, 'en'),
-    text: searchText(definition, row),
-  });
+  await dialect.upsertSearchDocument(executor, searchDocument(definition, row, recordId));
 }

@@ -7,8 +7,7 @@ import type { ObjectDefinition } from '../metadata/define-object.ts';
 import { serverType } from '../metadata/field-types/registry.ts';
 import { withDerivedColumns } from '../records/derived.ts';
 import { type FieldChange, historyRows } from '../records/history.ts';
-import { titleOf } from '../records/present.ts';
-import { searchText } from '../records/search-index.ts';
+import { searchDocument } from '../records/search-index.ts';
 import { carriedValues } from '../records/write-values.ts';
 
 /**
@@ -107,12 +106,7 @@ export async function insertRecords(
   if (definition.searchFields.length > 0) {
     await dialect.insertSearchDocuments(
       trx,
-      rows.map((row, k) => ({
-        object: definition.key,
-        recordId: idAt(k),
-        title: titleOf(definition, row, 'en'),
-        text: searchText(definition, row),
-      })),
+      rows.map((row, k) => searchDocument(definition, row, idAt(k))),
     );
   }
   return ids;

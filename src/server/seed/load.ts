@@ -3,8 +3,7 @@ import type { ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import { installStandardDictionaries } from '../modules/dictionaries/install.ts';
 import { withDerivedColumns } from '../records/derived.ts';
-import { titleOf } from '../records/present.ts';
-import { searchText } from '../records/search-index.ts';
+import { searchDocument } from '../records/search-index.ts';
 import { loadClientDetails, nearDuplicateRows } from './client-details.ts';
 import { loadClientFacts } from './client-facts.ts';
 import {
@@ -279,12 +278,7 @@ async function insertAll<T>(
       if (definition.searchFields.length > 0) {
         await dialect.insertSearchDocuments(
           trx,
-          inserted.map((row) => ({
-            object: definition.key,
-            recordId: Number(row.id),
-            title: titleOf(definition, row, 'en'),
-            text: searchText(definition, row),
-          })),
+          inserted.map((row) => searchDocument(definition, row)),
         );
       }
     });

@@ -5,8 +5,7 @@ import { schemaVersion } from '../../db/database.ts';
 import type { Dialect, Executor } from '../../db/dialects/dialect.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
-import { titleOf } from '../../records/present.ts';
-import { searchText } from '../../records/search-index.ts';
+import { searchDocument } from '../../records/search-index.ts';
 import { BackupError } from './archive.ts';
 import { holdsData } from './restore.ts';
 
@@ -156,12 +155,7 @@ export async function copyDatabase(options: CopyOptions): Promise<TableCopy[]> {
         const live = page.filter((row) => !row.deleted_at);
         await target.insertSearchDocuments(
           trx,
-          live.map((row) => ({
-            object: definition.key,
-            recordId: Number(row.id),
-            title: titleOf(definition, row, 'en'),
-            text: searchText(definition, row),
-          })),
+          live.map((row) => searchDocument(definition, row)),
         );
       }
     }
