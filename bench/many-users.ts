@@ -183,6 +183,8 @@ export async function runManyUsers(options: ManyUsersOptions): Promise<ManyUsers
       },
     };
     const total = ACTIONS.reduce((sum, [, weight]) => sum + weight, 0);
+    // People do not all click at the same instant: each starts within one pause of the others.
+    await new Promise((resolve) => setTimeout(resolve, random(Math.max(1, options.thinkMs[1]))));
     while (performance.now() < end) {
       const action = weighted(random(total));
       await timed(action, steps[action]);
