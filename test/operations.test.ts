@@ -150,6 +150,83 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
         await database.drop();
       }
     });
+
+    it('under load: requests in flight when PostgreSQL restarts fail cleanly, later ones succeed, nothing acknowledged is lost', async () => {
+      const database = await createTestDatabase(dialect);
+      if (database.config.kind !== 'postgres') throw new Error('PostgreSQL only');
+      const name = new URL(database.config.url).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
+      await admin.connect();
+      const server = await spawnServer(serverEnv(database));
+      try {
+        const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
+        const acknowledged = new Map<number, string>();
+        const answers = new Map<string, number>();
+        let writing = true;
+        let afterOutage = 0;
+        let back = false;
+        const lane = async (n: number) => {
+          for (let i = 0; writing; i++) {
+            const companyName = `Obciążenie ${n}-${i}`;
+            const response = await fetch(`${server.url}/api/records/company`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ name: companyName }),
+            });
+            const body = (await response.json()) as { id?: number; error?: { code: string } };
+            const outcome = response.status === 201 ? '201' : `${response.status} ${body.error?.code}`;
+            answers.set(outcome, (answers.get(outcome) ?? 0) + 1);
+            if (response.status === 201 && body.id) {
+              acknowledged.set(body.id, companyName);
+              if (back) afterOutage += 1;
+            } else await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        };
+        const lanes = [0, 1, 2, 3].map(lane);
+        while (acknowledged.size < 20) await new Promise((resolve) => setTimeout(resolve, 10));
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        back = true;
+        const waitUntil = Date.now() + 20_000;
+        while (afterOutage < 20 && Date.now() < waitUntil)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        // Writes go through again once PostgreSQL is back (they hung for good while cut
+        // connections were handed out again).
+        expect(afterOutage, JSON.stringify([...answers])).toBeGreaterThanOrEqual(20);
+        writing = false;
+        await Promise.all(lanes);
+
+        // Nothing but successes and clean refusals; the outage was seen.
+        const unexpected = server
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('unhandled error'))
+          .map((line) => (JSON.parse(line) as { err?: { message?: string } }).err?.message);
+        expect([...answers.keys()].sort(), JSON.stringify(unexpected)).toEqual([
+          '201',
+          '503 database_unavailable',
+        ]);
+        const check = new pg.Client({ connectionString: database.config.url });
+        await check.connect();
+        try {
+          const rows = await check.query<{ id: string; name: string }>('SELECT id, name FROM company');
+          const found = new Map(rows.rows.map((row) => [Number(row.id), row.name]));
+          const lost = [...acknowledged].filter(([id, companyName]) => found.get(id) !== companyName);
+          expect(lost).toEqual([]);
+        } finally {
+          await check.end();
+        }
+      } finally {
+        await killHard(server);
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        await admin.end();
+        await database.drop();
+      }
+    }, 60_000);
   },
 );
 

@@ -262,6 +262,52 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))(
       await events.stop();
     });
 
+    it('steps over no event of many writers committing in any order while it reads', async () => {
+      const { services } = env();
+      const seen = new Set<string>();
+      const events = new EventDispatcher(services.dialect, services.now, () => undefined);
+      events.consume({
+        name: 'test.many-writers',
+        start: 'now',
+        handle: async (batch) => {
+          for (const event of batch) seen.add(String(event.payload.name));
+        },
+      });
+      await events.kick();
+      const written: string[] = [];
+      const lane = async (n: number) => {
+        for (let i = 0; i < 300; i++) {
+          const name = `lane ${n} event ${i}`;
+          await services.dialect.db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('outbox_event')
+              .values({
+                object: 'company',
+                record_id: 0,
+                type: 'updated',
+                payload: JSON.stringify({ name }),
+                created_at: new Date().toISOString(),
+              })
+              .execute();
+            // Commits land in another order than the ids were drawn.
+            if (i % 3 === n % 3) await new Promise((resolve) => setTimeout(resolve, 1));
+          });
+          written.push(name);
+        }
+      };
+      let writing = true;
+      const reader = (async () => {
+        while (writing) await events.kick();
+      })();
+      await Promise.all([0, 1, 2, 3].map(lane));
+      writing = false;
+      await reader;
+      await events.kick();
+      expect(written.filter((name) => !seen.has(name))).toEqual([]);
+      expect(seen.size).toBe(written.length);
+      await events.stop();
+    });
+
     it('is not held back by a transaction in another database of the same server', async () => {
       const { services, api } = env();
       const seen: string[] = [];

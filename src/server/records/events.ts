@@ -225,13 +225,14 @@ export class EventDispatcher {
     // After (tx_id, id) in that order, as two index seeks: SQLite's row-value comparison walks
     // every event of the cursor's tx_id (on SQLite all of them: its tx_id is always 0), which
     // made each round read the whole outbox.
+    const settledEvents = await this.dialect.settledEvents(trx);
     const after = (settled: boolean, limit: number) => sql<Record<string, unknown>>`
       SELECT * FROM (
         SELECT * FROM (SELECT * FROM outbox_event WHERE tx_id = ${txId} AND id > ${eventId}
-          AND ${settled ? this.dialect.settledEvents : sql`1 = 1`} ORDER BY id LIMIT ${limit}) same_tx
+          AND ${settled ? settledEvents : sql`1 = 1`} ORDER BY id LIMIT ${limit}) same_tx
         UNION ALL
         SELECT * FROM (SELECT * FROM outbox_event WHERE tx_id > ${txId}
-          AND ${settled ? this.dialect.settledEvents : sql`1 = 1`} ORDER BY tx_id, id LIMIT ${limit}) later_tx
+          AND ${settled ? settledEvents : sql`1 = 1`} ORDER BY tx_id, id LIMIT ${limit}) later_tx
       ) found ORDER BY tx_id, id LIMIT ${limit}`;
     const rows = await after(true, size).execute(trx);
     const last = rows.rows.at(-1);

@@ -162,12 +162,14 @@ export interface Dialect {
    */
   inList(expression: Expression<unknown>, values: readonly unknown[]): RawBuilder<boolean>;
   /**
-   * A condition on `outbox_event` rows: their transaction, and every one before it, has
-   * finished, so no event can still appear below them (ADR 0011). PostgreSQL compares the
-   * writing transaction with the oldest one still running in this database; SQLite has one
-   * writer: always.
+   * A condition on `outbox_event` rows, to be used in a later statement of the same (read
+   * committed) transaction: their transaction, and every one before it, has finished, so no
+   * event can still appear below them (ADR 0011). PostgreSQL: below the oldest transaction
+   * still running in this database now — measured in a statement of its own, so the statement
+   * that reads the events takes its snapshot after and sees every transaction below it. SQLite
+   * has one writer: always.
    */
-  readonly settledEvents: RawBuilder<boolean>;
+  settledEvents(executor: Executor): Promise<RawBuilder<boolean>>;
   /**
    * Wakes `listen`ers of `channel` in every instance on this database (PostgreSQL NOTIFY;
    * SQLite: this process, the only one). A hint, not a message bus: a signal may be lost (a

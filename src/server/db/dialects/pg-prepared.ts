@@ -27,6 +27,14 @@ export class PreparingPool implements PostgresPool {
 
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.pool.connect();
+    // The pool listens for errors only on idle clients. A connection cut while checked out (a
+    // restart, pg_terminate_backend) fails its query and then emits 'error', which unheard
+    // would end the process; heard, the client is destroyed on release, not reused.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     const run = <R>(text: string, parameters: ReadonlyArray<unknown>) =>
       this.run<R>(client, text, parameters);
     function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -39,7 +47,13 @@ export class PreparingPool implements PostgresPool {
       if (typeof first !== 'string') return client.query(first as never) as unknown as PostgresCursor<R>;
       return run<R>(first, parameters ?? []);
     }
-    return { query, release: () => client.release() };
+    return {
+      query,
+      release: () => {
+        client.off('error', onError);
+        client.release(broken);
+      },
+    };
   }
 
   end(): Promise<void> {

@@ -1,4 +1,4 @@
-import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
+import { type Expression, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
@@ -110,22 +110,30 @@ class PostgresDialectImpl implements Dialect {
   /**
    * Events of transactions older than every transaction still running in this database: the
    * running ones are those holding the lock on their own transaction id (pg_locks), joined to
-   * their database (pg_stat_activity), our own excepted. Not the snapshot's xmin: that counts
-   * every database of the cluster, so a long transaction elsewhere (a dump, a report) would hold
-   * back delivery here. pg_locks gives 32-bit ids; each is widened to the 64-bit id of the epoch
-   * around the current snapshot's xmax (running ids are within 2^31 of it).
+   * their database (pg_stat_activity), our own excepted; with none running, every id handed out
+   * so far (the snapshot's xmax). Not the snapshot's xmin: that counts every database of the
+   * cluster, so a long transaction elsewhere (a dump, a report) would hold back delivery here.
+   * pg_locks gives 32-bit ids; each is widened to the 64-bit id of the epoch around the current
+   * snapshot's xmax (running ids are within 2^31 of it).
+   *
+   * The horizon is read first, on its own: a transaction below it had ended when it was read,
+   * so the next statement's snapshot sees its events. Read in the same statement as the
+   * events, a transaction that ended between the snapshot and the look at pg_locks was neither
+   * running nor visible, and its event was stepped over for good (one in a thousand, under four
+   * writers).
    */
-  readonly settledEvents = sql<boolean>`tx_id < COALESCE((
-      SELECT min(CASE WHEN base.epoch + l.transactionid::text::bigint > base.xmax
-        THEN base.epoch + l.transactionid::text::bigint - 4294967296
-        ELSE base.epoch + l.transactionid::text::bigint END)
-      FROM pg_locks l
-      JOIN pg_stat_activity a ON a.pid = l.pid
-      CROSS JOIN (SELECT x.xmax, x.xmax - x.xmax % 4294967296 AS epoch
+  async settledEvents(executor: Executor): Promise<RawBuilder<boolean>> {
+    const horizon = await sql<{ horizon: string }>`
+      SELECT COALESCE(min(CASE WHEN base.epoch + l.transactionid::text::bigint > base.xmax
+          THEN base.epoch + l.transactionid::text::bigint - 4294967296
+          ELSE base.epoch + l.transactionid::text::bigint END), min(base.xmax)) AS horizon
+      FROM (SELECT x.xmax, x.xmax - x.xmax % 4294967296 AS epoch
         FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) x) base
-      WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted
-        AND a.datname = current_database() AND a.pid <> pg_backend_pid()
-    ), 9223372036854775807)`;
+      LEFT JOIN (pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          AND a.datname = current_database() AND a.pid <> pg_backend_pid())
+        ON l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted`.execute(executor);
+    return sql<boolean>`tx_id < ${Number(horizon.rows[0]?.horizon)}`;
+  }
 
   readonly storedTypes = {
     text: ['text', 'varchar'],
@@ -254,8 +262,14 @@ class PostgresDialectImpl implements Dialect {
   isUnavailable(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
-    // node-postgres' own words when the server closes the connection under a query.
-    return error instanceof Error && /^Connection terminated/.test(error.message);
+    // node-postgres' own words when the server closes the connection under a query, and for
+    // the next statement of that transaction (its rollback) on the dead connection.
+    return (
+      error instanceof Error &&
+      /^Connection terminated|connection error and is not queryable|Client was closed and is not queryable/.test(
+        error.message,
+      )
+    );
   }
 
   violatedConstraint(error: unknown): string | null {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
+import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from 'kysely';
 import { collationKey, type SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
@@ -119,7 +119,9 @@ class SqliteDialectImpl implements Dialect {
     return sql<string | null>`group_concat(${sql.ref(column)})`;
   }
 
-  readonly settledEvents = sql<boolean>`1 = 1`;
+  async settledEvents(): Promise<RawBuilder<boolean>> {
+    return sql<boolean>`1 = 1`;
+  }
 
   /** One process holds the database file: signals stay in it. */
   private readonly signals = new EventEmitter().setMaxListeners(0);
