@@ -12,6 +12,7 @@ import { BackupError } from './archive.ts';
 import { createBackup, listBackups, pruneBackups } from './backup.ts';
 import { BACKUP_JOB } from './jobs.ts';
 import { holdsData, restoreBackup } from './restore.ts';
+import { pruneRuns } from './runs.ts';
 
 /** Every table's rows, in a stable order: two databases are the same when these are equal. */
 async function everyRow(dialect: Dialect): Promise<Record<string, unknown[]>> {
@@ -197,6 +198,28 @@ describe.each(DIALECTS)('backup and restore (%s)', (dialect) => {
       /The backup could not be written to .*occupied\/backups/,
     );
     expect(await fs.readdir(dir)).toEqual(['occupied']);
+  });
+
+  it('keeps the history of the newest hundred runs, and every run still under way', async () => {
+    const { db } = env().services.dialect;
+    const at = new Date().toISOString();
+    await db.deleteFrom('backup_run').execute();
+    const finished = Array.from({ length: 105 }, () => ({ status: 'done', progress: 1, created_at: at }));
+    await db.insertInto('backup_run').values(finished).execute();
+    const oldest = await db.selectFrom('backup_run').select('id').orderBy('id').limit(6).execute();
+    await db
+      .updateTable('backup_run')
+      .set({ status: 'running' })
+      .where('id', '=', oldest[0]?.id ?? 0)
+      .execute();
+
+    await pruneRuns(db);
+    const left = await db.selectFrom('backup_run').select(['id', 'status']).orderBy('id').execute();
+    // The newest hundred, and the old one still running.
+    expect(left).toHaveLength(101);
+    expect(left[0]).toEqual({ id: oldest[0]?.id, status: 'running' });
+    expect(left.some((run) => run.id === oldest[1]?.id)).toBe(false);
+    await db.deleteFrom('backup_run').execute();
   });
 
   it('keeps the newest backups and clears what a crashed backup left', async () => {

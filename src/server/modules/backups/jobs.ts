@@ -8,6 +8,7 @@ import {
   finishRun,
   insertRun,
   loadRun,
+  pruneRuns,
   runOfJob,
   setProgress,
   startRun,
@@ -107,6 +108,7 @@ export async function runBackup(services: AppServices, payload: unknown, job: Jo
     config.backup.keep,
     new Date(services.now().getTime() - ABANDONED_AFTER_MS),
   );
+  await pruneRuns(services.dialect.db);
 }
 
 /**

@@ -70,6 +70,15 @@ export async function settleAbandoned(db: Executor, now: Date): Promise<void> {
     .execute();
 }
 
+/** Runs kept for the screen's history: about a quarter of a year of daily backups. */
+const RUNS_KEPT = 100;
+
+/** Forgets finished runs beyond the newest RUNS_KEPT (the files themselves rotate on their own). */
+export async function pruneRuns(db: Executor): Promise<void> {
+  const newest = db.selectFrom('backup_run').select('id').orderBy('id', 'desc').limit(RUNS_KEPT);
+  await db.deleteFrom('backup_run').where('status', 'not in', ACTIVE).where('id', 'not in', newest).execute();
+}
+
 /**
  * A new run, queued (an administrator's, for the job to pick up) or already running (the
  * schedule's, made by its job). Null when another backup is queued or running: the unique
