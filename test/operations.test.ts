@@ -98,17 +98,43 @@ describe.each(DIALECTS)('running the server (%s)', (dialect) => {
   });
 });
 
+/**
+ * A server on a PostgreSQL database of its own that the test can take away and give back, as
+ * a restart does: every connection is cut and new ones are refused until `bringBack`.
+ */
+async function serverOnAWaywardDatabase(dialect: 'sqlite' | 'postgres') {
+  const database = await createTestDatabase(dialect);
+  if (database.config.kind !== 'postgres') throw new Error('PostgreSQL only');
+  const url = database.config.url;
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
+  await admin.connect();
+  const server = await spawnServer(serverEnv(database));
+  const allow = (allowed: boolean) => admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${allowed}`);
+  return {
+    server,
+    url,
+    takeAway: async () => {
+      await allow(false);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    },
+    bringBack: () => allow(true),
+    close: async () => {
+      await killHard(server);
+      await allow(true);
+      await admin.end();
+      await database.drop();
+    },
+  };
+}
+
 /** Only PostgreSQL can be away while the server runs: SQLite is a file inside it. */
 describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
   'a database that goes away (%s)',
   (dialect) => {
     it('reports not ready while the database refuses connections, and ready again after, losing nothing', async () => {
-      const database = await createTestDatabase(dialect);
-      if (database.config.kind !== 'postgres') throw new Error('PostgreSQL only');
-      const name = new URL(database.config.url).pathname.slice(1);
-      const admin = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
-      await admin.connect();
-      const server = await spawnServer(serverEnv(database));
+      const database = await serverOnAWaywardDatabase(dialect);
+      const { server } = database;
       try {
         const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
         const create = (companyName: string) =>
@@ -120,10 +146,7 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
         expect((await create('Przed awarią')).status).toBe(201);
 
         // As when PostgreSQL restarts: every connection is cut and new ones are refused.
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
-          name,
-        ]);
+        await database.takeAway();
         expect(await ready(server.url)).toEqual({
           status: 503,
           body: { ready: false, database: 'unreachable', migrations: 'unknown', jobs: 'running' },
@@ -135,7 +158,7 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
           'database_unavailable',
         );
 
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        await database.bringBack();
         expect((await ready(server.url)).status).toBe(200);
         expect((await create('Po awarii')).status).toBe(201);
         const names = await fetch(`${server.url}/api/records/company?fields=name&sort=name`, { headers });
@@ -144,20 +167,13 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
         );
         expect(items).toEqual(['Po awarii', 'Przed awarią']);
       } finally {
-        await killHard(server);
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-        await admin.end();
-        await database.drop();
+        await database.close();
       }
     });
 
     it('under load: requests in flight when PostgreSQL restarts fail cleanly, later ones succeed, nothing acknowledged is lost', async () => {
-      const database = await createTestDatabase(dialect);
-      if (database.config.kind !== 'postgres') throw new Error('PostgreSQL only');
-      const name = new URL(database.config.url).pathname.slice(1);
-      const admin = new pg.Client({ connectionString: process.env.KARTOTEKA_TEST_PG || DEFAULT_TEST_PG });
-      await admin.connect();
-      const server = await spawnServer(serverEnv(database));
+      const database = await serverOnAWaywardDatabase(dialect);
+      const { server } = database;
       try {
         const headers = await loginOverHttp(server.url, 'admin', PASSWORD);
         const acknowledged = new Map<number, string>();
@@ -184,12 +200,9 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
         };
         const lanes = [0, 1, 2, 3].map(lane);
         while (acknowledged.size < 20) await new Promise((resolve) => setTimeout(resolve, 10));
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
-          name,
-        ]);
+        await database.takeAway();
         await new Promise((resolve) => setTimeout(resolve, 500));
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        await database.bringBack();
         back = true;
         const waitUntil = Date.now() + 20_000;
         while (afterOutage < 20 && Date.now() < waitUntil)
@@ -210,7 +223,7 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
           '201',
           '503 database_unavailable',
         ]);
-        const check = new pg.Client({ connectionString: database.config.url });
+        const check = new pg.Client({ connectionString: database.url });
         await check.connect();
         try {
           const rows = await check.query<{ id: string; name: string }>('SELECT id, name FROM company');
@@ -221,10 +234,7 @@ describe.each(DIALECTS.filter((dialect) => dialect === 'postgres'))(
           await check.end();
         }
       } finally {
-        await killHard(server);
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-        await admin.end();
-        await database.drop();
+        await database.close();
       }
     }, 60_000);
   },

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { BackupFile } from '../../../shared/backups/types.ts';
 import { schemaVersion } from '../../db/database.ts';
 import type { Dialect } from '../../db/dialects/dialect.ts';
 import {
@@ -10,12 +11,6 @@ import {
   packArchive,
   storedFiles,
 } from './archive.ts';
-
-export interface BackupFile {
-  name: string;
-  bytes: number;
-  createdAt: string;
-}
 
 export interface BackupOptions {
   dialect: Dialect;

@@ -1,10 +1,10 @@
+import type { BackupRun } from '../../../shared/backups/types.ts';
 import type { AppServices } from '../../http/types.ts';
 import type { JobContext } from '../../jobs/queue.ts';
 import type { ModuleSchedule } from '../../jobs/scheduler.ts';
 import { createBackup, pruneBackups } from './backup.ts';
 import {
   ABANDONED_AFTER_MS,
-  type BackupRun,
   finishRun,
   insertRun,
   loadRun,

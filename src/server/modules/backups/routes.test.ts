@@ -6,8 +6,8 @@ import { createAccount } from '../../../../test/access-fixtures.ts';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import type { BackupRun } from '../../../shared/backups/types.ts';
 import { BACKUP_JOB, runBackup } from './jobs.ts';
-import type { BackupRun } from './runs.ts';
 
 interface ListBody {
   items: Array<{ name: string; bytes: number; createdAt: string }>;

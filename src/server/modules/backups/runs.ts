@@ -1,22 +1,5 @@
+import type { BackupRun, BackupRunStatus } from '../../../shared/backups/types.ts';
 import type { Db, Dialect, Executor } from '../../db/dialects/dialect.ts';
-
-export type BackupRunStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** One backup as started (by an administrator or the schedule), with its progress and outcome. */
-export interface BackupRun {
-  id: number;
-  status: BackupRunStatus;
-  /** 0..1 */
-  progress: number;
-  fileName: string | null;
-  bytes: number | null;
-  /** Why it failed; null on a failed run means it stopped without finishing (a crash, a restart). */
-  error: string | null;
-  requestedBy: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
 
 const ACTIVE: BackupRunStatus[] = ['queued', 'running'];
 

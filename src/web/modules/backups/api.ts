@@ -3,28 +3,9 @@ import { api } from '../../app/api-client.ts';
 
 // The Backups screen's side of `/api/backups` (administrators only).
 
-export type BackupRunStatus = 'queued' | 'running' | 'done' | 'failed';
+import type { BackupFile, BackupRun } from '../../../shared/backups/types.ts';
 
-export interface BackupRun {
-  id: number;
-  status: BackupRunStatus;
-  /** 0..1 */
-  progress: number;
-  fileName: string | null;
-  bytes: number | null;
-  /** Why it failed; null on a failed run: it stopped without finishing. */
-  error: string | null;
-  requestedBy: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface BackupFile {
-  name: string;
-  bytes: number;
-  createdAt: string;
-}
+export type { BackupFile, BackupRun, BackupRunStatus } from '../../../shared/backups/types.ts';
 
 export interface BackupSchedule {
   /** Null: no automatic backups. */

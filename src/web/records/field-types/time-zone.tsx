@@ -1,9 +1,8 @@
-import { MultiSelect, Select } from '@mantine/core';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { timeZoneNames } from '../../../shared/field-types/time-zone.ts';
-import { commonProps, TextDisplay } from './base.tsx';
+import { TextDisplay } from './base.tsx';
 import type { FieldInputProps, FilterListInputProps, FilterValueInputProps, WebFieldType } from './module.ts';
+import { OptionFilterInput, OptionInput, OptionListInput } from './option-list.tsx';
 import { timeZoneFacts } from './time-zone.ts';
 
 /** The zones the browser knows, plus the value itself (an alias chosen elsewhere stays selectable). */
@@ -17,52 +16,15 @@ function useZones(current: unknown): string[] {
 }
 
 function TimeZoneInput(props: FieldInputProps) {
-  const { t } = useTranslation();
-  const zones = useZones(props.value);
-  return (
-    <Select
-      {...commonProps(props)}
-      data={zones}
-      value={typeof props.value === 'string' ? props.value : null}
-      onChange={(zone) => props.onChange(zone)}
-      searchable
-      clearable={!props.field.required}
-      nothingFoundMessage={t('records:picker.nothing')}
-      clearButtonProps={{ 'aria-label': t('records:picker.clear', { field: props.label }) }}
-    />
-  );
+  return <OptionInput {...props} options={useZones(props.value)} />;
 }
 
-function TimeZoneFilterInput({ label, value, onChange }: FilterValueInputProps) {
-  const { t } = useTranslation();
-  const zones = useZones(value);
-  return (
-    <Select
-      label={label}
-      data={zones}
-      value={typeof value === 'string' ? value : null}
-      onChange={onChange}
-      searchable
-      nothingFoundMessage={t('records:picker.nothing')}
-    />
-  );
+function TimeZoneFilterInput(props: FilterValueInputProps) {
+  return <OptionFilterInput {...props} options={useZones(props.value)} />;
 }
 
-function TimeZoneListInput({ label, value, onChange }: FilterListInputProps) {
-  const { t } = useTranslation();
-  const zones = useZones(null);
-  return (
-    <MultiSelect
-      label={label}
-      data={zones}
-      value={value.filter((item) => typeof item === 'string')}
-      onChange={onChange}
-      searchable
-      clearable
-      nothingFoundMessage={t('records:picker.nothing')}
-      clearButtonProps={{ 'aria-label': t('filters:condition.clearList', { field: label }) }}
-    />
-  );
+function TimeZoneListInput(props: FilterListInputProps) {
+  return <OptionListInput {...props} options={useZones(null)} />;
 }
 
 export const timeZone: WebFieldType = {
