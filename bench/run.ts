@@ -16,6 +16,7 @@ import { type BenchDialect, benchDatabase, ensureDataset } from './dataset.ts';
 import { measureDuplicateCheck } from './duplicates.ts';
 import { BenchClient } from './http-client.ts';
 import { measureImport } from './import.ts';
+import { type ListShapeValues, listShapeValues, measureListShapes } from './list-shapes.ts';
 import { type Measurement, measure, summarise } from './load.ts';
 import { measureManyUsers } from './many-users-phase.ts';
 import { seededRandom } from './random.ts';
@@ -86,8 +87,10 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
 
     const services = await openServices({ ...loadConfig({}), database, logLevel: 'silent' });
     let busyClient = 0;
+    let shapeValues: ListShapeValues;
     try {
       busyClient = await busyClientId(services.dialect);
+      shapeValues = await listShapeValues(services.dialect);
       // The statement the engine sends for list_page (same FROM with its planner hint), straight to the driver.
       const source = await services.dialect.listSource('company', 't0', {
         sortIndex: 'company_sort_pl',
@@ -106,6 +109,7 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     } finally {
       await services.dialect.close();
     }
+    await measureListShapes(client, shapeValues, DURATION_MS, row);
 
     const maxId = COMPANIES;
     const random = seededRandom(12345);

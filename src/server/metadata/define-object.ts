@@ -100,6 +100,13 @@ export interface ObjectDefinition {
    */
   ownerSortIndex: boolean;
   /**
+   * Fields a list of this (big) object is sorted by on their own, with or without a broad
+   * filter: each has an index of live rows on (field, id) that the migrations create,
+   * `<table>_list_<column>` (text: one per locale, `<table>_list_<column>_<locale>`, in that
+   * alphabet). A sort on another field sorts the matching rows.
+   */
+  listIndexes: string[];
+  /**
    * Who owns a record, for the row scopes own / department / subtree: a path of relations
    * ending at an employee (`account_manager`, or `company.account_manager` for a person owned
    * through their company), or `self` for the employee object itself. Objects without an
@@ -345,6 +352,7 @@ export interface ObjectSpec {
   defaultSort?: SortSpec[];
   sortIndex?: string[];
   ownerSortIndex?: boolean;
+  listIndexes?: string[];
   owner?: string;
   subject?: string;
   audience?: string[];
@@ -450,6 +458,11 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
       if (!byKey.has(named)) throw new Error(`${objectSpec.key}: header fact names unknown field ${named}`);
     }
   }
+  for (const named of objectSpec.listIndexes ?? []) {
+    const indexed = byKey.get(named);
+    if (!indexed?.sortable || indexed.columns.length !== 1 || indexed.target)
+      throw new Error(`${objectSpec.key}: list index ${named} must be a sortable field of one column`);
+  }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
@@ -479,6 +492,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
       objectSpec.defaultSort ?? objectSpec.titleFields.map((f) => ({ field: f, direction: 'asc' })),
     sortIndex: objectSpec.sortIndex ?? [],
     ownerSortIndex: objectSpec.ownerSortIndex ?? false,
+    listIndexes: objectSpec.listIndexes ?? [],
     owner: objectSpec.owner,
     subject: objectSpec.subject,
     audience: objectSpec.audience ?? [],

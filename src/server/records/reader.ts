@@ -5,7 +5,7 @@ import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
 import { allOf } from '../access/row-scope.ts';
-import type { Executor, ListPlan } from '../db/dialects/dialect.ts';
+import type { Executor } from '../db/dialects/dialect.ts';
 import { errors } from '../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../metadata/define-object.ts';
 import { executorOf, type RecordsContext } from './context.ts';
@@ -13,6 +13,7 @@ import { attachPermissions } from './permissions.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from './present.ts';
 import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
+import { distinctColumns, ownerSortIndex, pathDrivers, topLevelEqualities } from './query/list-plan.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy, sortSource } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
@@ -217,6 +218,7 @@ export async function listRecords(
       sortIndex: deleted === 'exclude' ? sort.index : null,
       equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
       ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
+      drivers: pathDrivers(filter, compileContext(ctx, actor), executorOf(ctx)),
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
@@ -227,48 +229,6 @@ export async function listRecords(
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   await attachRelatedColumns(ctx, executorOf(ctx), actor, related, items);
   return { items, nextCursor };
-}
-
-/** The owner sort index for a title sort when the reader's rows are exactly their own. */
-function ownerSortIndex(
-  definition: ObjectDefinition,
-  sortIndex: string | null,
-  grant: AccessGrant,
-): string | null {
-  if (!definition.ownerSortIndex || !sortIndex || !definition.owner || definition.owner.includes('.'))
-    return null;
-  const ownerColumn = definition.field(definition.owner)?.column;
-  const ownOnly = grant.equalities.some((e) => e.column === ownerColumn && e.values === 1);
-  return ownOnly ? sortIndex.replace(`${definition.table}_sort_`, `${definition.table}_owner_sort_`) : null;
-}
-
-/** One estimate per column: the same condition from the filter and the row scope counts once. */
-function distinctColumns(equalities: ListPlan['equalities']): ListPlan['equalities'] {
-  const byColumn = new Map<string, number>();
-  for (const { column, values } of equalities) {
-    byColumn.set(column, Math.min(values, byColumn.get(column) ?? values));
-  }
-  return [...byColumn].map(([column, values]) => ({ column, values }));
-}
-
-/** Equality conditions every row must meet (top level of the filter), for the planner. */
-function topLevelEqualities(
-  definition: ObjectDefinition,
-  filters: Array<ResolvedFilter | null>,
-): ListPlan['equalities'] {
-  const found: ListPlan['equalities'] = [];
-  const visit = (filter: ResolvedFilter | null) => {
-    if (!filter) return;
-    if (filter.kind === 'and') filter.children.forEach(visit);
-    if (filter.kind !== 'leaf' || filter.steps.length > 0 || filter.field.type === 'multiRelation') return;
-    const column = definition.field(filter.field.key)?.column;
-    if (!column) return;
-    if (filter.op === 'eq') found.push({ column, values: 1 });
-    if (filter.op === 'in' && Array.isArray(filter.value))
-      found.push({ column, values: filter.value.length });
-  };
-  filters.forEach(visit);
-  return found;
 }
 
 /**

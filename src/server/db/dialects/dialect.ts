@@ -44,6 +44,12 @@ export interface ListPlan {
    * delivers exactly the reader's rows in order. A dialect that takes hints uses it.
    */
   ownerSortIndex?: string | null;
+  /**
+   * Top-level conditions `column IN (ids of related records)` from relation paths ("people
+   * whose company's city is Gniezno"): `count(cap)` runs the related side and answers how many
+   * ids it holds, at most `cap`. A dialect that steers its planner asks only when it must choose.
+   */
+  drivers?: Array<{ column: string; count: (cap: number) => Promise<number> }>;
 }
 
 export interface SearchRequest {

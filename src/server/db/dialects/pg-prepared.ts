@@ -4,18 +4,22 @@ import type pg from 'pg';
 
 /** Distinct SQL texts that get a named statement; the rest run unnamed as before. */
 const MAX_NAMED_STATEMENTS = 300;
+/** Texts remembered as run once; beyond this the memory starts again. */
+const MAX_TEXTS_SEEN_ONCE = 5_000;
 
 /**
  * Kysely sends every query unnamed, so PostgreSQL parses and plans it on each call. The same
  * few texts (session lookup, record by id, memberships…) run on every request; naming them
  * lets each connection prepare a text once and only bind and execute it afterwards (pg keeps
  * the per-connection bookkeeping). Names come from the text's hash, and only the first
- * MAX_NAMED_STATEMENTS distinct texts are named, which bounds what every connection keeps
+ * MAX_NAMED_STATEMENTS distinct texts that run twice are named, which bounds what every connection keeps
  * prepared: texts that vary (IN lists of every length, ad-hoc filters) stay unnamed.
  */
 export class PreparingPool implements PostgresPool {
   /** Text → statement name; '' marks a text that must run unnamed from now on. */
   private readonly names = new Map<string, string>();
+  /** Texts run once so far, not named yet. */
+  private readonly seenOnce = new Set<string>();
 
   constructor(private readonly pool: pg.Pool) {
     // Named statements save parsing only: every run is still planned for its own values, so a
@@ -84,6 +88,14 @@ export class PreparingPool implements PostgresPool {
     const known = this.names.get(text);
     if (known !== undefined) return known || undefined;
     if (this.names.size >= MAX_NAMED_STATEMENTS) return undefined;
+    // Named from its second run: texts that run once (migrations' DDL, a one-off filter) would
+    // otherwise use up the named slots before the requests' own texts are ever seen.
+    if (!this.seenOnce.has(text)) {
+      if (this.seenOnce.size >= MAX_TEXTS_SEEN_ONCE) this.seenOnce.clear();
+      this.seenOnce.add(text);
+      return undefined;
+    }
+    this.seenOnce.delete(text);
     const name = `kt_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
     this.names.set(text, name);
     return name;

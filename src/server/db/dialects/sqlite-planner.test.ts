@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteListPlanner } from './sqlite-planner.ts';
 
-describe('SQLite list planner', () => {
+describe('SQLite list planner', async () => {
   const database = new Database(':memory:');
   database.exec(`
     CREATE TABLE company (id INTEGER PRIMARY KEY, name TEXT NOT NULL, industry_id INTEGER, tax_id TEXT, manager_id INTEGER);
@@ -19,18 +19,18 @@ describe('SQLite list planner', () => {
   database.exec('ANALYZE');
   const planner = new SqliteListPlanner(database);
 
-  it('walks the sort index when the equality filter matches many rows', () => {
+  it('walks the sort index when the equality filter matches many rows', async () => {
     expect(
-      planner.sortIndexToForce('company', {
+      await planner.indexToForce('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
     ).toBe('company_sort_pl');
   });
 
-  it('leaves a selective filter to SQLite', () => {
+  it('leaves a selective filter to SQLite', async () => {
     expect(
-      planner.sortIndexToForce('company', {
+      await planner.indexToForce('company', {
         sortIndex: 'company_sort_pl',
         equalities: [
           { column: 'industry_id', values: 1 },
@@ -40,36 +40,73 @@ describe('SQLite list planner', () => {
     ).toBeNull();
   });
 
-  it('sorts the matches when two broad filters together are narrow (an industry of my clients)', () => {
+  it('sorts the matches when two broad filters together are narrow (an industry of my clients)', async () => {
     const plan = (equalities: Array<{ column: string; values: number }>) =>
-      planner.sortIndexToForce('company', { sortIndex: 'company_sort_pl', equalities });
+      planner.indexToForce('company', { sortIndex: 'company_sort_pl', equalities });
     // A third of the rows, then a fiftieth of those: 40 rows to sort beat walking 7,650.
     expect(
-      plan([
+      await plan([
         { column: 'industry_id', values: 1 },
         { column: 'manager_id', values: 1 },
       ]),
     ).toBeNull();
     // Forty of fifty managers are most of the table again: walk.
     expect(
-      plan([
+      await plan([
         { column: 'industry_id', values: 1 },
         { column: 'manager_id', values: 40 },
       ]),
     ).toBe('company_sort_pl');
   });
 
-  it('does nothing without a sort index or without an indexed equality', () => {
+  it('does nothing without a sort index or without an indexed equality', async () => {
     expect(
-      planner.sortIndexToForce('company', {
+      await planner.indexToForce('company', {
         sortIndex: null,
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
     ).toBeNull();
     expect(
-      planner.sortIndexToForce('company', {
+      await planner.indexToForce('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'name', values: 1 }],
+      }),
+    ).toBeNull();
+  });
+
+  it('drives a narrow relation path from its index, and walks the sort index for a broad one', async () => {
+    const counted: number[] = [];
+    const driver = (ids: number) => ({
+      column: 'manager_id',
+      count: async (cap: number) => {
+        counted.push(cap);
+        return Math.min(ids, cap);
+      },
+    });
+    // Two managers' companies (240 rows) are sorted; the manager index finds them.
+    expect(
+      await planner.indexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [],
+        drivers: [driver(2)],
+      }),
+    ).toBe('company_manager');
+    // Forty managers: most of the table, walk the sort index.
+    expect(
+      await planner.indexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [],
+        drivers: [driver(40)],
+      }),
+    ).toBe('company_sort_pl');
+    // The related side is counted only as far as the choice needs (a few hundred rows here).
+    expect(counted.every((cap) => cap >= 100 && cap < 6000)).toBe(true);
+    // An indexed equality narrower than the path: SQLite is left to use it.
+    expect(
+      await planner.indexToForce('company', {
+        sortIndex: 'company_sort_pl',
+        equalities: [{ column: 'tax_id', values: 1 }],
+        drivers: [driver(2)],
       }),
     ).toBeNull();
   });

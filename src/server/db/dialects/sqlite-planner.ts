@@ -15,49 +15,71 @@ interface TableStats {
   rows: number | null;
   /** Average rows per value for columns that lead an index (from ANALYZE). */
   rowsPerValue: Map<string, number>;
+  /** An index each of those columns leads. */
+  indexByColumn: Map<string, string>;
   readAt: number;
 }
 
 /**
- * Decides whether a list query should be told to use its sort index. SQLite picks an index
- * for the WHERE clause and then sorts all matching rows; with LIMIT 50 over 80,000 matches
- * that is the slow choice. From ANALYZE's statistics we estimate, taking the equality filters
- * (the user's, and a row scope such as "my clients") as independent, what each way costs:
- * walking the sort index visits about a page divided by the share of rows that match;
- * sorting fetches the rows of the most selective equality and sorts the matches. Walking
- * wins for a broad filter (one industry: 5 % of the rows); sorting wins when filters combine
- * into a narrow one (one industry of one account manager's clients: 0.1 %).
+ * Decides which index a list query should be told to use. SQLite picks an index for the WHERE
+ * clause and then sorts all matching rows; with LIMIT 50 over 80,000 matches that is the slow
+ * choice. From ANALYZE's statistics we estimate, taking the conditions (the user's equalities,
+ * a row scope such as "my clients", relation paths) as independent, what each way costs:
+ * walking the sort index visits about a page divided by the share of rows that match; sorting
+ * fetches the rows of the most selective condition and sorts the matches. Walking wins for a
+ * broad filter (one industry: 5 % of the rows); sorting wins when filters combine into a
+ * narrow one (one industry of one account manager's clients: 0.1 %).
+ *
+ * A relation path ("people whose company's city is Gniezno") is `company_id IN (…)`, whose
+ * size SQLite cannot know: it walks the sort index and, for a small town, reads most of the
+ * table to find 50 people. Its related side is counted (up to where the choice would flip),
+ * and when sorting wins the query is driven from it through the index on its column.
  */
 export class SqliteListPlanner {
   private readonly stats = new Map<string, TableStats>();
 
   constructor(private readonly database: Database.Database) {}
 
-  sortIndexToForce(table: string, plan: ListPlan): string | null {
+  async indexToForce(table: string, plan: ListPlan): Promise<string | null> {
     // The reader's own rows, already in order: never more work than fetching and sorting them.
     if (plan.ownerSortIndex) return plan.ownerSortIndex;
     if (!plan.sortIndex) return null;
     const stats = this.tableStats(table);
     const total = stats.rows;
-    let fetched = Number.POSITIVE_INFINITY;
+    if (total === null || total === 0) return null;
+    let narrowest: { fetched: number; index: string | null } | null = null;
     let share = 1;
+    const consider = (fetched: number, index: string | null) => {
+      share *= Math.min(1, fetched / total);
+      if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, index };
+    };
     for (const { column, values } of plan.equalities) {
       const perValue = stats.rowsPerValue.get(column);
-      if (perValue === undefined || total === null || total === 0) continue;
-      fetched = Math.min(fetched, perValue * values);
-      share *= Math.min(1, (perValue * values) / total);
+      // SQLite finds an equality's index itself once it is told not to walk the sort index.
+      if (perValue !== undefined) consider(perValue * values, null);
     }
-    // No usable equality index: SQLite already prefers the sort index over sorting the table.
-    if (fetched === Number.POSITIVE_INFINITY || total === null) return null;
+    for (const { column, count } of plan.drivers ?? []) {
+      const perValue = stats.rowsPerValue.get(column);
+      const index = stats.indexByColumn.get(column);
+      if (perValue === undefined || index === undefined) continue;
+      // Beyond this many matching rows walking wins whatever else holds: count no further.
+      const flip = Math.sqrt((PAGE_ROWS * total) / SORT_COST_PER_ROW);
+      const cap = Math.max(100, Math.ceil((2 * flip) / Math.max(perValue, 1)));
+      consider((await count(cap)) * perValue, index);
+    }
+    const chosen = narrowest as { fetched: number; index: string | null } | null;
+    // No usable index: SQLite already prefers the sort index over sorting the table.
+    if (!chosen) return null;
     const walk = PAGE_ROWS / Math.max(share, 1 / total);
-    const sort = fetched + SORT_COST_PER_ROW * share * total;
-    return walk < sort ? plan.sortIndex : null;
+    const sort = chosen.fetched + SORT_COST_PER_ROW * share * total;
+    return walk < sort ? plan.sortIndex : chosen.index;
   }
 
   private tableStats(table: string): TableStats {
     const cached = this.stats.get(table);
     if (cached && Date.now() - cached.readAt < STATS_TTL_MS) return cached;
     const rowsPerValue = new Map<string, number>();
+    const indexByColumn = new Map<string, string>();
     let rows: number | null = null;
     const hasStats = this.database
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
@@ -81,10 +103,13 @@ export class SqliteListPlanner {
           name: string | null;
         }>;
         const leading = columns[0]?.name;
-        if (leading && Number.isFinite(perValue)) rowsPerValue.set(leading, perValue);
+        if (leading && Number.isFinite(perValue)) {
+          rowsPerValue.set(leading, perValue);
+          if (!indexByColumn.has(leading)) indexByColumn.set(leading, idx);
+        }
       }
     }
-    const fresh = { rows, rowsPerValue, readAt: Date.now() };
+    const fresh = { rows, rowsPerValue, indexByColumn, readAt: Date.now() };
     this.stats.set(table, fresh);
     return fresh;
   }

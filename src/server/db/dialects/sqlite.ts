@@ -267,7 +267,7 @@ class SqliteDialectImpl implements Dialect {
   }
 
   async listSource(table: string, alias: string, plan: ListPlan) {
-    const index = this.planner.sortIndexToForce(table, plan);
+    const index = await this.planner.indexToForce(table, plan);
     return index
       ? sql`${sql.table(table)} AS ${sql.raw(alias)} INDEXED BY ${sql.id(index)}`
       : sql`${sql.table(table)} AS ${sql.raw(alias)}`;

@@ -11,6 +11,8 @@ export const company = defineObject({
   // Its changes belong in its own file (the client timeline).
   subject: 'self',
   sortIndex: ['name'],
+  // Lists sorted by these alone walk an index (migration 2026_12_01_0001).
+  listIndexes: ['employee_count', 'next_action_date', 'created_at', 'city'],
   // company_owner_sort_<locale> (migration 2026_11_27_0003): a salesperson's clients by name.
   ownerSortIndex: true,
   // "Inactive for more than 90 days" filters on when the status last changed.

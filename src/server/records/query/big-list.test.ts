@@ -74,4 +74,64 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
     }
     expect(seen).toEqual(expected.slice(0, 150));
   });
+
+  it("lists people by their company's city, for a small town and a large one, in order", async () => {
+    const { services } = env();
+    const ctx = services.records;
+    const actor = { ...systemActor('test'), locale: 'pl' as const };
+    const at = new Date().toISOString();
+    const stamps = { created_at: at, updated_at: at, version: 1 };
+    // 270 companies in one large city, 30 towns with one company each; ten people per company.
+    const cities = Array.from({ length: 300 }, (_, i) => (i < 270 ? 'Warszawa' : `Gmina ${i}`));
+    const companies = await services.dialect.db
+      .insertInto('company')
+      .values(cities.map((city, i) => ({ name: `Firma ${i}`, city, ...stamps })))
+      .returning(['id', 'city'])
+      .execute();
+    const surnames = ['Żak', 'Zając', 'Ćwik', 'Cichy', 'Łuk', 'Lis', 'Śliwa', 'Sowa', 'Nowak', 'Ołów'];
+    const people = companies.flatMap((company, i) =>
+      surnames.map((last_name, j) => ({
+        first_name: `Osoba ${i}-${j}`,
+        last_name,
+        company_id: company.id,
+        city: company.city,
+        ...stamps,
+      })),
+    );
+    for (let i = 0; i < people.length; i += 500)
+      await services.dialect.db
+        .insertInto('person')
+        .values(people.slice(i, i + 500).map(({ city: _city, ...person }) => person))
+        .execute();
+    await sql`ANALYZE`.execute(services.dialect.db);
+
+    for (const city of ['Gmina 290', 'Warszawa']) {
+      const expected = people
+        .filter((p) => p.city === city)
+        // Sorting by last name goes on by first name (the rest of the title sort).
+        .sort(
+          (a, b) =>
+            compareForLocale(a.last_name, b.last_name, 'pl') ||
+            compareForLocale(a.first_name, b.first_name, 'pl'),
+        )
+        .map((p) => `${p.last_name} ${p.first_name}`);
+      const seen: string[] = [];
+      const ids = new Set<number>();
+      let cursor: string | null = null;
+      do {
+        const result = await listRecords(ctx, actor, 'person', {
+          filter: { field: 'company.city', op: 'eq', value: city },
+          sort: [{ field: 'last_name', direction: 'asc' }],
+          fields: ['last_name', 'first_name'],
+          limit: 50,
+          cursor,
+        });
+        seen.push(...result.items.map((r) => `${r.last_name} ${r.first_name}`));
+        for (const item of result.items) ids.add(Number(item.id));
+        cursor = seen.length < 200 ? result.nextCursor : null;
+      } while (cursor);
+      expect(seen).toEqual(expected.slice(0, Math.max(seen.length, Math.min(200, expected.length))));
+      expect(ids.size).toBe(seen.length);
+    }
+  });
 });

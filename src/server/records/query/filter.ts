@@ -78,6 +78,29 @@ function compileLeaf(
     return compileCondition(field, leaf, alias, ctx, negated);
   }
   // A hop through a relation: "the related record exists and meets the rest of the path".
+  const { via, matching } = pathTargets(leaf, stepIndex, ctx);
+  if (via.through) {
+    const ids = membersMatching(via, sql`IN (${matching})`, ctx);
+    return sql`${sql.ref(`${alias}.id`)} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${ids})`;
+  }
+  const column = sql.ref(`${alias}.${via.column}`);
+  return negated
+    ? sql`(${column} IS NULL OR ${column} NOT IN (${matching}))`
+    : sql`${column} IN (${matching})`;
+}
+
+/**
+ * The ids of the related records a path's hop at `stepIndex` reaches (live, readable, meeting
+ * the rest of the path), and the field it hops through. The list planner counts them to tell a
+ * selective path ("people of companies in Gniezno") from a broad one.
+ */
+export function pathTargets(
+  leaf: ResolvedLeaf,
+  stepIndex: number,
+  ctx: CompileContext,
+): { via: FieldDefinition; matching: Predicate } {
+  const step = leaf.steps[stepIndex];
+  if (!step) throw new Error(`${leaf.field.key} has no step ${stepIndex}`);
   const from = definitionOf(ctx, step.object);
   const via = from.field(step.field.key);
   const target = definitionOf(ctx, step.field.target ?? '');
@@ -88,14 +111,7 @@ function compileLeaf(
   const scope = visible ? sql` AND ${visible(inner)}` : sql``;
   const matching = sql`SELECT ${sql.ref(`${inner}.id`)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
     WHERE ${rest} AND ${sql.ref(`${inner}.deleted_at`)} IS NULL${scope}`;
-  if (via.through) {
-    const ids = membersMatching(via, sql`IN (${matching})`, ctx);
-    return sql`${sql.ref(`${alias}.id`)} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${ids})`;
-  }
-  const column = sql.ref(`${alias}.${via.column}`);
-  return negated
-    ? sql`(${column} IS NULL OR ${column} NOT IN (${matching}))`
-    : sql`${column} IN (${matching})`;
+  return { via, matching };
 }
 
 /** Ids of source records that have a member matching `targetCondition` (or any member when omitted). */

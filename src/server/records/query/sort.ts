@@ -81,6 +81,7 @@ export function compileSort(
         : { field, column: field.column, direction, nullable },
     );
   }
+  completeTitleSort(definition, keys, hiddenFields);
   if (!keys.some((k) => k.field.key === 'id')) {
     const idField = definition.field('id');
     if (!idField) throw new Error(`${definition.key} has no id`);
@@ -97,7 +98,45 @@ export function compileSort(
     leading.every(
       (k, i) => k.field.key === definition.sortIndex[i] && k.direction === keys.at(-1)?.direction,
     );
-  return { keys, locale, signature, index: covered ? `${definition.table}_sort_${locale}` : null };
+  return {
+    keys,
+    locale,
+    signature,
+    index: covered ? `${definition.table}_sort_${locale}` : listIndex(definition, leading, locale),
+  };
+}
+
+/** The list index (`listIndexes`) that holds the rows in a one-field sort's order, if any. */
+function listIndex(definition: ObjectDefinition, leading: SortKey[], locale: SortLocale): string | null {
+  const [only] = leading;
+  if (leading.length !== 1 || !only || only.label || !definition.listIndexes.includes(only.field.key))
+    return null;
+  const name = `${definition.table}_list_${only.column}`;
+  return kindOf(only.field) === 'text' ? `${name}_${locale}` : name;
+}
+
+/**
+ * A sort by the first keys of the object's title sort ("last name" of "last name, first name")
+ * goes on with the rest of it before the id: people of one surname by first name, as a reader
+ * expects, and the order the sort index holds, so the list walks it instead of sorting.
+ */
+function completeTitleSort(definition: ObjectDefinition, keys: SortKey[], hiddenFields: ReadonlySet<string>) {
+  const index = definition.sortIndex;
+  const direction = keys[0]?.direction;
+  const prefix =
+    keys.length > 0 &&
+    keys.length < index.length &&
+    keys.every((k, i) => k.field.key === index[i] && k.direction === direction && !k.label);
+  if (!prefix || !direction) return;
+  const rest: Array<{ field: FieldDefinition; column: string }> = [];
+  for (const key of index.slice(keys.length)) {
+    const field = definition.field(key);
+    if (!field?.column || hiddenFields.has(field.key)) return;
+    rest.push({ field, column: field.column });
+  }
+  for (const { field, column } of rest) {
+    keys.push({ field, column, direction, nullable: !field.required && field.key !== 'id' });
+  }
 }
 
 /**

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { ResolvedFilter, ResolvedLeaf } from '../../../shared/filter/validate.ts';
+import type { AccessGrant } from '../../access/policy.ts';
+import type { Executor, ListPlan } from '../../db/dialects/dialect.ts';
+import type { ObjectDefinition } from '../../metadata/define-object.ts';
+import { type CompileContext, pathTargets } from './filter.ts';
+
+/** What a list query tells its dialect's planner (ListPlan): what it knows about its own conditions. */
+
+/** The owner sort index for a title sort when the reader's rows are exactly their own. */
+export function ownerSortIndex(
+  definition: ObjectDefinition,
+  sortIndex: string | null,
+  grant: AccessGrant,
+): string | null {
+  const titleSort = `${definition.table}_sort_`;
+  if (
+    !definition.ownerSortIndex ||
+    !sortIndex?.startsWith(titleSort) ||
+    !definition.owner ||
+    definition.owner.includes('.')
+  )
+    return null;
+  const ownerColumn = definition.field(definition.owner)?.column;
+  const ownOnly = grant.equalities.some((e) => e.column === ownerColumn && e.values === 1);
+  return ownOnly ? sortIndex.replace(titleSort, `${definition.table}_owner_sort_`) : null;
+}
+
+/** One estimate per column: the same condition from the filter and the row scope counts once. */
+export function distinctColumns(equalities: ListPlan['equalities']): ListPlan['equalities'] {
+  const byColumn = new Map<string, number>();
+  for (const { column, values } of equalities) {
+    byColumn.set(column, Math.min(values, byColumn.get(column) ?? values));
+  }
+  return [...byColumn].map(([column, values]) => ({ column, values }));
+}
+
+/** The leaves every row must meet: the filter itself, or the leaves of its top-level AND. */
+function topLevelLeaves(filter: ResolvedFilter | null): ResolvedLeaf[] {
+  if (!filter) return [];
+  if (filter.kind === 'leaf') return [filter];
+  return filter.kind === 'and' ? filter.children.flatMap(topLevelLeaves) : [];
+}
+
+/** Equality conditions every row must meet (top level of the filter), for the planner. */
+export function topLevelEqualities(
+  definition: ObjectDefinition,
+  filters: Array<ResolvedFilter | null>,
+): ListPlan['equalities'] {
+  const found: ListPlan['equalities'] = [];
+  for (const leaf of filters.flatMap(topLevelLeaves)) {
+    if (leaf.steps.length > 0 || leaf.field.type === 'multiRelation') continue;
+    const column = definition.field(leaf.field.key)?.column;
+    if (!column) continue;
+    if (leaf.op === 'eq') found.push({ column, values: 1 });
+    if (leaf.op === 'in' && Array.isArray(leaf.value)) found.push({ column, values: leaf.value.length });
+  }
+  return found;
+}
+
+/**
+ * Relation paths every row must meet ("company.city = Gniezno" is `company_id IN (ids of
+ * companies in Gniezno)`), each with a count of its related side the planner may ask for: a
+ * path's selectivity is known only by looking.
+ */
+export function pathDrivers(
+  filter: ResolvedFilter | null,
+  compile: CompileContext,
+  executor: Executor,
+): NonNullable<ListPlan['drivers']> {
+  const drivers: NonNullable<ListPlan['drivers']> = [];
+  for (const leaf of topLevelLeaves(filter)) {
+    if (leaf.steps.length === 0) continue;
+    const { via, matching } = pathTargets(leaf, 0, compile);
+    // A many-to-many hop goes through its link table, not a column of this one.
+    if (via.through || !via.column) continue;
+    drivers.push({
+      column: via.column,
+      count: async (cap) => {
+        const result = await sql<{ n: number | string }>`
+          SELECT COUNT(*) AS n FROM (${matching} LIMIT ${cap}) AS related`.execute(executor);
+        return Number(result.rows[0]?.n ?? 0);
+      },
+    });
+  }
+  return drivers;
+}
