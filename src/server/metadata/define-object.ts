@@ -107,6 +107,12 @@ export interface ObjectDefinition {
    */
   listIndexes: string[];
   /**
+   * Text fields whose `contains` filter finds its rows through a trigram index of their folded
+   * text (migration-made: FTS5 `<table>_contains_<column>` on SQLite, kept by triggers; pg_trgm
+   * GIN on PostgreSQL) instead of reading every row.
+   */
+  containsIndexes: string[];
+  /**
    * Who owns a record, for the row scopes own / department / subtree: a path of relations
    * ending at an employee (`account_manager`, or `company.account_manager` for a person owned
    * through their company), or `self` for the employee object itself. Objects without an
@@ -353,6 +359,7 @@ export interface ObjectSpec {
   sortIndex?: string[];
   ownerSortIndex?: boolean;
   listIndexes?: string[];
+  containsIndexes?: string[];
   owner?: string;
   subject?: string;
   audience?: string[];
@@ -463,6 +470,11 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     if (!indexed?.sortable || indexed.columns.length !== 1 || indexed.target)
       throw new Error(`${objectSpec.key}: list index ${named} must be a sortable field of one column`);
   }
+  for (const named of objectSpec.containsIndexes ?? []) {
+    const indexed = byKey.get(named);
+    if (!indexed || indexed.columns.length !== 1 || indexed.columns[0]?.type !== 'text' || indexed.target)
+      throw new Error(`${objectSpec.key}: contains index ${named} must be a text field of one column`);
+  }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
     if (!byKey.has(named)) throw new Error(`${objectSpec.key}: unknown title or subtitle field ${named}`);
   }
@@ -493,6 +505,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
     sortIndex: objectSpec.sortIndex ?? [],
     ownerSortIndex: objectSpec.ownerSortIndex ?? false,
     listIndexes: objectSpec.listIndexes ?? [],
+    containsIndexes: objectSpec.containsIndexes ?? [],
     owner: objectSpec.owner,
     subject: objectSpec.subject,
     audience: objectSpec.audience ?? [],

@@ -13,7 +13,7 @@ import { attachPermissions } from './permissions.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from './present.ts';
 import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
-import { distinctColumns, ownerSortIndex, pathDrivers, topLevelEqualities } from './query/list-plan.ts';
+import { distinctColumns, listDrivers, ownerSortIndex, topLevelEqualities } from './query/list-plan.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { compileSort, orderBy, sortSource } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
@@ -218,7 +218,7 @@ export async function listRecords(
       sortIndex: deleted === 'exclude' ? sort.index : null,
       equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
       ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
-      drivers: pathDrivers(filter, compileContext(ctx, actor), executorOf(ctx)),
+      drivers: listDrivers(definition, filter, compileContext(ctx, actor), executorOf(ctx)),
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}

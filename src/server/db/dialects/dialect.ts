@@ -187,6 +187,13 @@ export interface Dialect {
   listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
   /** Search-index restriction for list quick search: `id IN (…)` matching all tokens. */
   searchIds(object: string, tokens: string[]): RawBuilder<unknown>;
+  /**
+   * Ids of the live rows whose folded text in a `containsIndexes` field holds `folded`, from
+   * its trigram index `index` — when the dialect needs that said (SQLite's FTS5 table);
+   * null where `kt_fold(column) LIKE` finds the index by itself (PostgreSQL's pg_trgm) or the
+   * text is too short for trigrams.
+   */
+  containsIds(index: string, folded: string): RawBuilder<unknown> | null;
 
   /**
    * The FROM clause of a list query. SQLite's planner does not weigh LIMIT: given an equality

@@ -21,16 +21,16 @@ describe('SQLite list planner', async () => {
 
   it('walks the sort index when the equality filter matches many rows', async () => {
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
-    ).toBe('company_sort_pl');
+    ).toEqual({ index: 'company_sort_pl' });
   });
 
   it('leaves a selective filter to SQLite', async () => {
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [
           { column: 'industry_id', values: 1 },
@@ -42,7 +42,7 @@ describe('SQLite list planner', async () => {
 
   it('sorts the matches when two broad filters together are narrow (an industry of my clients)', async () => {
     const plan = (equalities: Array<{ column: string; values: number }>) =>
-      planner.indexToForce('company', { sortIndex: 'company_sort_pl', equalities });
+      planner.access('company', { sortIndex: 'company_sort_pl', equalities });
     // A third of the rows, then a fiftieth of those: 40 rows to sort beat walking 7,650.
     expect(
       await plan([
@@ -56,18 +56,18 @@ describe('SQLite list planner', async () => {
         { column: 'industry_id', values: 1 },
         { column: 'manager_id', values: 40 },
       ]),
-    ).toBe('company_sort_pl');
+    ).toEqual({ index: 'company_sort_pl' });
   });
 
   it('does nothing without a sort index or without an indexed equality', async () => {
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: null,
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
     ).toBeNull();
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'name', values: 1 }],
       }),
@@ -85,29 +85,39 @@ describe('SQLite list planner', async () => {
     });
     // Two managers' companies (240 rows) are sorted; the manager index finds them.
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [],
         drivers: [driver(2)],
       }),
-    ).toBe('company_manager');
+    ).toEqual({ index: 'company_manager' });
     // Forty managers: most of the table, walk the sort index.
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [],
         drivers: [driver(40)],
       }),
-    ).toBe('company_sort_pl');
+    ).toEqual({ index: 'company_sort_pl' });
     // The related side is counted only as far as the choice needs (a few hundred rows here).
     expect(counted.every((cap) => cap >= 100 && cap < 6000)).toBe(true);
     // An indexed equality narrower than the path: SQLite is left to use it.
     expect(
-      await planner.indexToForce('company', {
+      await planner.access('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'tax_id', values: 1 }],
         drivers: [driver(2)],
       }),
     ).toBeNull();
+  });
+
+  it('looks rows up by id when a trigram index finds few, and walks the sort index when it finds many', async () => {
+    const ids = (found: number) => ({ column: 'id', count: async (cap: number) => Math.min(found, cap) });
+    expect(
+      await planner.access('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(30)] }),
+    ).toEqual({ byId: true });
+    expect(
+      await planner.access('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(3000)] }),
+    ).toEqual({ index: 'company_sort_pl' });
   });
 });

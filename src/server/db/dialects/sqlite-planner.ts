@@ -35,23 +35,30 @@ interface TableStats {
  * table to find 50 people. Its related side is counted (up to where the choice would flip),
  * and when sorting wins the query is driven from it through the index on its column.
  */
+/**
+ * How the list's table is to be read: through a named index, or by looking up the ids a driver
+ * names (`NOT INDEXED` still lets SQLite find rows by their rowid, and keeps it off the sort
+ * index), or as SQLite pleases (null).
+ */
+export type TableAccess = { index: string } | { byId: true } | null;
+
 export class SqliteListPlanner {
   private readonly stats = new Map<string, TableStats>();
 
   constructor(private readonly database: Database.Database) {}
 
-  async indexToForce(table: string, plan: ListPlan): Promise<string | null> {
+  async access(table: string, plan: ListPlan): Promise<TableAccess> {
     // The reader's own rows, already in order: never more work than fetching and sorting them.
-    if (plan.ownerSortIndex) return plan.ownerSortIndex;
+    if (plan.ownerSortIndex) return { index: plan.ownerSortIndex };
     if (!plan.sortIndex) return null;
     const stats = this.tableStats(table);
     const total = stats.rows;
     if (total === null || total === 0) return null;
-    let narrowest: { fetched: number; index: string | null } | null = null;
+    let narrowest: { fetched: number; access: TableAccess } | null = null;
     let share = 1;
-    const consider = (fetched: number, index: string | null) => {
+    const consider = (fetched: number, access: TableAccess) => {
       share *= Math.min(1, fetched / total);
-      if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, index };
+      if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, access };
     };
     for (const { column, values } of plan.equalities) {
       const perValue = stats.rowsPerValue.get(column);
@@ -59,20 +66,22 @@ export class SqliteListPlanner {
       if (perValue !== undefined) consider(perValue * values, null);
     }
     for (const { column, count } of plan.drivers ?? []) {
-      const perValue = stats.rowsPerValue.get(column);
+      // `id IN (…)`: each id is one row, found by its rowid.
+      const byId = column === 'id';
+      const perValue = byId ? 1 : stats.rowsPerValue.get(column);
       const index = stats.indexByColumn.get(column);
-      if (perValue === undefined || index === undefined) continue;
+      if (perValue === undefined || (!byId && index === undefined)) continue;
       // Beyond this many matching rows walking wins whatever else holds: count no further.
       const flip = Math.sqrt((PAGE_ROWS * total) / SORT_COST_PER_ROW);
       const cap = Math.max(100, Math.ceil((2 * flip) / Math.max(perValue, 1)));
-      consider((await count(cap)) * perValue, index);
+      consider((await count(cap)) * perValue, byId ? { byId: true } : index ? { index } : null);
     }
-    const chosen = narrowest as { fetched: number; index: string | null } | null;
+    const chosen = narrowest as { fetched: number; access: TableAccess } | null;
     // No usable index: SQLite already prefers the sort index over sorting the table.
     if (!chosen) return null;
     const walk = PAGE_ROWS / Math.max(share, 1 / total);
     const sort = chosen.fetched + SORT_COST_PER_ROW * share * total;
-    return walk < sort ? plan.sortIndex : chosen.index;
+    return walk < sort ? { index: plan.sortIndex } : chosen.access;
   }
 
   private tableStats(table: string): TableStats {

@@ -266,11 +266,18 @@ class SqliteDialectImpl implements Dialect {
       WHERE search_fts MATCH ${ftsMatch(tokens)} AND d.object = ${object}`;
   }
 
+  containsIds(index: string, folded: string) {
+    // The trigram tokenizer matches pieces of three characters or more; shorter ones match nothing.
+    if ([...folded].length < 3) return null;
+    const phrase = `"${folded.replaceAll('"', '""')}"`;
+    return sql`SELECT rowid FROM ${sql.table(index)} WHERE ${sql.table(index)} MATCH ${phrase}`;
+  }
+
   async listSource(table: string, alias: string, plan: ListPlan) {
-    const index = await this.planner.indexToForce(table, plan);
-    return index
-      ? sql`${sql.table(table)} AS ${sql.raw(alias)} INDEXED BY ${sql.id(index)}`
-      : sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+    const access = await this.planner.access(table, plan);
+    const source = sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+    if (!access) return source;
+    return 'index' in access ? sql`${source} INDEXED BY ${sql.id(access.index)}` : sql`${source} NOT INDEXED`;
   }
 
   isUniqueViolation(error: unknown): boolean {

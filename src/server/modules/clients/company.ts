@@ -13,6 +13,8 @@ export const company = defineObject({
   sortIndex: ['name'],
   // Lists sorted by these alone walk an index (migration 2026_12_01_0001).
   listIndexes: ['employee_count', 'next_action_date', 'created_at', 'city'],
+  // `contains` filters on these find rows by trigrams (migration 2026_12_01_0002).
+  containsIndexes: ['name', 'email'],
   // company_owner_sort_<locale> (migration 2026_11_27_0003): a salesperson's clients by name.
   ownerSortIndex: true,
   // "Inactive for more than 90 days" filters on when the status last changed.

@@ -14,6 +14,8 @@ export const person = defineObject({
   sortIndex: ['last_name', 'first_name'],
   // Lists sorted by these alone walk an index (migration 2026_12_01_0001).
   listIndexes: ['birth_date', 'created_at'],
+  // `contains` filters on these find rows by trigrams (migration 2026_12_01_0002).
+  containsIndexes: ['last_name', 'email'],
   titleFields: ['first_name', 'last_name'],
   // Hungarian puts the family name first, in titles, lists, search and mail alike.
   titleOrder: { hu: ['last_name', 'first_name'] },

@@ -136,6 +136,21 @@ function likePattern(value: string, op: 'contains' | 'startsWith' | 'endsWith'):
   return `%${escaped}%`;
 }
 
+/**
+ * The ids a trigram index finds for `contains` on a `containsIndexes` field, where the dialect
+ * must be told to use it (the LIKE stays: it is what the filter means).
+ */
+export function containsIds(
+  leaf: ResolvedLeaf,
+  field: FieldDefinition,
+  value: string,
+  ctx: CompileContext,
+): Predicate | null {
+  const definition = definitionOf(ctx, leaf.object);
+  if (!definition.containsIndexes.includes(field.key)) return null;
+  return ctx.dialect.containsIds(`${definition.table}_contains_${field.column}`, foldText(value));
+}
+
 /** A condition on one field of the current table; `negated` gives its exact complement. */
 function compileCondition(
   field: FieldDefinition,
@@ -178,10 +193,11 @@ function compileCondition(
     }
     case 'contains':
     case 'startsWith':
-    case 'endsWith':
-      return complement(
-        sql`${ctx.dialect.folded(column)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`,
-      );
+    case 'endsWith': {
+      const like = sql`${ctx.dialect.folded(column)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`;
+      const ids = op === 'contains' && !negated ? containsIds(leaf, field, String(value), ctx) : null;
+      return ids ? sql`(${sql.ref(`${alias}.id`)} IN (${ids}) AND ${like})` : complement(like);
+    }
     case 'notContains':
       return compileCondition(field, { ...leaf, op: 'contains' }, alias, ctx, !negated);
     case 'isEmpty': {

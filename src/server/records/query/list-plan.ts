@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ResolvedFilter, ResolvedLeaf } from '../../../shared/filter/validate.ts';
 import type { AccessGrant } from '../../access/policy.ts';
 import type { Executor, ListPlan } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
-import { type CompileContext, pathTargets } from './filter.ts';
+import { type CompileContext, containsIds, pathTargets } from './filter.ts';
 
 /** What a list query tells its dialect's planner (ListPlan): what it knows about its own conditions. */
 
@@ -59,29 +59,38 @@ export function topLevelEqualities(
 }
 
 /**
- * Relation paths every row must meet ("company.city = Gniezno" is `company_id IN (ids of
- * companies in Gniezno)`), each with a count of its related side the planner may ask for: a
- * path's selectivity is known only by looking.
+ * Conditions every row must meet whose selectivity is known only by looking, each with a count
+ * of its ids the planner may ask for: relation paths ("company.city = Gniezno" is
+ * `company_id IN (ids of companies in Gniezno)`) and `contains` answered by a trigram index
+ * (`id IN (…)`).
  */
-export function pathDrivers(
+export function listDrivers(
+  definition: ObjectDefinition,
   filter: ResolvedFilter | null,
   compile: CompileContext,
   executor: Executor,
 ): NonNullable<ListPlan['drivers']> {
   const drivers: NonNullable<ListPlan['drivers']> = [];
-  for (const leaf of topLevelLeaves(filter)) {
-    if (leaf.steps.length === 0) continue;
-    const { via, matching } = pathTargets(leaf, 0, compile);
-    // A many-to-many hop goes through its link table, not a column of this one.
-    if (via.through || !via.column) continue;
+  const counted = (column: string, ids: RawBuilder<unknown>) =>
     drivers.push({
-      column: via.column,
+      column,
       count: async (cap) => {
         const result = await sql<{ n: number | string }>`
-          SELECT COUNT(*) AS n FROM (${matching} LIMIT ${cap}) AS related`.execute(executor);
+          SELECT COUNT(*) AS n FROM (${ids} LIMIT ${cap}) AS related`.execute(executor);
         return Number(result.rows[0]?.n ?? 0);
       },
     });
+  for (const leaf of topLevelLeaves(filter)) {
+    if (leaf.steps.length === 0) {
+      const field = definition.field(leaf.field.key);
+      const ids =
+        field && leaf.op === 'contains' ? containsIds(leaf, field, String(leaf.value), compile) : null;
+      if (ids) counted('id', ids);
+      continue;
+    }
+    const { via, matching } = pathTargets(leaf, 0, compile);
+    // A many-to-many hop goes through its link table, not a column of this one.
+    if (!via.through && via.column) counted(via.column, matching);
   }
   return drivers;
 }
