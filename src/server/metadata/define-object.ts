@@ -472,7 +472,7 @@ export function defineObject<const F extends Record<string, FieldSpec>>(
   }
   for (const named of objectSpec.containsIndexes ?? []) {
     const indexed = byKey.get(named);
-    if (!indexed || indexed.columns.length !== 1 || indexed.columns[0]?.type !== 'text' || indexed.target)
+    if (indexed?.columns.length !== 1 || indexed.columns[0]?.type !== 'text' || indexed.target)
       throw new Error(`${objectSpec.key}: contains index ${named} must be a text field of one column`);
   }
   for (const named of [...objectSpec.titleFields, ...(objectSpec.subtitleFields ?? [])]) {
