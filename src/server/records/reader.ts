@@ -141,6 +141,8 @@ export interface ListConditions {
   filter: ResolvedFilter | null;
   /** Whether a filter or quick search narrows the list (counts use it for estimates). */
   narrowed: boolean;
+  /** The ids the quick search finds in the search index, when it is what answers it. */
+  searchIds: RawBuilder<unknown> | null;
 }
 
 /**
@@ -172,13 +174,16 @@ export async function listConditions(
         );
   if (filter) conditions.push(compileFilter(filter, ROOT, compile));
   const hasQuery = request.q !== undefined && request.q !== null && request.q !== '';
+  let searchIds: RawBuilder<unknown> | null = null;
   if (hasQuery) {
     if (typeof request.q !== 'string' || request.q.length > MAX_QUICK_SEARCH) {
       throw errors.badRequest(`q must be text of at most ${MAX_QUICK_SEARCH} characters`);
     }
-    conditions.push(quickSearch(ctx, definition, grant, request.q));
+    const search = quickSearch(ctx, definition, grant, request.q);
+    conditions.push(search.condition);
+    searchIds = search.ids;
   }
-  return { conditions, filter, narrowed: filter !== null || hasQuery };
+  return { conditions, filter, narrowed: filter !== null || hasQuery, searchIds };
 }
 
 export async function listRecords(
@@ -197,7 +202,10 @@ export async function listRecords(
   );
   const limit = pageSize(request.limit);
   const deleted = request.deleted ?? 'exclude';
-  const { conditions, filter } = await listConditions(ctx, actor, definition, grant, { ...request, deleted });
+  const { conditions, filter, searchIds } = await listConditions(ctx, actor, definition, grant, {
+    ...request,
+    deleted,
+  });
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
     conditions.push(afterCursor(sort, decodeCursor(sort, request.cursor), ROOT, ctx.dialect));
@@ -218,7 +226,7 @@ export async function listRecords(
       sortIndex: deleted === 'exclude' ? sort.index : null,
       equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
       ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
-      drivers: listDrivers(definition, filter, compileContext(ctx, actor), executorOf(ctx)),
+      drivers: listDrivers(definition, filter, searchIds, compileContext(ctx, actor), executorOf(ctx)),
     })}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
@@ -241,14 +249,15 @@ function quickSearch(
   definition: ObjectDefinition,
   grant: AccessGrant,
   q: string,
-): RawBuilder<unknown> {
+): { condition: RawBuilder<unknown>; ids: RawBuilder<unknown> | null } {
   const tokens = searchTokens(q);
-  if (tokens.length === 0) return sql`1 = 1`;
+  if (tokens.length === 0) return { condition: sql`1 = 1`, ids: null };
   const hidesSearchField = definition.searchFields.some((key) => grant.hiddenFields.has(key));
   if (definition.searchFields.length > 0 && !hidesSearchField) {
-    return sql`${sql.ref(`${ROOT}.id`)} IN (${ctx.dialect.searchIds(definition.key, tokens)})`;
+    const ids = ctx.dialect.searchIds(definition.key, tokens);
+    return { condition: sql`${sql.ref(`${ROOT}.id`)} IN (${ids})`, ids };
   }
-  return visibleTextMatch(ctx, definition, grant, tokens, ROOT);
+  return { condition: visibleTextMatch(ctx, definition, grant, tokens, ROOT), ids: null };
 }
 
 /** Every token appears in one of the reader's visible search (or title) fields. */

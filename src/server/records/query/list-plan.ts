@@ -61,12 +61,14 @@ export function topLevelEqualities(
 /**
  * Conditions every row must meet whose selectivity is known only by looking, each with a count
  * of its ids the planner may ask for: relation paths ("company.city = Gniezno" is
- * `company_id IN (ids of companies in Gniezno)`) and `contains` answered by a trigram index
- * (`id IN (…)`).
+ * `company_id IN (ids of companies in Gniezno)`), `contains` answered by a trigram index and
+ * the quick search answered by the search index (both `id IN (…)`).
  */
 export function listDrivers(
   definition: ObjectDefinition,
   filter: ResolvedFilter | null,
+  /** The list's quick search, when the search index answers it: `id IN (…)` too. */
+  searchIds: RawBuilder<unknown> | null,
   compile: CompileContext,
   executor: Executor,
 ): NonNullable<ListPlan['drivers']> {
@@ -80,6 +82,7 @@ export function listDrivers(
         return Number(result.rows[0]?.n ?? 0);
       },
     });
+  if (searchIds) counted('id', searchIds);
   for (const leaf of topLevelLeaves(filter)) {
     if (leaf.steps.length === 0) {
       const field = definition.field(leaf.field.key);
