@@ -157,21 +157,45 @@ export async function listConditions(
   grant: AccessGrant,
   request: { filter?: unknown; q?: unknown; deleted?: 'exclude' | 'only' },
 ): Promise<ListConditions> {
-  const compile = compileContext(ctx, actor);
+  const filter = await resolveListFilter(ctx, actor, definition, request.filter);
+  return compileListConditions(ctx, actor, definition, grant, { ...request, filter });
+}
+
+/** The request's filter checked against metadata, with dynamic members ("my groups") filled in. */
+async function resolveListFilter(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  input: unknown,
+): Promise<ResolvedFilter | null> {
+  if (input === undefined || input === null) return null;
+  return expandDynamicMembers(
+    ctx,
+    visibleLookup(ctx.registry, actor),
+    resolve(ctx, actor, definition, input),
+  );
+}
+
+/**
+ * listConditions for a resolved filter. `correlate`: conditions on related records and on
+ * the search indexes are checked row by row (EXISTS) rather than gathered as sets first —
+ * what a query walking an index through the table wants (the dialect's plan says so).
+ */
+function compileListConditions(
+  ctx: RecordsContext,
+  actor: Actor,
+  definition: ObjectDefinition,
+  grant: AccessGrant,
+  request: { filter: ResolvedFilter | null; q?: unknown; deleted?: 'exclude' | 'only'; correlate?: boolean },
+): ListConditions {
+  const compile = { ...compileContext(ctx, actor), correlate: request.correlate === true };
   const conditions: RawBuilder<unknown>[] = [
     request.deleted === 'only'
       ? sql`${sql.ref(`${ROOT}.deleted_at`)} IS NOT NULL`
       : sql`${sql.ref(`${ROOT}.deleted_at`)} IS NULL`,
   ];
   if (grant.rows) conditions.push(grant.rows(ROOT));
-  const filter =
-    request.filter === undefined || request.filter === null
-      ? null
-      : await expandDynamicMembers(
-          ctx,
-          visibleLookup(ctx.registry, actor),
-          resolve(ctx, actor, definition, request.filter),
-        );
+  const { filter } = request;
   if (filter) conditions.push(compileFilter(filter, ROOT, compile));
   const hasQuery = request.q !== undefined && request.q !== null && request.q !== '';
   let searchIds: RawBuilder<unknown> | null = null;
@@ -202,10 +226,18 @@ export async function listRecords(
   );
   const limit = pageSize(request.limit);
   const deleted = request.deleted ?? 'exclude';
-  const { conditions, filter, searchIds } = await listConditions(ctx, actor, definition, grant, {
-    ...request,
-    deleted,
+  const filter = await resolveListFilter(ctx, actor, definition, request.filter);
+  const gathered = compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted });
+  const plan = await ctx.dialect.listSource(definition.table, ROOT, {
+    // Partial sort indexes hold live rows only.
+    sortIndex: deleted === 'exclude' ? sort.index : null,
+    equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
+    ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
+    drivers: listDrivers(definition, filter, gathered.searchIds, compileContext(ctx, actor), executorOf(ctx)),
   });
+  const { conditions } = plan.correlate
+    ? compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted, correlate: true })
+    : gathered;
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
     conditions.push(afterCursor(sort, decodeCursor(sort, request.cursor), ROOT, ctx.dialect));
@@ -221,13 +253,7 @@ export async function listRecords(
     .map((k) => sql`${sortSource(k, ROOT)} AS ${sql.ref(k.column)}`);
   const result = await sql<Record<string, unknown>>`
     SELECT ${sql.join([...[...columns].map((c) => sql.ref(`${ROOT}.${c}`)), ...labels])}
-    FROM ${await ctx.dialect.listSource(definition.table, ROOT, {
-      // Partial sort indexes hold live rows only.
-      sortIndex: deleted === 'exclude' ? sort.index : null,
-      equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
-      ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
-      drivers: listDrivers(definition, filter, searchIds, compileContext(ctx, actor), executorOf(ctx)),
-    })}
+    FROM ${plan.from}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
     LIMIT ${limit + 1}`.execute(executorOf(ctx));
@@ -254,6 +280,7 @@ function quickSearch(
   if (tokens.length === 0) return { condition: sql`1 = 1`, ids: null };
   const hidesSearchField = definition.searchFields.some((key) => grant.hiddenFields.has(key));
   if (definition.searchFields.length > 0 && !hidesSearchField) {
+    // Always as a set: a full-text match checked row by row runs the whole match each time.
     const ids = ctx.dialect.searchIds(definition.key, tokens);
     return { condition: sql`${sql.ref(`${ROOT}.id`)} IN (${ids})`, ids };
   }

@@ -52,6 +52,16 @@ export interface ListPlan {
   drivers?: Array<{ column: string; count: (cap: number) => Promise<number> }>;
 }
 
+/** The FROM of a list query, as the dialect plans it. */
+export interface ListSource {
+  from: RawBuilder<unknown>;
+  /**
+   * The plan walks an index through the table: conditions on related records and search
+   * indexes are best checked per row (EXISTS) than gathered as whole sets first.
+   */
+  correlate: boolean;
+}
+
 export interface SearchRequest {
   /**
    * Tokens already folded with `foldText`; the last one is matched as a prefix. Hits are ordered
@@ -200,7 +210,7 @@ export interface Dialect {
    * filter on an indexed column it sorts every matching row, even when walking the sort index
    * would find 50 rows at once; this is where a dialect may steer it.
    */
-  listSource(table: string, alias: string, plan: ListPlan): Promise<RawBuilder<unknown>>;
+  listSource(table: string, alias: string, plan: ListPlan): Promise<ListSource>;
 
   /** True when the error is a unique-constraint violation (turned into 409 by the engine). */
   isUniqueViolation(error: unknown): boolean;

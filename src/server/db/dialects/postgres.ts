@@ -248,7 +248,8 @@ class PostgresDialectImpl implements Dialect {
 
   /** PostgreSQL's planner costs LIMIT with real statistics; it needs no help. */
   async listSource(table: string, alias: string, _plan: ListPlan) {
-    return sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+    // Its planner turns IN (subquery) into the semi-join it costs best, either way round.
+    return { from: sql`${sql.table(table)} AS ${sql.raw(alias)}`, correlate: false };
   }
 
   isUniqueViolation(error: unknown): boolean {

@@ -73,7 +73,7 @@ export class SqliteListPlanner {
       if (perValue === undefined || (!byId && index === undefined)) continue;
       // Beyond this many matching rows walking wins whatever else holds: count no further.
       const flip = Math.sqrt((PAGE_ROWS * total) / SORT_COST_PER_ROW);
-      const cap = Math.max(100, Math.ceil((2 * flip) / Math.max(perValue, 1)));
+      const cap = Math.max(100, Math.ceil(flip / Math.max(perValue, 1)) + 1);
       consider((await count(cap)) * perValue, byId ? { byId: true } : index ? { index } : null);
     }
     const chosen = narrowest as { fetched: number; access: TableAccess } | null;

@@ -276,8 +276,12 @@ class SqliteDialectImpl implements Dialect {
   async listSource(table: string, alias: string, plan: ListPlan) {
     const access = await this.planner.access(table, plan);
     const source = sql`${sql.table(table)} AS ${sql.raw(alias)}`;
-    if (!access) return source;
-    return 'index' in access ? sql`${source} INDEXED BY ${sql.id(access.index)}` : sql`${source} NOT INDEXED`;
+    if (!access) return { from: source, correlate: false };
+    if ('byId' in access) return { from: sql`${source} NOT INDEXED`, correlate: false };
+    // Walking the sort index meets a few rows per match: an IN (subquery) would first gather
+    // every related id (all companies in Budapest: 40,000 row reads), EXISTS looks up each.
+    const walks = access.index === plan.sortIndex || access.index === plan.ownerSortIndex;
+    return { from: sql`${source} INDEXED BY ${sql.id(access.index)}`, correlate: walks };
   }
 
   isUniqueViolation(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
@@ -7,8 +8,9 @@ import { todayIn } from '../../../shared/filter/relative-dates.ts';
 import type { Filter } from '../../../shared/filter/types.ts';
 import { resolveFilter } from '../../../shared/filter/validate.ts';
 import { systemActor } from '../../access/actor.ts';
-import { listRecords } from '../reader.ts';
+import { compileContext, listRecords } from '../reader.ts';
 import { createRecord } from '../writer.ts';
+import { compileFilter } from './filter.ts';
 
 /**
  * The differential test of ARCHITECTURE §7: random filters over random records must select
@@ -268,6 +270,15 @@ describe.each(DIALECTS)('filter compiler agrees with the in-memory evaluator (%s
             })
           ).items.map((r) => r.id);
           expect(actual).toEqual(expected);
+          // The form a plan walking an index uses: relation paths checked row by row (EXISTS).
+          const table = ctx.registry.get(root)?.table ?? root;
+          const correlated = compileFilter(resolved, 't0', {
+            ...compileContext(ctx, actor),
+            correlate: true,
+          });
+          const rows = await sql<{ id: number }>`SELECT t0.id FROM ${sql.table(table)} AS t0
+            WHERE t0.deleted_at IS NULL AND ${correlated} ORDER BY t0.id`.execute(ctx.dialect.db);
+          expect(rows.rows.map((r) => Number(r.id))).toEqual(expected);
         }),
         { numRuns: 250 },
       );

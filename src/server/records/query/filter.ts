@@ -25,6 +25,11 @@ export interface CompileContext {
    * reaches related records the reader can see. Absent for trusted compilation (tests).
    */
   rowsOf?: (object: string) => RowPredicate | null;
+  /**
+   * Check relation paths per row (EXISTS on the related record by its id) instead of as a
+   * set of related ids: for a query that walks an index (the dialect's plan says).
+   */
+  correlate?: boolean;
 }
 
 type Predicate = RawBuilder<unknown>;
@@ -78,7 +83,15 @@ function compileLeaf(
     return compileCondition(field, leaf, alias, ctx, negated);
   }
   // A hop through a relation: "the related record exists and meets the rest of the path".
-  const { via, matching } = pathTargets(leaf, stepIndex, ctx);
+  const { via, matching, related } = pathTargets(leaf, stepIndex, ctx);
+  if (ctx.correlate && !via.through) {
+    // A scalar subquery on the related record's id, not EXISTS: SQLite turns an EXISTS into a
+    // join and may first build a Bloom filter of every matching related row (all companies of
+    // a city, read without their index), which is the cost this form exists to avoid.
+    const column = sql.ref(`${alias}.${via.column}`);
+    const found = sql`(${related(sql`${sql.ref(`${related.alias}.id`)} = ${column}`)})`;
+    return negated ? sql`${found} IS NULL` : sql`${found} IS NOT NULL`;
+  }
   if (via.through) {
     const ids = membersMatching(via, sql`IN (${matching})`, ctx);
     return sql`${sql.ref(`${alias}.id`)} ${sql.raw(negated ? 'NOT IN' : 'IN')} (${ids})`;
@@ -98,20 +111,29 @@ export function pathTargets(
   leaf: ResolvedLeaf,
   stepIndex: number,
   ctx: CompileContext,
-): { via: FieldDefinition; matching: Predicate } {
+): {
+  via: FieldDefinition;
+  matching: Predicate;
+  /** The same related records with one more condition, as `SELECT 1 …` (for EXISTS). */
+  related: ((condition: Predicate) => Predicate) & { alias: string };
+} {
   const step = leaf.steps[stepIndex];
   if (!step) throw new Error(`${leaf.field.key} has no step ${stepIndex}`);
-  const from = definitionOf(ctx, step.object);
-  const via = from.field(step.field.key);
+  const source = definitionOf(ctx, step.object);
+  const via = source.field(step.field.key);
   const target = definitionOf(ctx, step.field.target ?? '');
   if (!via) throw new Error(`unknown field ${step.object}.${step.field.key}`);
   const inner = ctx.nextAlias();
   const rest = compileLeaf(leaf, stepIndex + 1, inner, ctx, false);
   const visible = ctx.rowsOf?.(target.key);
   const scope = visible ? sql` AND ${visible(inner)}` : sql``;
-  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
+  const from = sql`FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
     WHERE ${rest} AND ${sql.ref(`${inner}.deleted_at`)} IS NULL${scope}`;
-  return { via, matching };
+  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} ${from}`;
+  const related = Object.assign((condition: Predicate) => sql`SELECT 1 ${from} AND ${condition}`, {
+    alias: inner,
+  });
+  return { via, matching, related };
 }
 
 /** Ids of source records that have a member matching `targetCondition` (or any member when omitted). */
@@ -195,7 +217,9 @@ function compileCondition(
     case 'startsWith':
     case 'endsWith': {
       const like = sql`${ctx.dialect.folded(column)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`;
-      const ids = op === 'contains' && !negated ? containsIds(leaf, field, String(value), ctx) : null;
+      // Walking an index, the LIKE on each row met is all it takes.
+      const ids =
+        op === 'contains' && !negated && !ctx.correlate ? containsIds(leaf, field, String(value), ctx) : null;
       return ids ? sql`(${sql.ref(`${alias}.id`)} IN (${ids}) AND ${like})` : complement(like);
     }
     case 'notContains':
