@@ -15,6 +15,7 @@ import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import { distinctColumns, listDrivers, ownerSortIndex, topLevelEqualities } from './query/list-plan.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
+import { pageByReferenceTitle } from './query/reference-sort.ts';
 import { compileSort, orderBy, sortSource } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
 import { readableRows, visibleLookup } from './visible.ts';
@@ -238,9 +239,11 @@ export async function listRecords(
   const { conditions } = plan.correlate
     ? compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted, correlate: true })
     : gathered;
+  let cursor: unknown[] | null = null;
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
-    conditions.push(afterCursor(sort, decodeCursor(sort, request.cursor), ROOT, ctx.dialect));
+    cursor = decodeCursor(sort, request.cursor);
+    conditions.push(afterCursor(sort, cursor, ROOT, ctx.dialect));
   }
   const columns = new Set([
     'id',
@@ -251,15 +254,30 @@ export async function listRecords(
   const labels = sort.keys
     .filter((k) => k.label)
     .map((k) => sql`${sortSource(k, ROOT)} AS ${sql.ref(k.column)}`);
-  const result = await sql<Record<string, unknown>>`
-    SELECT ${sql.join([...[...columns].map((c) => sql.ref(`${ROOT}.${c}`)), ...labels])}
+  const own = [...columns].map((c) => sql.ref(`${ROOT}.${c}`));
+  const found =
+    (await pageByReferenceTitle({
+      dialect: ctx.dialect,
+      executor: executorOf(ctx),
+      table: definition.table,
+      alias: ROOT,
+      sort,
+      columns: own,
+      conditions,
+      cursorTitle: cursor ? { value: cursor[0] } : null,
+      wanted: limit + 1,
+    })) ??
+    (
+      await sql<Record<string, unknown>>`
+    SELECT ${sql.join([...own, ...labels])}
     FROM ${plan.from}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
-    LIMIT ${limit + 1}`.execute(executorOf(ctx));
-  const rows = result.rows.slice(0, limit);
+    LIMIT ${limit + 1}`.execute(executorOf(ctx))
+    ).rows;
+  const rows = found.slice(0, limit);
   const last = rows.at(-1);
-  const nextCursor = result.rows.length > limit && last ? encodeCursor(sort, last) : null;
+  const nextCursor = found.length > limit && last ? encodeCursor(sort, last) : null;
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   await attachRelatedColumns(ctx, executorOf(ctx), actor, related, items);
   return { items, nextCursor };

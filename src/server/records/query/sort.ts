@@ -22,6 +22,8 @@ export interface SortKey {
    * expression under `column`, so the cursor carries the label.
    */
   label?: (alias: string) => RawBuilder<unknown>;
+  /** For a reference: the object it points to and its title as an expression over that table. */
+  target?: { definition: ObjectDefinition; title: (alias: string) => RawBuilder<unknown> };
 }
 
 /** The object a reference field points to, to sort by its title. */
@@ -77,6 +79,7 @@ export function compileSort(
             direction,
             nullable: true,
             label: titleOfTarget(target, field.column, locale),
+            target: { definition: target, title: targetTitle(target, locale) },
           }
         : { field, column: field.column, direction, nullable },
     );
@@ -148,15 +151,23 @@ function titleOfTarget(
   column: string,
   locale: SortLocale,
 ): (alias: string) => RawBuilder<unknown> {
+  const title = targetTitle(target, locale);
+  return (alias) => {
+    const inner = `${alias}_t`;
+    return sql`(SELECT ${title(inner)} FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
+      WHERE ${sql.ref(`${inner}.id`)} = ${sql.ref(`${alias}.${column}`)})`;
+  };
+}
+
+/** A record's title over its own table, '' as NULL: the localized label or the title fields joined. */
+function targetTitle(target: ObjectDefinition, locale: SortLocale): (alias: string) => RawBuilder<unknown> {
   const titleColumns = target.localizedTitle
     ? [target.field(target.localizedTitle[locale])?.column ?? target.localizedTitle[locale]]
     : target.titleFields.map((key) => target.field(key)?.column ?? key);
   return (alias) => {
-    const inner = `${alias}_t`;
-    const parts = titleColumns.map((name) => sql`COALESCE(${sql.ref(`${inner}.${name}`)}, '')`);
+    const parts = titleColumns.map((name) => sql`COALESCE(${sql.ref(`${alias}.${name}`)}, '')`);
     const title = parts.length === 1 ? parts[0] : sql`TRIM(${sql.join(parts, sql` || ' ' || `)})`;
-    return sql`(SELECT NULLIF(${title}, '') FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
-      WHERE ${sql.ref(`${inner}.id`)} = ${sql.ref(`${alias}.${column}`)})`;
+    return sql`NULLIF(${title}, '')`;
   };
 }
 
