@@ -13,10 +13,17 @@ import { attachPermissions } from './permissions.ts';
 import { type ApiRecord, attachExpansions, attachMemberships, decodeRow } from './present.ts';
 import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
-import { distinctColumns, listDrivers, ownerSortIndex, topLevelEqualities } from './query/list-plan.ts';
+import {
+  distinctColumns,
+  listDrivers,
+  ownerSortIndex,
+  topLevelEqualities,
+  walkableSortIndex,
+} from './query/list-plan.ts';
+import { readListRows } from './query/list-rows.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { pageByReferenceTitle } from './query/reference-sort.ts';
-import { compileSort, orderBy, sortSource } from './query/sort.ts';
+import { compileSort, sortSource } from './query/sort.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
 import { readableRows, visibleLookup } from './visible.ts';
 
@@ -229,22 +236,25 @@ export async function listRecords(
   const deleted = request.deleted ?? 'exclude';
   const filter = await resolveListFilter(ctx, actor, definition, request.filter);
   const gathered = compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted });
+  const equalities = distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]);
   const plan = await ctx.dialect.listSource(definition.table, ROOT, {
     // Partial sort indexes hold live rows only.
-    sortIndex: deleted === 'exclude' ? sort.index : null,
-    equalities: distinctColumns([...topLevelEqualities(definition, [filter]), ...grant.equalities]),
+    sortIndex: deleted === 'exclude' ? walkableSortIndex(sort, equalities) : null,
+    equalities,
     ownerSortIndex: deleted === 'exclude' ? ownerSortIndex(definition, sort.index, grant) : null,
     drivers: listDrivers(definition, filter, gathered.searchIds, compileContext(ctx, actor), executorOf(ctx)),
   });
-  const { conditions } = plan.correlate
+  // Relation paths checked row by row, for a plan that walks an index.
+  const walking = plan.correlate
     ? compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted, correlate: true })
-    : gathered;
+        .conditions
+    : gathered.conditions;
   let cursor: unknown[] | null = null;
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
     cursor = decodeCursor(sort, request.cursor);
-    conditions.push(afterCursor(sort, cursor, ROOT, ctx.dialect));
   }
+  const after = cursor ? afterCursor(sort, cursor, ROOT, ctx.dialect) : null;
   const columns = new Set([
     'id',
     ...fields.flatMap((f) => f.columns.map((c) => c.name)),
@@ -263,18 +273,22 @@ export async function listRecords(
       alias: ROOT,
       sort,
       columns: own,
-      conditions,
+      conditions: after ? [...gathered.conditions, after] : gathered.conditions,
       cursorTitle: cursor ? { value: cursor[0] } : null,
       wanted: limit + 1,
     })) ??
-    (
-      await sql<Record<string, unknown>>`
-    SELECT ${sql.join([...own, ...labels])}
-    FROM ${plan.from}
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY ${orderBy(sort, ROOT, ctx.dialect)}
-    LIMIT ${limit + 1}`.execute(executorOf(ctx))
-    ).rows;
+    (await readListRows({
+      dialect: ctx.dialect,
+      executor: executorOf(ctx),
+      alias: ROOT,
+      source: plan,
+      sort,
+      select: [...own, ...labels],
+      walking,
+      gathered: gathered.conditions,
+      after,
+      wanted: limit + 1,
+    }));
   const rows = found.slice(0, limit);
   const last = rows.at(-1);
   const nextCursor = found.length > limit && last ? encodeCursor(sort, last) : null;

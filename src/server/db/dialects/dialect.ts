@@ -60,6 +60,14 @@ export interface ListSource {
    * indexes are best checked per row (EXISTS) than gathered as whole sets first.
    */
   correlate: boolean;
+  /**
+   * The plan walks the sort index hoping the matches are spread along it: read at most `rows`
+   * of it, and if those hold too few matches for the page, read `otherwise` (which sorts
+   * the matches). Matches bunched late in the sort order (a city's companies sorted by city
+   * name, people of a Hungarian town in Polish order) would otherwise make the walk read
+   * most of the table.
+   */
+  walk?: { rows: number; otherwise: ListSource };
 }
 
 export interface SearchRequest {

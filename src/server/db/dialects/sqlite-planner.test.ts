@@ -18,10 +18,12 @@ describe('SQLite list planner', async () => {
   })();
   database.exec('ANALYZE');
   const planner = new SqliteListPlanner(database);
+  const accessOf = async (...args: Parameters<SqliteListPlanner['access']>) =>
+    (await planner.access(...args)).access;
 
   it('walks the sort index when the equality filter matches many rows', async () => {
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
@@ -30,7 +32,7 @@ describe('SQLite list planner', async () => {
 
   it('leaves a selective filter to SQLite', async () => {
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [
           { column: 'industry_id', values: 1 },
@@ -42,7 +44,7 @@ describe('SQLite list planner', async () => {
 
   it('sorts the matches when two broad filters together are narrow (an industry of my clients)', async () => {
     const plan = (equalities: Array<{ column: string; values: number }>) =>
-      planner.access('company', { sortIndex: 'company_sort_pl', equalities });
+      accessOf('company', { sortIndex: 'company_sort_pl', equalities });
     // A third of the rows, then a fiftieth of those: 40 rows to sort beat walking 7,650.
     expect(
       await plan([
@@ -61,13 +63,13 @@ describe('SQLite list planner', async () => {
 
   it('does nothing without a sort index or without an indexed equality', async () => {
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: null,
         equalities: [{ column: 'industry_id', values: 1 }],
       }),
     ).toBeNull();
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'name', values: 1 }],
       }),
@@ -85,7 +87,7 @@ describe('SQLite list planner', async () => {
     });
     // Two managers' companies (240 rows) are sorted; the manager index finds them.
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [],
         drivers: [driver(2)],
@@ -93,7 +95,7 @@ describe('SQLite list planner', async () => {
     ).toEqual({ index: 'company_manager' });
     // Forty managers: most of the table, walk the sort index.
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [],
         drivers: [driver(40)],
@@ -103,7 +105,7 @@ describe('SQLite list planner', async () => {
     expect(counted.every((cap) => cap >= 100 && cap < 6000)).toBe(true);
     // An indexed equality narrower than the path: SQLite is left to use it.
     expect(
-      await planner.access('company', {
+      await accessOf('company', {
         sortIndex: 'company_sort_pl',
         equalities: [{ column: 'tax_id', values: 1 }],
         drivers: [driver(2)],
@@ -114,10 +116,20 @@ describe('SQLite list planner', async () => {
   it('looks rows up by id when a trigram index finds few, and walks the sort index when it finds many', async () => {
     const ids = (found: number) => ({ column: 'id', count: async (cap: number) => Math.min(found, cap) });
     expect(
-      await planner.access('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(30)] }),
+      await accessOf('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(30)] }),
     ).toEqual({ byId: true });
     expect(
-      await planner.access('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(3000)] }),
+      await accessOf('company', { sortIndex: 'company_sort_pl', equalities: [], drivers: [ids(3000)] }),
     ).toEqual({ index: 'company_sort_pl' });
+  });
+
+  it('walks with a fallback that sorts the matches through the narrowest condition', async () => {
+    const planned = await planner.access('company', {
+      sortIndex: 'company_sort_pl',
+      equalities: [{ column: 'industry_id', values: 1 }],
+    });
+    expect(planned.access).toEqual({ index: 'company_sort_pl' });
+    expect(planned.walk?.otherwise).toEqual({ index: 'company_industry' });
+    expect(planned.walk?.rows).toBeGreaterThan(50);
   });
 });

@@ -42,28 +42,40 @@ interface TableStats {
  */
 export type TableAccess = { index: string } | { byId: true } | null;
 
+/**
+ * The access chosen; when it walks the sort index, how many rows the walk should take (an
+ * estimate that assumes the conditions are spread evenly along the sort order, which they may
+ * not be: people of a Hungarian town in Polish order come late) and the access that sorts the
+ * matches instead, for when a walk of a few times that many rows finds too few.
+ */
+export interface PlannedAccess {
+  access: TableAccess;
+  walk?: { rows: number; otherwise: TableAccess };
+}
+
 export class SqliteListPlanner {
   private readonly stats = new Map<string, TableStats>();
 
   constructor(private readonly database: Database.Database) {}
 
-  async access(table: string, plan: ListPlan): Promise<TableAccess> {
+  async access(table: string, plan: ListPlan): Promise<PlannedAccess> {
     // The reader's own rows, already in order: never more work than fetching and sorting them.
-    if (plan.ownerSortIndex) return { index: plan.ownerSortIndex };
-    if (!plan.sortIndex) return null;
+    if (plan.ownerSortIndex) return { access: { index: plan.ownerSortIndex } };
+    if (!plan.sortIndex) return { access: null };
     const stats = this.tableStats(table);
     const total = stats.rows;
-    if (total === null || total === 0) return null;
-    let narrowest: { fetched: number; access: TableAccess } | null = null;
+    if (total === null || total === 0) return { access: null };
+    let narrowest: { fetched: number; access: TableAccess; sorting: TableAccess } | null = null;
     let share = 1;
-    const consider = (fetched: number, access: TableAccess) => {
+    const consider = (fetched: number, access: TableAccess, sorting: TableAccess = access) => {
       share *= Math.min(1, fetched / total);
-      if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, access };
+      if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, access, sorting };
     };
     for (const { column, values } of plan.equalities) {
       const perValue = stats.rowsPerValue.get(column);
-      // SQLite finds an equality's index itself once it is told not to walk the sort index.
-      if (perValue !== undefined) consider(perValue * values, null);
+      const index = stats.indexByColumn.get(column);
+      // Left to SQLite, which finds the equality's index; after a walk that found too few, named.
+      if (perValue !== undefined) consider(perValue * values, null, index ? { index } : null);
     }
     for (const { column, count } of plan.drivers ?? []) {
       // `id IN (…)`: each id is one row, found by its rowid.
@@ -76,12 +88,14 @@ export class SqliteListPlanner {
       const cap = Math.max(100, Math.ceil(flip / Math.max(perValue, 1)) + 1);
       consider((await count(cap)) * perValue, byId ? { byId: true } : index ? { index } : null);
     }
-    const chosen = narrowest as { fetched: number; access: TableAccess } | null;
+    const chosen = narrowest as { fetched: number; access: TableAccess; sorting: TableAccess } | null;
     // No usable index: SQLite already prefers the sort index over sorting the table.
-    if (!chosen) return null;
+    if (!chosen) return { access: null };
     const walk = PAGE_ROWS / Math.max(share, 1 / total);
     const sort = chosen.fetched + SORT_COST_PER_ROW * share * total;
-    return walk < sort ? { index: plan.sortIndex } : chosen.access;
+    return walk < sort
+      ? { access: { index: plan.sortIndex }, walk: { rows: walk, otherwise: chosen.sorting } }
+      : { access: chosen.access };
   }
 
   private tableStats(table: string): TableStats {

@@ -13,6 +13,7 @@ import {
   type DynamicDatabase,
   type Executor,
   type ListPlan,
+  type ListSource,
   type SearchHit,
   type SearchMatch,
   type SearchRequest,
@@ -21,7 +22,11 @@ import {
   titleKeyRange,
 } from './dialect.ts';
 import { type SnapshotFormat, sqliteRestore, sqliteSnapshot } from './snapshots.ts';
-import { SqliteListPlanner } from './sqlite-planner.ts';
+import { SqliteListPlanner, type TableAccess } from './sqlite-planner.ts';
+
+/** Rows a budgeted walk of the sort index may read before the matches are sorted instead. */
+const MIN_WALK_ROWS = 2_000;
+const MAX_WALK_ROWS = 20_000;
 
 const SORT_LOCALES: ReadonlySet<string> = new Set(['en', 'pl', 'hu']);
 
@@ -273,15 +278,23 @@ class SqliteDialectImpl implements Dialect {
     return sql`SELECT rowid FROM ${sql.table(index)} WHERE ${sql.table(index)} MATCH ${phrase}`;
   }
 
-  async listSource(table: string, alias: string, plan: ListPlan) {
-    const access = await this.planner.access(table, plan);
-    const source = sql`${sql.table(table)} AS ${sql.raw(alias)}`;
-    if (!access) return { from: source, correlate: false };
-    if ('byId' in access) return { from: sql`${source} NOT INDEXED`, correlate: false };
-    // Walking the sort index meets a few rows per match: an IN (subquery) would first gather
-    // every related id (all companies in Budapest: 40,000 row reads), EXISTS looks up each.
-    const walks = access.index === plan.sortIndex || access.index === plan.ownerSortIndex;
-    return { from: sql`${source} INDEXED BY ${sql.id(access.index)}`, correlate: walks };
+  async listSource(table: string, alias: string, plan: ListPlan): Promise<ListSource> {
+    const planned = await this.planner.access(table, plan);
+    const read = (access: TableAccess): ListSource => {
+      const source = sql`${sql.table(table)} AS ${sql.raw(alias)}`;
+      if (!access) return { from: source, correlate: false };
+      if ('byId' in access) return { from: sql`${source} NOT INDEXED`, correlate: false };
+      // Walking the sort index meets a few rows per match: an IN (subquery) would first gather
+      // every related id (all companies in Budapest: 40,000 row reads), a subquery per row
+      // looks each up.
+      const walks = access.index === plan.sortIndex || access.index === plan.ownerSortIndex;
+      return { from: sql`${source} INDEXED BY ${sql.id(access.index)}`, correlate: walks };
+    };
+    const chosen = read(planned.access);
+    if (!planned.walk) return chosen;
+    // A few times the estimate, within bounds: a walk that costs little more than a sort, at worst.
+    const rows = Math.min(MAX_WALK_ROWS, Math.max(MIN_WALK_ROWS, Math.ceil(4 * planned.walk.rows)));
+    return { ...chosen, walk: { rows, otherwise: read(planned.walk.otherwise) } };
   }
 
   isUniqueViolation(error: unknown): boolean {

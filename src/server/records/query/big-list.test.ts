@@ -134,4 +134,55 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
       expect(ids.size).toBe(seen.length);
     }
   });
+
+  it('finds matches bunched at the end of the sort order, past the walk the planner expected', async () => {
+    const { services } = env();
+    const ctx = services.records;
+    const actor = { ...systemActor('test'), locale: 'pl' as const };
+    const [common, late] = await Promise.all(
+      ['c', 'z'].map((code) =>
+        createRecord(ctx, actor, 'dictionary_value', {
+          dictionary: 'industry',
+          code,
+          label_en: code,
+          label_pl: code,
+          label_hu: code,
+        }),
+      ),
+    );
+    const at = new Date().toISOString();
+    // One company in ten has the late industry — and every one of them a name from the end of
+    // the alphabet: a walk of the name index meets them only after 2,700 others.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      name: i % 10 === 0 ? `Żuraw ${String(i).padStart(4, '0')}` : `Firma ${String(i).padStart(4, '0')}`,
+      industry_id: i % 10 === 0 ? late?.id : common?.id,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await services.dialect.db
+        .insertInto('company')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await sql`ANALYZE`.execute(services.dialect.db);
+    const expected = rows
+      .filter((r) => r.industry_id === late?.id)
+      .map((r) => r.name)
+      .sort((a, b) => compareForLocale(a, b, 'pl'));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listRecords(ctx, actor, 'company', {
+        filter: { field: 'industry', op: 'eq', value: late?.id ?? 0 },
+        sort: [{ field: 'name', direction: 'asc' }],
+        fields: ['name'],
+        limit: 100,
+        cursor,
+      });
+      seen.push(...page.items.map((r) => String(r.name)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  });
 });

@@ -4,6 +4,7 @@ import type { AccessGrant } from '../../access/policy.ts';
 import type { Executor, ListPlan } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
 import { type CompileContext, containsIds, pathTargets } from './filter.ts';
+import type { CompiledSort } from './sort.ts';
 
 /** What a list query tells its dialect's planner (ListPlan): what it knows about its own conditions. */
 
@@ -24,6 +25,18 @@ export function ownerSortIndex(
   const ownerColumn = definition.field(definition.owner)?.column;
   const ownOnly = grant.equalities.some((e) => e.column === ownerColumn && e.values === 1);
   return ownOnly ? sortIndex.replace(titleSort, `${definition.table}_owner_sort_`) : null;
+}
+
+/**
+ * The sort index a plan may walk, unless the filter fixes the sort's first field to a value or
+ * a few ("city = Zamość, by city"): its rows lie together somewhere in that index, and a walk
+ * from the start would pass every row before them (a million at worst); the equality's own
+ * index finds them and the sort is by id alone.
+ */
+export function walkableSortIndex(sort: CompiledSort, equalities: ListPlan['equalities']): string | null {
+  const leading = sort.keys[0];
+  if (!sort.index || !leading || leading.label) return sort.index;
+  return equalities.some((e) => e.column === leading.column) ? null : sort.index;
 }
 
 /** One estimate per column: the same condition from the filter and the row scope counts once. */
