@@ -34,10 +34,12 @@ export async function readListRows(query: ListRowsQuery): Promise<Record<string,
     const live = sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`;
     const walked = sql`SELECT ${sql.raw(`${alias}.*`)} FROM ${source.from}
       WHERE ${sql.join(all([live]), sql` AND `)} ORDER BY ${order} LIMIT ${source.walk.rows}`;
+    // No ORDER BY outside: SQLite hands the walk's rows on in its order and stops at the
+    // page; sorting them again would read the whole budget first.
     const found = await sql<Record<string, unknown>>`
       SELECT ${sql.join(query.select)} FROM (${walked}) AS ${sql.raw(alias)}
       WHERE ${sql.join(all(query.walking), sql` AND `)}
-      ORDER BY ${order} LIMIT ${query.wanted}`.execute(query.executor);
+      LIMIT ${query.wanted}`.execute(query.executor);
     if (found.rows.length >= query.wanted) return found.rows;
     return read(query, source.walk.otherwise, all(query.gathered), order);
   }
