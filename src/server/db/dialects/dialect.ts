@@ -49,7 +49,12 @@ export interface ListPlan {
    * whose company's city is Gniezno"): `count(cap)` runs the related side and answers how many
    * ids it holds, at most `cap`. A dialect that steers its planner asks only when it must choose.
    */
-  drivers?: Array<{ column: string; count: (cap: number) => Promise<number> }>;
+  drivers?: Array<{
+    column: string;
+    count: (cap: number) => Promise<number>;
+    /** The count is of this table's rows (an equality), not of related ids. */
+    countsRows?: boolean;
+  }>;
 }
 
 /** The FROM of a list query, as the dialect plans it. */

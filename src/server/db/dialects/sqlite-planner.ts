@@ -71,13 +71,16 @@ export class SqliteListPlanner {
       share *= Math.min(1, fetched / total);
       if (!narrowest || fetched < narrowest.fetched) narrowest = { fetched, access, sorting };
     };
+    // A condition counted for its own values replaces its column's average.
+    const counted = new Set((plan.drivers ?? []).map((driver) => driver.column));
     for (const { column, values } of plan.equalities) {
+      if (counted.has(column)) continue;
       const perValue = stats.rowsPerValue.get(column);
       const index = stats.indexByColumn.get(column);
       // Left to SQLite, which finds the equality's index; after a walk that found too few, named.
       if (perValue !== undefined) consider(perValue * values, null, index ? { index } : null);
     }
-    for (const { column, count } of plan.drivers ?? []) {
+    for (const { column, count, countsRows } of plan.drivers ?? []) {
       // `id IN (…)`: each id is one row, found by its rowid.
       const byId = column === 'id';
       const perValue = byId ? 1 : stats.rowsPerValue.get(column);
@@ -85,8 +88,11 @@ export class SqliteListPlanner {
       if (perValue === undefined || (!byId && index === undefined)) continue;
       // Beyond this many matching rows walking wins whatever else holds: count no further.
       const flip = Math.sqrt((PAGE_ROWS * total) / SORT_COST_PER_ROW);
-      const cap = Math.max(100, Math.ceil(flip / Math.max(perValue, 1)) + 1);
-      consider((await count(cap)) * perValue, byId ? { byId: true } : index ? { index } : null);
+      // A related side is counted in related ids (each holding perValue rows here); the
+      // table's own equality in its rows.
+      const each = countsRows ? 1 : perValue;
+      const cap = Math.max(100, Math.ceil(flip / Math.max(each, 1)) + 1);
+      consider((await count(cap)) * each, byId ? { byId: true } : index ? { index } : null);
     }
     const chosen = narrowest as { fetched: number; access: TableAccess; sorting: TableAccess } | null;
     // No usable index: SQLite already prefers the sort index over sorting the table.

@@ -3,7 +3,7 @@ import type { ResolvedFilter, ResolvedLeaf } from '../../../shared/filter/valida
 import type { AccessGrant } from '../../access/policy.ts';
 import type { Executor, ListPlan } from '../../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../../metadata/define-object.ts';
-import { type CompileContext, containsIds, pathTargets } from './filter.ts';
+import { type CompileContext, compileFilter, containsIds, pathTargets } from './filter.ts';
 import type { CompiledSort } from './sort.ts';
 
 /** What a list query tells its dialect's planner (ListPlan): what it knows about its own conditions. */
@@ -75,7 +75,8 @@ export function topLevelEqualities(
  * Conditions every row must meet whose selectivity is known only by looking, each with a count
  * of its ids the planner may ask for: relation paths ("company.city = Gniezno" is
  * `company_id IN (ids of companies in Gniezno)`), `contains` answered by a trigram index and
- * the quick search answered by the search index (both `id IN (…)`).
+ * the quick search answered by the search index (both `id IN (…)`), and the filter's own
+ * equalities, whose statistics give only an average.
  */
 export function listDrivers(
   definition: ObjectDefinition,
@@ -86,9 +87,10 @@ export function listDrivers(
   executor: Executor,
 ): NonNullable<ListPlan['drivers']> {
   const drivers: NonNullable<ListPlan['drivers']> = [];
-  const counted = (column: string, ids: RawBuilder<unknown>) =>
+  const counted = (column: string, ids: RawBuilder<unknown>, countsRows = false) =>
     drivers.push({
       column,
+      countsRows,
       count: async (cap) => {
         const result = await sql<{ n: number | string }>`
           SELECT COUNT(*) AS n FROM (${ids} LIMIT ${cap}) AS related`.execute(executor);
@@ -102,6 +104,16 @@ export function listDrivers(
       const ids =
         field && leaf.op === 'contains' ? containsIds(leaf, field, String(leaf.value), compile) : null;
       if (ids) counted('id', ids);
+      // An equality's rows for its own value (statistics know only the average: a town has
+      // 3,000 companies where the average city has 6,000), counted in its index alone.
+      if (field?.column && !field.through && (leaf.op === 'eq' || leaf.op === 'in')) {
+        const alias = compile.nextAlias();
+        counted(
+          field.column,
+          sql`SELECT 1 FROM ${sql.table(definition.table)} AS ${sql.raw(alias)} WHERE ${compileFilter(leaf, alias, compile)}`,
+          true,
+        );
+      }
       continue;
     }
     const { via, matching } = pathTargets(leaf, 0, compile);
