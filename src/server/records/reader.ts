@@ -15,6 +15,7 @@ import { expandDynamicMembers } from './query/dynamic-members.ts';
 import { type CompileContext, compileFilter } from './query/filter.ts';
 import {
   distinctColumns,
+  fixedLeadingKey,
   listDrivers,
   ownerSortIndex,
   topLevelEqualities,
@@ -254,7 +255,11 @@ export async function listRecords(
     if (typeof request.cursor !== 'string') throw errors.badRequest('cursor must be a string');
     cursor = decodeCursor(sort, request.cursor);
   }
-  const after = cursor ? afterCursor(sort, cursor, ROOT, ctx.dialect) : null;
+  // A sort's first field fixed by the filter to one value ("city = Budapest, by city") orders
+  // nothing: the rows go by the rest (the id), which the equality's index holds already.
+  const fixed = fixedLeadingKey(sort, equalities);
+  const ordering = fixed ? { ...sort, keys: sort.keys.slice(1) } : sort;
+  const after = cursor ? afterCursor(ordering, fixed ? cursor.slice(1) : cursor, ROOT, ctx.dialect) : null;
   const columns = new Set([
     'id',
     ...fields.flatMap((f) => f.columns.map((c) => c.name)),
@@ -282,7 +287,7 @@ export async function listRecords(
       executor: executorOf(ctx),
       alias: ROOT,
       source: plan,
-      sort,
+      sort: ordering,
       select: [...own, ...labels],
       walking,
       gathered: gathered.conditions,

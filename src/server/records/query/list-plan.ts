@@ -39,6 +39,13 @@ export function walkableSortIndex(sort: CompiledSort, equalities: ListPlan['equa
   return equalities.some((e) => e.column === leading.column) ? null : sort.index;
 }
 
+/** Whether the filter fixes the sort's first field to one value (never a reference's title). */
+export function fixedLeadingKey(sort: CompiledSort, equalities: ListPlan['equalities']): boolean {
+  const leading = sort.keys[0];
+  if (!leading || leading.label || leading.field.key === 'id') return false;
+  return equalities.some((e) => e.column === leading.column && e.values === 1);
+}
+
 /** One estimate per column: the same condition from the filter and the row scope counts once. */
 export function distinctColumns(equalities: ListPlan['equalities']): ListPlan['equalities'] {
   const byColumn = new Map<string, number>();
