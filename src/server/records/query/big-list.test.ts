@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import { everyPage, insertAndAnalyze, stamps } from '../../../../test/list-pages.ts';
 import { compareForLocale } from '../../../shared/text/collation-key.ts';
 import { systemActor } from '../../access/actor.ts';
 import { listRecords } from '../reader.ts';
@@ -150,39 +151,28 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
         }),
       ),
     );
-    const at = new Date().toISOString();
     // One company in ten has the late industry — and every one of them a name from the end of
     // the alphabet: a walk of the name index meets them only after 2,700 others.
     const rows = Array.from({ length: 3000 }, (_, i) => ({
       name: i % 10 === 0 ? `Żuraw ${String(i).padStart(4, '0')}` : `Firma ${String(i).padStart(4, '0')}`,
       industry_id: i % 10 === 0 ? late?.id : common?.id,
-      created_at: at,
-      updated_at: at,
-      version: 1,
+      ...stamps(),
     }));
-    for (let i = 0; i < rows.length; i += 500)
-      await services.dialect.db
-        .insertInto('company')
-        .values(rows.slice(i, i + 500))
-        .execute();
-    await sql`ANALYZE`.execute(services.dialect.db);
+    await insertAndAnalyze(services.dialect.db, 'company', rows);
     const expected = rows
       .filter((r) => r.industry_id === late?.id)
       .map((r) => r.name)
       .sort((a, b) => compareForLocale(a, b, 'pl'));
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await listRecords(ctx, actor, 'company', {
+    const seen = await everyPage(
+      (request) => listRecords(ctx, actor, 'company', request),
+      {
         filter: { field: 'industry', op: 'eq', value: late?.id ?? 0 },
         sort: [{ field: 'name', direction: 'asc' }],
         fields: ['name'],
         limit: 100,
-        cursor,
-      });
-      seen.push(...page.items.map((r) => String(r.name)));
-      cursor = page.nextCursor;
-    } while (cursor);
+      },
+      (item) => String(item.name),
+    );
     expect(seen).toEqual(expected);
   });
 });

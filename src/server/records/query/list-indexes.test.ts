@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import { everyPage, insertAndAnalyze, stamps } from '../../../../test/list-pages.ts';
 import { compareForLocale } from '../../../shared/text/collation-key.ts';
 import { systemActor } from '../../access/actor.ts';
 import { listRecords } from '../reader.ts';
@@ -13,22 +13,14 @@ describe.each(DIALECTS)('lists sorted by a field with a list index (%s)', (diale
     const { services } = env();
     const ctx = services.records;
     const actor = { ...systemActor('test'), locale: 'pl' as const };
-    const at = new Date().toISOString();
     const cities = ['Łódź', 'Lublin', 'Żary', 'Zabrze', 'Ćmielów', 'Czersk', null];
     const rows = Array.from({ length: 1200 }, (_, i) => ({
       name: `Firma ${i}`,
       employee_count: i % 9 === 0 ? null : (i * 37) % 101,
       city: cities[i % cities.length] ?? null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
+      ...stamps(),
     }));
-    for (let i = 0; i < rows.length; i += 400)
-      await services.dialect.db
-        .insertInto('company')
-        .values(rows.slice(i, i + 400))
-        .execute();
-    await sql`ANALYZE`.execute(services.dialect.db);
+    await insertAndAnalyze(services.dialect.db, 'company', rows);
     const ids = (await services.dialect.db.selectFrom('company').select(['id', 'name']).execute()).reduce(
       (byName, row) => byName.set(String(row.name), Number(row.id)),
       new Map<string, number>(),
@@ -66,37 +58,27 @@ describe.each(DIALECTS)('lists sorted by a field with a list index (%s)', (diale
     for (const { field, order } of cases) {
       for (const direction of ['asc', 'desc'] as const) {
         const expected = [...withIds].sort(order(direction === 'asc' ? 1 : -1)).map((r) => r.id);
-        const seen: number[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await listRecords(ctx, actor, 'company', {
-            sort: [{ field, direction }],
-            fields: ['name'],
-            limit: 100,
-            cursor,
-          });
-          seen.push(...page.items.map((item) => Number(item.id)));
-          cursor = page.nextCursor;
-        } while (cursor);
+        const seen = await everyPage(
+          (request) => listRecords(ctx, actor, 'company', request),
+          { sort: [{ field, direction }], fields: ['name'], limit: 100 },
+          (item) => Number(item.id),
+        );
         expect(seen, `${field} ${direction}`).toEqual(expected);
       }
     }
     // The filter fixes the sort's field: the rows go by id, the cursor still carries the city.
     for (const direction of ['asc', 'desc'] as const) {
       const lodz = withIds.filter((r) => r.city === 'Łódź').map((r) => r.id);
-      const seen: number[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await listRecords(ctx, actor, 'company', {
+      const seen = await everyPage(
+        (request) => listRecords(ctx, actor, 'company', request),
+        {
           filter: { field: 'city', op: 'eq', value: 'Łódź' },
           sort: [{ field: 'city', direction }],
           fields: ['name'],
           limit: 30,
-          cursor,
-        });
-        seen.push(...page.items.map((item) => Number(item.id)));
-        cursor = page.nextCursor;
-      } while (cursor);
+        },
+        (item) => Number(item.id),
+      );
       expect(seen).toEqual(direction === 'asc' ? lodz : [...lodz].reverse());
     }
   });
