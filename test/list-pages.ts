@@ -16,18 +16,19 @@ export async function insertAndAnalyze(
   await sql`ANALYZE`.execute(db);
 }
 
-/** Every page of a list, following its cursor, each item mapped. */
+/** Every page of a list (or the pages up to `until` items), following its cursor, each item mapped. */
 export async function everyPage<T>(
   list: (request: ListRequest) => Promise<ListResult>,
   request: ListRequest,
   map: (item: ListResult['items'][number]) => T,
+  until = Number.POSITIVE_INFINITY,
 ): Promise<T[]> {
   const seen: T[] = [];
   let cursor: string | null = null;
   do {
     const page: ListResult = await list({ ...request, cursor });
     seen.push(...page.items.map(map));
-    cursor = page.nextCursor;
+    cursor = seen.length < until ? page.nextCursor : null;
   } while (cursor);
   return seen;
 }

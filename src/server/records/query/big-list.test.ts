@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
@@ -29,7 +28,6 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
       label_pl: 'Y',
       label_hu: 'Y',
     });
-    const at = new Date().toISOString();
     const stems = [
       'Łódź',
       'Lublin',
@@ -45,34 +43,25 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
     const rows = Array.from({ length: 3000 }, (_, i) => ({
       name: `${stems[i % stems.length]} ${String(i).padStart(4, '0')}`,
       industry_id: i % 3 === 0 ? other.id : industry.id,
-      created_at: at,
-      updated_at: at,
-      version: 1,
+      ...stamps(),
     }));
-    for (let i = 0; i < rows.length; i += 500)
-      await services.dialect.db
-        .insertInto('company')
-        .values(rows.slice(i, i + 500))
-        .execute();
-    await sql`ANALYZE`.execute(services.dialect.db);
+    await insertAndAnalyze(services.dialect.db, 'company', rows);
 
     const expected = rows
       .filter((r) => r.industry_id === industry.id)
       .map((r) => r.name)
       .sort((a, b) => compareForLocale(a, b, 'pl'));
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    for (let page = 0; page < 3; page += 1) {
-      const result = await listRecords(ctx, actor, 'company', {
+    const seen = await everyPage(
+      (request) => listRecords(ctx, actor, 'company', request),
+      {
         filter: { field: 'industry', op: 'eq', value: industry.id },
         sort: [{ field: 'name', direction: 'asc' }],
         fields: ['name'],
         limit: 50,
-        cursor,
-      });
-      seen.push(...result.items.map((r) => String(r.name)));
-      cursor = result.nextCursor;
-    }
+      },
+      (item) => String(item.name),
+      150,
+    );
     expect(seen).toEqual(expected.slice(0, 150));
   });
 
@@ -80,13 +69,11 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
     const { services } = env();
     const ctx = services.records;
     const actor = { ...systemActor('test'), locale: 'pl' as const };
-    const at = new Date().toISOString();
-    const stamps = { created_at: at, updated_at: at, version: 1 };
     // 270 companies in one large city, 30 towns with one company each; ten people per company.
     const cities = Array.from({ length: 300 }, (_, i) => (i < 270 ? 'Warszawa' : `Gmina ${i}`));
     const companies = await services.dialect.db
       .insertInto('company')
-      .values(cities.map((city, i) => ({ name: `Firma ${i}`, city, ...stamps })))
+      .values(cities.map((city, i) => ({ name: `Firma ${i}`, city, ...stamps() })))
       .returning(['id', 'city'])
       .execute();
     const surnames = ['Żak', 'Zając', 'Ćwik', 'Cichy', 'Łuk', 'Lis', 'Śliwa', 'Sowa', 'Nowak', 'Ołów'];
@@ -96,15 +83,14 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
         last_name,
         company_id: company.id,
         city: company.city,
-        ...stamps,
+        ...stamps(),
       })),
     );
-    for (let i = 0; i < people.length; i += 500)
-      await services.dialect.db
-        .insertInto('person')
-        .values(people.slice(i, i + 500).map(({ city: _city, ...person }) => person))
-        .execute();
-    await sql`ANALYZE`.execute(services.dialect.db);
+    await insertAndAnalyze(
+      services.dialect.db,
+      'person',
+      people.map(({ city: _city, ...person }) => person),
+    );
 
     for (const city of ['Gmina 290', 'Warszawa']) {
       const expected = people
@@ -116,21 +102,19 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
             compareForLocale(a.first_name, b.first_name, 'pl'),
         )
         .map((p) => `${p.last_name} ${p.first_name}`);
-      const seen: string[] = [];
-      const ids = new Set<number>();
-      let cursor: string | null = null;
-      do {
-        const result = await listRecords(ctx, actor, 'person', {
+      const found = await everyPage(
+        (request) => listRecords(ctx, actor, 'person', request),
+        {
           filter: { field: 'company.city', op: 'eq', value: city },
           sort: [{ field: 'last_name', direction: 'asc' }],
           fields: ['last_name', 'first_name'],
           limit: 50,
-          cursor,
-        });
-        seen.push(...result.items.map((r) => `${r.last_name} ${r.first_name}`));
-        for (const item of result.items) ids.add(Number(item.id));
-        cursor = seen.length < 200 ? result.nextCursor : null;
-      } while (cursor);
+        },
+        (item) => ({ id: Number(item.id), name: `${item.last_name} ${item.first_name}` }),
+        200,
+      );
+      const seen = found.map((item) => item.name);
+      const ids = new Set(found.map((item) => item.id));
       expect(seen).toEqual(expected.slice(0, Math.max(seen.length, Math.min(200, expected.length))));
       expect(ids.size).toBe(seen.length);
     }

@@ -83,13 +83,13 @@ function compileLeaf(
     return compileCondition(field, leaf, alias, ctx, negated);
   }
   // A hop through a relation: "the related record exists and meets the rest of the path".
-  const { via, matching, related } = pathTargets(leaf, stepIndex, ctx);
+  const { via, matching, alias: inner, where } = pathTargets(leaf, stepIndex, ctx);
   if (ctx.correlate && !via.through) {
     // A scalar subquery on the related record's id, not EXISTS: SQLite turns an EXISTS into a
     // join and may first build a Bloom filter of every matching related row (all companies of
     // a city, read without their index), which is the cost this form exists to avoid.
     const column = sql.ref(`${alias}.${via.column}`);
-    const found = sql`(${related(sql`${sql.ref(`${related.alias}.id`)} = ${column}`)})`;
+    const found = sql`(SELECT 1 ${where} AND ${sql.ref(`${inner}.id`)} = ${column})`;
     return negated ? sql`${found} IS NULL` : sql`${found} IS NOT NULL`;
   }
   if (via.through) {
@@ -114,8 +114,9 @@ export function pathTargets(
 ): {
   via: FieldDefinition;
   matching: Predicate;
-  /** The same related records with one more condition, as `SELECT 1 …` (for EXISTS). */
-  related: ((condition: Predicate) => Predicate) & { alias: string };
+  /** The related table's alias and `FROM … WHERE …` reaching those records, to add a condition to. */
+  alias: string;
+  where: Predicate;
 } {
   const step = leaf.steps[stepIndex];
   if (!step) throw new Error(`${leaf.field.key} has no step ${stepIndex}`);
@@ -127,13 +128,9 @@ export function pathTargets(
   const rest = compileLeaf(leaf, stepIndex + 1, inner, ctx, false);
   const visible = ctx.rowsOf?.(target.key);
   const scope = visible ? sql` AND ${visible(inner)}` : sql``;
-  const from = sql`FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
+  const where = sql`FROM ${sql.table(target.table)} AS ${sql.raw(inner)}
     WHERE ${rest} AND ${sql.ref(`${inner}.deleted_at`)} IS NULL${scope}`;
-  const matching = sql`SELECT ${sql.ref(`${inner}.id`)} ${from}`;
-  const related = Object.assign((condition: Predicate) => sql`SELECT 1 ${from} AND ${condition}`, {
-    alias: inner,
-  });
-  return { via, matching, related };
+  return { via, matching: sql`SELECT ${sql.ref(`${inner}.id`)} ${where}`, alias: inner, where };
 }
 
 /** Ids of source records that have a member matching `targetCondition` (or any member when omitted). */

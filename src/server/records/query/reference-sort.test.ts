@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import { everyPage, stamps } from '../../../../test/list-pages.ts';
 import { compareForLocale } from '../../../shared/text/collation-key.ts';
 import { systemActor } from '../../access/actor.ts';
 import { listRecords } from '../reader.ts';
@@ -13,8 +14,6 @@ describe.each(DIALECTS)('a list sorted by a reference read target by target (%s)
     const db = services.dialect.db;
     const ctx = services.records;
     const actor = { ...systemActor('test'), locale: 'pl' as const };
-    const at = new Date().toISOString();
-    const stamps = { created_at: at, updated_at: at, version: 1 };
     // Two managers share one name (their companies are one group, by id); ids unlike the titles.
     const people = [
       ['Żaneta', 'Ziółko'],
@@ -31,7 +30,7 @@ describe.each(DIALECTS)('a list sorted by a reference read target by target (%s)
           first_name,
           last_name,
           active: services.dialect.encodeBoolean(true),
-          ...stamps,
+          ...stamps(),
         })),
       )
       .returning(['id', 'first_name', 'last_name'])
@@ -39,7 +38,7 @@ describe.each(DIALECTS)('a list sorted by a reference read target by target (%s)
     const rows = Array.from({ length: 90 }, (_, i) => ({
       name: `Firma ${String(i).padStart(2, '0')}${i % 17 === 0 ? ' rzadka' : ''}`,
       account_manager_id: i % 7 === 6 ? null : Number(managers[(i * 5) % managers.length]?.id),
-      ...stamps,
+      ...stamps(),
     }));
     const inserted = await db
       .insertInto('company')
@@ -56,22 +55,17 @@ describe.each(DIALECTS)('a list sorted by a reference read target by target (%s)
         return x === y ? (Number(a.id) - Number(b.id)) * direction : x === null ? 1 : -1;
       return (compareForLocale(x, y, 'pl') || Number(a.id) - Number(b.id)) * direction;
     };
-    const pages = async (direction: 'asc' | 'desc', filter?: unknown) => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await listRecords(ctx, actor, 'company', {
+    const pages = (direction: 'asc' | 'desc', filter?: unknown) =>
+      everyPage(
+        (request) => listRecords(ctx, actor, 'company', request),
+        {
           sort: [{ field: 'account_manager', direction }],
           fields: ['name'],
           limit: 7,
-          cursor,
           ...(filter ? { filter } : {}),
-        });
-        seen.push(...page.items.map((item) => String(item.name)));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+        },
+        (item) => String(item.name),
+      );
     for (const [direction, sign] of [
       ['asc', 1],
       ['desc', -1],
