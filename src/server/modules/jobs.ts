@@ -3,6 +3,7 @@ import type { ModuleSchedule } from '../jobs/scheduler.ts';
 import { backupSchedules, registerBackupJobs } from './backups/jobs.ts';
 import { registerImportJobs } from './imports/jobs.ts';
 import { registerNotificationJobs } from './notifications/jobs.ts';
+import { registerBulkJobs } from './records/bulk-jobs.ts';
 import { registerReminderJobs } from './reminders/schedule.ts';
 
 /**
@@ -11,6 +12,7 @@ import { registerReminderJobs } from './reminders/schedule.ts';
  */
 const MODULE_JOBS: Array<(services: AppServices) => void> = [
   registerBackupJobs,
+  registerBulkJobs,
   registerImportJobs,
   registerNotificationJobs,
   registerReminderJobs,

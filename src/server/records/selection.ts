@@ -75,6 +75,12 @@ export function withIds(
   return { ...selection, conditions: [...selection.conditions, condition], narrowed: true };
 }
 
+/** Narrows a selection to the records after the given id (a background run's next batch). */
+export function afterId(selection: CompiledSelection, id: number): CompiledSelection {
+  const condition = sql`${sql.ref(`${SELECTION_ALIAS}.id`)} > ${id}`;
+  return { ...selection, conditions: [...selection.conditions, condition], narrowed: true };
+}
+
 /** Ids of the selected rows in ascending order, at most `limit` of them. */
 export async function selectedIds(
   executor: Executor,

@@ -172,6 +172,8 @@ export interface Dialect {
     docs: Array<{ object: string; recordId: number; title: string; text: string }>,
   ): Promise<void>;
   deleteSearchDocument(executor: Executor, object: string, recordId: number): Promise<void>;
+  /** The search documents of many records of one object at once (a bulk action's batch). */
+  deleteSearchDocuments(executor: Executor, object: string, recordIds: readonly number[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchHit[]>;
 
   /**
@@ -179,6 +181,12 @@ export interface Dialect {
    * rows another instance is claiming; SQLite has a single writer, so it needs nothing.
    */
   readonly skipLocked: RawBuilder<unknown>;
+  /**
+   * Appended to a SELECT of rows a transaction is about to change from what it read (a bulk
+   * action's batch): PostgreSQL locks them so no other writer slips in between; SQLite's one
+   * writer needs nothing.
+   */
+  readonly lockRows: RawBuilder<unknown>;
   /**
    * The aggregate of an id column as text, ids separated by commas in no particular order
    * (null over no rows): a short list read with its row in one query.

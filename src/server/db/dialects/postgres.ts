@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
+import { idLists } from '../id-lists.ts';
 import {
   type ConnectionUse,
   checkedChannel,
@@ -98,6 +99,7 @@ class PostgresDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
+  readonly lockRows = sql`FOR UPDATE`;
 
   inList(expression: Expression<unknown>, values: readonly unknown[]) {
     return sql<boolean>`${expression} = ANY(${[...values]})`;
@@ -190,6 +192,19 @@ class PostgresDialectImpl implements Dialect {
       .where('object', '=', object)
       .where('record_id', '=', recordId)
       .execute();
+  }
+
+  async deleteSearchDocuments(
+    executor: Executor,
+    object: string,
+    recordIds: readonly number[],
+  ): Promise<void> {
+    for (const chunk of idLists(recordIds))
+      await executor
+        .deleteFrom('search_doc')
+        .where('object', '=', object)
+        .where('record_id', 'in', chunk)
+        .execute();
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {

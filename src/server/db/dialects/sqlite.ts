@@ -6,6 +6,7 @@ import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from 'ky
 import { collationKey, type SortLocale } from '../../../shared/text/collation-key.ts';
 import { foldText } from '../../../shared/text/fold.ts';
 import { bulkInsert } from '../bulk-insert.ts';
+import { idLists } from '../id-lists.ts';
 import {
   type ConnectionUse,
   checkedChannel,
@@ -115,6 +116,7 @@ class SqliteDialectImpl implements Dialect {
   }
 
   readonly skipLocked = sql``;
+  readonly lockRows = sql``;
 
   inList(expression: Expression<unknown>, values: readonly unknown[]) {
     return sql<boolean>`${expression} IN (${sql.join([...values])})`;
@@ -212,6 +214,25 @@ class SqliteDialectImpl implements Dialect {
       .returning('id')
       .executeTakeFirst();
     if (existing) await sql`DELETE FROM search_fts WHERE rowid = ${existing.id}`.execute(executor);
+  }
+
+  async deleteSearchDocuments(
+    executor: Executor,
+    object: string,
+    recordIds: readonly number[],
+  ): Promise<void> {
+    for (const chunk of idLists(recordIds)) {
+      const removed = await executor
+        .deleteFrom('search_doc')
+        .where('object', '=', object)
+        .where('record_id', 'in', chunk)
+        .returning('id')
+        .execute();
+      if (removed.length === 0) continue;
+      await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(removed.map((row) => row.id))})`.execute(
+        executor,
+      );
+    }
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {

@@ -6,7 +6,12 @@ import type { Executor } from '../../db/dialects/dialect.ts';
 import { AppError, errors } from '../../errors.ts';
 import type { FieldDefinition, ObjectDefinition } from '../../metadata/define-object.ts';
 import type { MetadataRegistry } from '../../metadata/registry.ts';
-import { MAX_BULK_RECORDS } from '../../records/bulk.ts';
+
+/**
+ * The most records one merge moves: it is one transaction, and one holding the write lock for
+ * longer would stall every other writer (on SQLite, the whole server).
+ */
+export const MAX_MERGE_REFERENCES = 10_000;
 
 /**
  * A field of some object that points at records of the merged object: a relation (a person's
@@ -77,7 +82,7 @@ export async function referencingIds(
     FROM ${table} AS ${sql.raw(alias)}
     WHERE ${points} AND ${sql.ref(`${alias}.deleted_at`)} IS NULL${excluded}${scope}
     ORDER BY ${sql.ref(`${alias}.id`)}
-    LIMIT ${MAX_BULK_RECORDS + 1}`.execute(executor);
+    LIMIT ${MAX_MERGE_REFERENCES + 1}`.execute(executor);
   return found.rows.map((row) => Number(row.id));
 }
 
@@ -95,12 +100,12 @@ export async function referencesToMove(
     for (const recordId of await referencingIds(executor, source, mergedId, own)) {
       moved.push({ object: source.object.key, field: source.field.key, recordId, kind: source.kind });
     }
-    if (moved.length > MAX_BULK_RECORDS) {
+    if (moved.length > MAX_MERGE_REFERENCES) {
       throw new AppError(
         400,
         'merge_too_large',
-        `More than ${MAX_BULK_RECORDS} records point at ${target.key} ${mergedId}; a merge moves at most that many`,
-        { max: MAX_BULK_RECORDS },
+        `More than ${MAX_MERGE_REFERENCES} records point at ${target.key} ${mergedId}; a merge moves at most that many`,
+        { max: MAX_MERGE_REFERENCES },
       );
     }
   }

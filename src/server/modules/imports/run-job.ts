@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { actorOfAccount } from '../../access/account-actor.ts';
 import type { Actor } from '../../access/actor.ts';
-import { actorFor, findActiveUser } from '../../access/users.ts';
 import { AppError } from '../../errors.ts';
 import type { AppServices } from '../../http/types.ts';
 import type { JobContext } from '../../jobs/queue.ts';
@@ -55,16 +55,6 @@ export function textContext(actor: Actor, country: string | undefined): TextCont
   };
 }
 
-/**
- * The import runs as the account that started it, with that account's rights as they are
- * now: a right taken away meanwhile stops it. Never as the system.
- */
-export async function actorOfAccount(services: AppServices, userId: number | null): Promise<Actor> {
-  const user = userId === null ? null : await findActiveUser(services.dialect, { id: userId });
-  if (!user) throw new AppError(403, 'forbidden', 'The account that started the import is no longer active');
-  return actorFor(user, await services.rights.rightsOf(services.dialect, user.id, user.employeeId));
-}
-
 async function setStatus(services: AppServices, id: number, values: Record<string, unknown>): Promise<void> {
   await services.dialect.db.updateTable('data_import').set(values).where('id', '=', id).execute();
 }
@@ -81,7 +71,7 @@ export async function runImport(services: AppServices, importId: number, job: Jo
   if (found.status === 'queued')
     await setStatus(services, importId, { status: 'running', started_at: now() });
   try {
-    const actor = await actorOfAccount(services, found.createdBy);
+    const actor = await actorOfAccount(services.dialect, services.rights, found.createdBy);
     const plan = planImport(
       services.registry,
       actor,

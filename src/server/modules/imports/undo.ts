@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { actorOfAccount } from '../../access/account-actor.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Tx } from '../../db/dialects/dialect.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +8,6 @@ import type { JobContext } from '../../jobs/queue.ts';
 import type { RecordsContext } from '../../records/context.ts';
 import { deleteRecord, updateRecord } from '../../records/writer.ts';
 import { currentValues } from './current-values.ts';
-import { actorOfAccount } from './run-job.ts';
 import { loadImport } from './store.ts';
 
 export const UNDO_JOB = 'imports.undo';
@@ -129,7 +129,7 @@ async function nextItems(
 export async function undoImport(services: AppServices, importId: number, _job: JobContext): Promise<void> {
   const found = await loadImport(services.dialect, importId);
   if (found?.status !== 'undoing' || !found.object) return;
-  const actor = await actorOfAccount(services, found.undoneBy ?? found.createdBy);
+  const actor = await actorOfAccount(services.dialect, services.rights, found.undoneBy ?? found.createdBy);
   const db = services.dialect.db;
   for (const main of [true, false]) {
     for (;;) {

@@ -1,13 +1,17 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type Actor, actorUserId, withLocale } from '../../access/actor.ts';
+import { restrictedRights } from '../../access/policy.ts';
 import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { MAX_BULK_RECORDS, runBulkAction } from '../../records/bulk.ts';
+import { IMMEDIATE_BULK_RECORDS, MAX_SELECTED_IDS, runBulkAction } from '../../records/bulk.ts';
+import { loadBulkRun } from '../../records/bulk-runs.ts';
 import { countRecords } from '../../records/count.ts';
 import { type ExportRequest, MAX_EXPORT_IDS, startExport } from '../../records/export/export.ts';
+import { startBulkRun } from './bulk-jobs.ts';
+import { bulkRunSchema } from './bulk-run-schema.ts';
 
 const objectParams = z.object({ object: z.string().max(64) });
 const locale = z.enum(['en', 'pl', 'hu']).optional();
@@ -15,11 +19,11 @@ const recordIds = z.array(z.number().int().positive());
 const fieldKey = z.string().min(1).max(64);
 
 const bulkSelection = z.union([
-  z.strictObject({ ids: recordIds.max(100_000) }),
+  z.strictObject({ ids: recordIds.max(MAX_SELECTED_IDS) }),
   z.strictObject({
     filter: z.unknown().optional(),
     q: z.string().max(200).optional(),
-    exceptIds: recordIds.max(MAX_BULK_RECORDS).optional(),
+    exceptIds: recordIds.max(10_000).optional(),
   }),
 ]);
 const groupId = z.number().int().positive();
@@ -84,18 +88,22 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
       config: { policy: 'authenticated' },
       schema: {
         tags,
-        summary: `Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records, all or nothing; at most ${MAX_BULK_RECORDS} (400 selection_too_large); dryRun returns the count only; the answer's undo lists the requests that take it back (with versions: 409 if a record changed since)`,
+        summary:
+          'Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records',
+        description: `Up to ${IMMEDIATE_BULK_RECORDS} records: done at once, all or nothing (200); the answer's undo lists the requests that take it back (with versions: 409 if a record changed since). More records, or \`background: true\`: 202 with a run done in the background in batches of 500, each all or nothing (a refused batch is reported on the run and the others go on); follow it with GET /api/bulk-runs/:id. dryRun returns the count only (exact: false when estimated).`,
         params: objectParams,
         body: z.object({
           selection: bulkSelection,
           action: bulkAction,
           dryRun: z.boolean().optional(),
+          background: z.boolean().optional(),
           // Each selected record's expected version (an undo's): 409 and nothing written if one changed.
           versions: z.record(z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative()).optional(),
         }),
         response: {
           200: z.object({
             count: z.number().int(),
+            exact: z.boolean().optional(),
             updated: z.number().int().optional(),
             // The requests that take the action back, each to be sent as a body of this route.
             undo: z
@@ -108,10 +116,47 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
               )
               .optional(),
           }),
+          202: z.object({ count: z.number().int(), exact: z.boolean(), run: bulkRunSchema }),
         },
       },
     },
-    async (request) => runBulkAction(ctx, actorOf(request), request.params.object, request.body),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const outcome = await runBulkAction(ctx, actor, request.params.object, request.body);
+      if (!('background' in outcome)) return outcome;
+      const run = await startBulkRun(
+        services,
+        actor,
+        request.params.object,
+        request.body,
+        outcome.background,
+      );
+      return reply.status(202).send({ ...outcome.background, run });
+    },
+  );
+
+  app.get(
+    '/api/bulk-runs/:id',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'A bulk action running in the background: its progress, and the batches refused with their reasons',
+        description: 'Only the account that started it, or an administrator, sees a run (404 for others).',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: bulkRunSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const run = await loadBulkRun(ctx.dialect.db, request.params.id);
+      const mine = run !== null && run.requestedBy === actorUserId(actor);
+      if (!run || !(mine || restrictedRights(actor) === null)) {
+        throw errors.notFound(`Bulk run ${request.params.id} does not exist`);
+      }
+      return run;
+    },
   );
 
   const sendExport = async (

@@ -1,0 +1,217 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { BulkRun, BulkRunFailure, BulkRunStatus } from '../../shared/records/bulk-runs.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Db, Executor } from '../db/dialects/dialect.ts';
+import { AppError } from '../errors.ts';
+import {
+  BULK_BATCH_SIZE,
+  type BulkAction,
+  type BulkSelection,
+  type PreparedBulkAction,
+  prepareBulkAction,
+} from './bulk.ts';
+import { refusalOf } from './bulk-steps.ts';
+import { UndoCollector } from './bulk-undo.ts';
+import type { RecordsContext } from './context.ts';
+import { afterId, selectedIds, withIds } from './selection.ts';
+
+/** Refused batches kept on a run: enough to see what went wrong, bounded however large the run. */
+const FAILURES_KEPT = 100;
+
+export interface BulkRunRequest {
+  selection: BulkSelection;
+  action: BulkAction;
+}
+
+function toRun(row: Record<string, unknown>): BulkRun {
+  return {
+    id: Number(row.id),
+    object: String(row.object),
+    status: row.status as BulkRunStatus,
+    total: Number(row.total),
+    totalExact: row.total_exact === true || Number(row.total_exact) === 1,
+    processed: Number(row.processed),
+    updated: Number(row.updated),
+    failed: Number(row.failed),
+    failures: JSON.parse(String(row.failures)) as BulkRunFailure[],
+    error: (row.error as string | null) ?? null,
+    requestedBy: row.requested_by === null ? null : Number(row.requested_by),
+    createdAt: String(row.created_at),
+    startedAt: (row.started_at as string | null) ?? null,
+    finishedAt: (row.finished_at as string | null) ?? null,
+  };
+}
+
+export async function insertBulkRun(
+  executor: Executor,
+  run: {
+    object: string;
+    request: BulkRunRequest;
+    total: number;
+    exact: boolean;
+    requestedBy: number | null;
+    now: Date;
+    encodeBoolean: (value: boolean) => boolean | number;
+  },
+): Promise<BulkRun> {
+  const row = await executor
+    .insertInto('bulk_run')
+    .values({
+      object: run.object,
+      request: JSON.stringify(run.request),
+      status: 'queued',
+      total: run.total,
+      total_exact: run.encodeBoolean(run.exact),
+      requested_by: run.requestedBy,
+      created_at: run.now.toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRun(row);
+}
+
+export async function loadBulkRun(db: Db, id: number): Promise<BulkRun | null> {
+  const row = await db.selectFrom('bulk_run').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRun(row) : null;
+}
+
+export async function finishBulkRun(
+  db: Db,
+  id: number,
+  values: { status: 'done' | 'failed'; error?: string; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('bulk_run')
+    .set({
+      status: values.status,
+      error: values.error?.slice(0, 2000) ?? null,
+      finished_at: values.now.toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Goes on with a background bulk action from its last committed batch: each batch of
+ * BULK_BATCH_SIZE records is changed in its own transaction, all or nothing, together with the
+ * run's cursor and counts. A batch the engine refuses (a record the change would take outside
+ * the actor's rights, a unique clash) is rolled back, recorded with its reason, and the run goes
+ * on with the next one. The selection and the rights are checked again for every batch, so a
+ * record deleted meanwhile is skipped and a right taken away stops the run.
+ */
+export async function continueBulkRun(
+  ctx: RecordsContext,
+  actor: Actor,
+  runId: number,
+  batchSize = BULK_BATCH_SIZE,
+): Promise<void> {
+  const db = ctx.dialect.db;
+  const run = await loadBulkRun(db, runId);
+  if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+  const stored = await db
+    .selectFrom('bulk_run')
+    .select('request')
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
+  const request = JSON.parse(String(stored.request)) as BulkRunRequest;
+  if (run.status === 'queued') {
+    await db
+      .updateTable('bulk_run')
+      .set({ status: 'running', started_at: ctx.now().toISOString() })
+      .where('id', '=', runId)
+      .execute();
+  }
+  const prepared = await prepareBulkAction(ctx, actor, run.object, request);
+  const named = 'ids' in request.selection ? [...new Set(request.selection.ids)].sort((a, b) => a - b) : null;
+  let lastId = Number(
+    (await db.selectFrom('bulk_run').select('last_id').where('id', '=', runId).executeTakeFirstOrThrow())
+      .last_id,
+  );
+  for (;;) {
+    const batch = await nextBatch(db, prepared, named, lastId, batchSize);
+    if (batch.length === 0) break;
+    await runBatch(ctx, actor, prepared, runId, batch);
+    lastId = batch.at(-1) as number;
+    void ctx.events.kick();
+    // better-sqlite3 never yields by itself: let other requests in between batches.
+    await nextTurn();
+  }
+  await finishBulkRun(db, runId, { status: 'done', now: ctx.now() });
+}
+
+/** The next batch's ids after the cursor: from the named ids, or the selection's own. */
+async function nextBatch(
+  db: Db,
+  prepared: PreparedBulkAction,
+  named: number[] | null,
+  lastId: number,
+  size: number,
+): Promise<number[]> {
+  if (!named) return selectedIds(db, afterId(prepared.selection, lastId), size);
+  const start = named.findIndex((id) => id > lastId);
+  return start < 0 ? [] : named.slice(start, start + size);
+}
+
+async function runBatch(
+  ctx: RecordsContext,
+  actor: Actor,
+  prepared: PreparedBulkAction,
+  runId: number,
+  batch: number[],
+) {
+  const db = ctx.dialect.db;
+  const lastId = batch.at(-1) as number;
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Only what the selection still holds: a record deleted or moved out of reach is skipped.
+      const ids = await selectedIds(trx, withIds(prepared.selection, batch, 'only'), batch.length);
+      const changed =
+        ids.length === 0
+          ? 0
+          : await prepared.step({ ...ctx, transaction: trx }, trx, ids, new UndoCollector());
+      await trx
+        .updateTable('bulk_run')
+        .set((eb) => ({
+          last_id: lastId,
+          processed: eb('processed', '+', batch.length),
+          updated: eb('updated', '+', changed),
+        }))
+        .where('id', '=', runId)
+        .execute();
+    });
+  } catch (failure) {
+    const error = await refusalOf(ctx, actor, prepared.definition, failure);
+    // A refusal of this batch's records: recorded, and the run goes on. Anything else (the
+    // database gone, a bug) ends the attempt; the job runs again from the last committed batch.
+    if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
+    await recordFailure(db, runId, {
+      fromId: batch[0] as number,
+      toId: lastId,
+      count: batch.length,
+      code: error.code,
+      message: error.message,
+    });
+  }
+}
+
+async function recordFailure(db: Db, runId: number, failure: BulkRunFailure): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('bulk_run')
+      .select('failures')
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    const failures = JSON.parse(String(row.failures)) as BulkRunFailure[];
+    if (failures.length < FAILURES_KEPT) failures.push(failure);
+    await trx
+      .updateTable('bulk_run')
+      .set((eb) => ({
+        last_id: failure.toId,
+        processed: eb('processed', '+', failure.count),
+        failed: eb('failed', '+', failure.count),
+        failures: JSON.stringify(failures),
+      }))
+      .where('id', '=', runId)
+      .execute();
+  });
+}
