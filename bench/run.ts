@@ -8,6 +8,7 @@ import { DETAILED_COMPANIES } from '../src/server/seed/client-details.ts';
 import { killHard, spawnServer } from '../test/server-process.ts';
 import { scopedClients } from './access.ts';
 import { measureBookingConflicts } from './booking-conflicts.ts';
+import { measureBulkUpdate } from './bulk.ts';
 import { busyClientId } from './busy-client.ts';
 import { calendarDepartment, measureCalendarRange } from './calendar.ts';
 import { measureClientCard } from './card.ts';
@@ -207,6 +208,10 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
     log(
       `    ${fanout.delivered} of ${fanout.expected} notifications delivered; the stages were written in ${fanout.writeMs.toFixed(0)} ms`,
     );
+    // A bulk action's hundred thousand events are delivered after it: last of the server's work.
+    const bulk = await measureBulkUpdate(client, COMPANIES);
+    row('bulk_update', bulk);
+    log(`    ${bulk.records.toLocaleString('en')} companies changed in the background`);
     const firstRows = await listFirstRowsMs(server.url, 'admin', PASSWORD);
     row(
       'web_list_first_rows',

@@ -181,6 +181,45 @@ describe('list tools', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await page.getByRole('button', { name: 'Clear selection' }).click();
   });
 
+  it('changes a field on more records than one transaction takes: a progress bar, then done', async () => {
+    // 1,001 companies, one over the immediate limit, made through the API 25 at a time.
+    const request = page.context().request;
+    const base = new URL(page.url()).origin;
+    const me = (await (await request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': me.csrfToken, origin: base };
+    const total = 1_001;
+    for (let start = 0; start < total; start += 25) {
+      await Promise.all(
+        Array.from({ length: Math.min(25, total - start) }, (_, i) =>
+          request.post(`${base}/api/records/company`, {
+            data: { name: `Masowa ${start + i}`, city: 'Masowo' },
+            headers,
+          }),
+        ),
+      );
+    }
+    await page.goto(`${env.url}/records/company?q=Masowa`);
+    await companies().waitFor();
+    await page.getByRole('checkbox', { name: 'Select all loaded rows' }).check();
+    await page.getByRole('button', { name: 'Select all 1,001 matching records' }).click();
+    await page.getByRole('button', { name: 'Actions' }).click();
+    await page.getByRole('menuitem', { name: 'Change a field…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change a field of the selected records' });
+    await dialog.getByRole('textbox', { name: 'Field' }).click();
+    await page.getByRole('option', { name: 'City', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'New value (empty clears it)' }).fill('Nowe Masowo');
+    await dialog.getByText('This will change 1,001 records.').waitFor();
+    await dialog.getByRole('button', { name: 'Change 1,001 records' }).click();
+    // The dialog follows the background run until it ends, then says so and closes.
+    await page.getByText('Done: 1,001 records.').waitFor();
+    const moved = await apiAs(page, 'POST', '/api/records/company/count', {
+      filter: { field: 'city', op: 'eq', value: 'Nowe Masowo' },
+    });
+    expect(moved.body).toEqual({ count: total, exact: true });
+    await page.goto(`${env.url}/records/company`);
+    await companies().waitFor();
+  });
+
   it('changes personal settings', async () => {
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('menuitem', { name: 'Personal settings' }).click();

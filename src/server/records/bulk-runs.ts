@@ -188,6 +188,7 @@ async function runBatch(
       fromId: batch[0] as number,
       toId: lastId,
       count: batch.length,
+      status: error.statusCode,
       code: error.code,
       message: error.message,
     });

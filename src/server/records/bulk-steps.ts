@@ -41,7 +41,7 @@ interface Written {
 }
 
 /**
- * The steps below are set-based: a batch of 500 records costs a handful of statements (read
+ * The steps below are set-based: a batch of a thousand records costs a handful of statements (read
  * and lock the rows, one UPDATE, one insert each of history rows, events and search
  * documents), not a single edit's dozen statements per record. What every record gets is the
  * same as a single edit gives it: version, updated_by, change stamps, derived columns, history,

@@ -23,7 +23,7 @@ import { missingReference } from './writer.ts';
  */
 export const IMMEDIATE_BULK_RECORDS = 1_000;
 /** Records per batch: per transaction in the background, per round of statements at once. */
-export const BULK_BATCH_SIZE = 500;
+export const BULK_BATCH_SIZE = 1_000;
 /** The most ids a selection by ids may name (the request body's own limit). */
 export const MAX_SELECTED_IDS = 100_000;
 

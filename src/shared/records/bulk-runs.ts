@@ -8,6 +8,8 @@ export interface BulkRunFailure {
   fromId: number;
   toId: number;
   count: number;
+  /** The refusal's HTTP status and code, as a single request would have been answered. */
+  status: number;
   code: string;
   message: string;
 }

@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindOf } from '../../shared/field-types/index.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
+import type { BulkRun } from '../../shared/records/bulk-runs.ts';
 import { ApiError } from '../app/api-client.ts';
 import { useGroupCreation } from '../modules/groups/index.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';
 import { useFormatters, useLocale } from '../ui/format.ts';
 import { notify } from '../ui/notify.ts';
+import { BulkRunProgress } from './BulkRunProgress.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { editableFields } from './form-values.ts';
 import { type BulkAction, runBulk, type SelectionPayload, undoBulk } from './list-actions.ts';
@@ -49,14 +51,7 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
   const format = useFormatters();
   const queryClient = useQueryClient();
   const genericMessage = useErrorMessage();
-  /** The cap on bulk actions is something users meet on big lists: say it in their language. */
-  const errorMessage = (failure: unknown) => {
-    if (failure instanceof ApiError && failure.code === 'selection_too_large') {
-      const max = (failure.details as { max?: number } | undefined)?.max ?? 10_000;
-      return t('records:bulk.tooLarge', { max: format.number(max) });
-    }
-    return genericMessage(failure);
-  };
+  const errorMessage = genericMessage;
   const fields = kind === 'update' ? bulkEditableFields(meta) : membershipFields(meta);
   const [fieldKey, setFieldKey] = useState<string | null>(fields[0]?.key ?? null);
   const [value, setValue] = useState<unknown>(null);
@@ -64,6 +59,8 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
   const [clearing, setClearing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  // Set once the server took the action into the background: the dialog follows it.
+  const [backgroundRun, setBackgroundRun] = useState<BulkRun | null>(null);
   const field = fields.find((candidate) => candidate.key === fieldKey);
   const membership = kind === 'addToGroup' || kind === 'removeFromGroup';
   // A new group is made right here, with the name typed into the picker (rights permitting).
@@ -86,6 +83,10 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
     setError(null);
     try {
       const result = await runBulk(meta.key, selection, action, false);
+      if ('run' in result) {
+        setBackgroundRun(result.run);
+        return;
+      }
       await queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
       const message = t('records:bulk.done', { count: result.count, formatted: format.number(result.count) });
       const undo = result.undo ?? [];
@@ -108,7 +109,37 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
     }
   }
 
+  function backgroundFinished(run: BulkRun) {
+    void queryClient.invalidateQueries({ queryKey: ['records', meta.key] });
+    // A clean finish says so and closes; a report with refused batches stays until read.
+    if (run.status === 'done' && run.failed === 0) {
+      notify(t('records:bulk.done', { count: run.updated, formatted: format.number(run.updated) }));
+      onDone();
+    }
+  }
+
+  if (backgroundRun) {
+    return (
+      <Modal
+        opened
+        onClose={onDone}
+        title={t(`records:bulk.title.${kind}`)}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+      >
+        <Stack gap="md">
+          <BulkRunProgress started={backgroundRun} onFinished={backgroundFinished} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onDone}>
+              {t('common:close')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
   const count = preview.data?.count;
+  const estimated = preview.data?.exact === false;
   return (
     <Modal
       opened
@@ -178,7 +209,10 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
           action &&
           count !== undefined && (
             <Text role="status" fw={500}>
-              {t(`records:bulk.willTouch.${kind}`, { count, formatted: format.number(count) })}
+              {t(`records:bulk.willTouch.${kind}`, {
+                count,
+                formatted: `${estimated ? '≈ ' : ''}${format.number(count)}`,
+              })}
             </Text>
           )
         )}
@@ -197,7 +231,10 @@ export function BulkActionDialog({ meta, kind, selection, onClose, onDone }: Bul
             loading={running}
             onClick={() => void run()}
           >
-            {t(`records:bulk.confirm.${kind}`, { count: count ?? 0, formatted: format.number(count ?? 0) })}
+            {t(`records:bulk.confirm.${kind}`, {
+              count: count ?? 0,
+              formatted: `${estimated ? '≈ ' : ''}${format.number(count ?? 0)}`,
+            })}
           </Button>
         </Group>
       </Stack>

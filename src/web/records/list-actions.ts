@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Filter } from '../../shared/filter/types.ts';
+import type { BulkRun } from '../../shared/records/bulk-runs.ts';
 import { api, requestFile } from '../app/api-client.ts';
 import { type ExportRequest, exportLink } from './export-link.ts';
 
@@ -49,7 +50,6 @@ export type BulkAction =
   | { type: 'delete' }
   | { type: 'restore' };
 
-/** Runs (or with `dryRun` only counts) a bulk action on the marked rows. */
 /** A request that takes a bulk action back (server: records/bulk-undo.ts). */
 export interface BulkUndo {
   action: BulkAction;
@@ -59,16 +59,26 @@ export interface BulkUndo {
 
 export interface BulkResult {
   count: number;
+  /** False when the count is an estimate (a dry run over a large selection). */
+  exact?: boolean;
   updated?: number;
   undo?: BulkUndo[];
 }
 
+/** A selection too large for one transaction: the server runs it in the background. */
+export interface BulkStarted {
+  count: number;
+  exact: boolean;
+  run: BulkRun;
+}
+
+/** Runs (or with `dryRun` only counts) a bulk action on the marked rows. */
 export function runBulk(
   object: string,
   selection: SelectionPayload,
   action: BulkAction,
   dryRun: boolean,
-): Promise<BulkResult> {
+): Promise<BulkResult | BulkStarted> {
   return api.post(`/api/records/${encodeURIComponent(object)}/bulk`, { selection, action, dryRun });
 }
 

@@ -4,6 +4,7 @@ const failure = z.object({
   fromId: z.number().int(),
   toId: z.number().int(),
   count: z.number().int(),
+  status: z.number().int(),
   code: z.string(),
   message: z.string(),
 });

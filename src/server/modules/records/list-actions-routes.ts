@@ -6,7 +6,7 @@ import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { IMMEDIATE_BULK_RECORDS, MAX_SELECTED_IDS, runBulkAction } from '../../records/bulk.ts';
+import { BULK_BATCH_SIZE, IMMEDIATE_BULK_RECORDS, MAX_SELECTED_IDS, runBulkAction } from '../../records/bulk.ts';
 import { loadBulkRun } from '../../records/bulk-runs.ts';
 import { countRecords } from '../../records/count.ts';
 import { type ExportRequest, MAX_EXPORT_IDS, startExport } from '../../records/export/export.ts';
@@ -90,7 +90,7 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
         tags,
         summary:
           'Apply one action (update a field, add to / remove from a group, delete, restore from the trash) to selected records',
-        description: `Up to ${IMMEDIATE_BULK_RECORDS} records: done at once, all or nothing (200); the answer's undo lists the requests that take it back (with versions: 409 if a record changed since). More records, or \`background: true\`: 202 with a run done in the background in batches of 500, each all or nothing (a refused batch is reported on the run and the others go on); follow it with GET /api/bulk-runs/:id. dryRun returns the count only (exact: false when estimated).`,
+        description: `Up to ${IMMEDIATE_BULK_RECORDS} records: done at once, all or nothing (200); the answer's undo lists the requests that take it back (with versions: 409 if a record changed since). More records, or \`background: true\`: 202 with a run done in the background in batches of ${BULK_BATCH_SIZE}, each all or nothing (a refused batch is reported on the run and the others go on); follow it with GET /api/bulk-runs/:id. dryRun returns the count only (exact: false when estimated).`,
         params: objectParams,
         body: z.object({
           selection: bulkSelection,
