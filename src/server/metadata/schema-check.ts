@@ -39,7 +39,15 @@ function objectProblems(
   const table = tables.get(definition.table);
   if (!table) return [`${definition.key}: table ${definition.table} does not exist`];
   const derived = Object.keys(definition.derivedColumns);
-  const declared = new Set<string>([...ENGINE_COLUMNS, ...definition.internalColumns, ...derived]);
+  // Where the dialect stores folded text for `contains` (Dialect.foldedColumns), beside its field.
+  const folded = dialect.foldedColumns
+    ? definition.containsIndexes.map((key) => `${definition.field(key)?.column ?? key}_folded`)
+    : [];
+  const declared = new Set<string>([...ENGINE_COLUMNS, ...definition.internalColumns, ...derived, ...folded]);
+  for (const name of folded) {
+    if (!table.columns.has(name))
+      problems.push(`${definition.key}: folded column ${definition.table}.${name} does not exist`);
+  }
   for (const name of derived) {
     if (!table.columns.has(name))
       problems.push(`${definition.key}: derived column ${definition.table}.${name} does not exist`);

@@ -55,3 +55,18 @@ export function withDerivedColumns(
   }
   return withColumns;
 }
+
+/**
+ * A stored row without the columns the database computes itself (PostgreSQL's folded text of
+ * `containsIndexes` fields, `Dialect.foldedColumns`), which no INSERT may name: for rows read
+ * whole and written again (the demo's near-duplicates).
+ */
+export function withoutComputedColumns(
+  definition: ObjectDefinition,
+  row: Record<string, unknown>,
+): Record<string, unknown> {
+  const computed = new Set(
+    definition.containsIndexes.map((key) => `${definition.field(key)?.column ?? key}_folded`),
+  );
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !computed.has(column)));
+}

@@ -2,7 +2,7 @@ import type { Dialect, Tx } from '../db/dialects/dialect.ts';
 import type { ObjectDefinition } from '../metadata/define-object.ts';
 import type { MetadataRegistry } from '../metadata/registry.ts';
 import { installStandardDictionaries } from '../modules/dictionaries/install.ts';
-import { withDerivedColumns } from '../records/derived.ts';
+import { withDerivedColumns, withoutComputedColumns } from '../records/derived.ts';
 import { searchDocument } from '../records/search-index.ts';
 import { loadClientDetails, nearDuplicateRows } from './client-details.ts';
 import { loadClientFacts } from './client-facts.ts';
@@ -171,7 +171,7 @@ export async function loadDataset(
     await insertAll(
       dialect,
       definition('company'),
-      nearDuplicateRows(firstCompanies),
+      nearDuplicateRows(firstCompanies.map((row) => withoutComputedColumns(definition('company'), row))),
       (row) => row,
       batchSize,
     );

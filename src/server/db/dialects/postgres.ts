@@ -100,6 +100,7 @@ class PostgresDialectImpl implements Dialect {
 
   readonly skipLocked = sql`FOR UPDATE SKIP LOCKED`;
   readonly lockRows = sql`FOR UPDATE`;
+  readonly foldedColumns = true;
 
   inList(expression: Expression<unknown>, values: readonly unknown[]) {
     return sql<boolean>`${expression} = ANY(${[...values]})`;

@@ -117,6 +117,7 @@ class SqliteDialectImpl implements Dialect {
 
   readonly skipLocked = sql``;
   readonly lockRows = sql``;
+  readonly foldedColumns = false;
 
   inList(expression: Expression<unknown>, values: readonly unknown[]) {
     return sql<boolean>`${expression} IN (${sql.join([...values])})`;

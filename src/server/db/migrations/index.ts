@@ -25,6 +25,7 @@ import * as backupRuns from './2026_11_30_0001_backup_runs.ts';
 import * as listIndexes from './2026_12_01_0001_list_indexes.ts';
 import * as containsIndexes from './2026_12_01_0002_contains_indexes.ts';
 import * as bulkRuns from './2026_12_02_0001_bulk_runs.ts';
+import * as storedFoldedText from './2026_12_02_0002_stored_folded_text.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0001_list_indexes': listIndexes,
   '2026_12_01_0002_contains_indexes': containsIndexes,
   '2026_12_02_0001_bulk_runs': bulkRuns,
+  '2026_12_02_0002_stored_folded_text': storedFoldedText,
 };

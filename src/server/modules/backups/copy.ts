@@ -52,9 +52,28 @@ function sortedKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Each table's columns, sorted, leaving out those the database computes itself (PostgreSQL's
+ * stored folded text, `Dialect.foldedColumns`): they are neither copied nor compared.
+ */
 async function columnsOf(dialect: Dialect): Promise<Map<string, string[]>> {
   const tables = await dialect.db.introspection.getTables();
-  return new Map(tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]));
+  const generated = new Set<string>();
+  if (dialect.foldedColumns) {
+    const found = await sql<{ table_name: string; column_name: string }>`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND is_generated = 'ALWAYS'`.execute(dialect.db);
+    for (const row of found.rows) generated.add(`${row.table_name}.${row.column_name}`);
+  }
+  return new Map(
+    tables.map((table) => [
+      table.name,
+      table.columns
+        .map((column) => column.name)
+        .filter((name) => !generated.has(`${table.name}.${name}`))
+        .sort(),
+    ]),
+  );
 }
 
 /**

@@ -6,7 +6,12 @@ import { logSecurityEvent } from '../../access/security-log.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
-import { BULK_BATCH_SIZE, IMMEDIATE_BULK_RECORDS, MAX_SELECTED_IDS, runBulkAction } from '../../records/bulk.ts';
+import {
+  BULK_BATCH_SIZE,
+  IMMEDIATE_BULK_RECORDS,
+  MAX_SELECTED_IDS,
+  runBulkAction,
+} from '../../records/bulk.ts';
 import { loadBulkRun } from '../../records/bulk-runs.ts';
 import { countRecords } from '../../records/count.ts';
 import { type ExportRequest, MAX_EXPORT_IDS, startExport } from '../../records/export/export.ts';

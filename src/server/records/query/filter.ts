@@ -170,6 +170,15 @@ export function containsIds(
   return ctx.dialect.containsIds(`${definition.table}_contains_${field.column}`, foldText(value));
 }
 
+/** The field's folded text: its stored `<column>_folded` where the dialect keeps one, else folded here. */
+function foldedText(field: FieldDefinition, leaf: ResolvedLeaf, alias: string, ctx: CompileContext) {
+  const stored =
+    ctx.dialect.foldedColumns && definitionOf(ctx, leaf.object).containsIndexes.includes(field.key);
+  return stored
+    ? sql.ref(`${alias}.${field.column}_folded`)
+    : ctx.dialect.folded(sql.ref(`${alias}.${field.column}`));
+}
+
 /** A condition on one field of the current table; `negated` gives its exact complement. */
 function compileCondition(
   field: FieldDefinition,
@@ -213,7 +222,7 @@ function compileCondition(
     case 'contains':
     case 'startsWith':
     case 'endsWith': {
-      const like = sql`${ctx.dialect.folded(column)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`;
+      const like = sql`${foldedText(field, leaf, alias, ctx)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`;
       // Walking an index, the LIKE on each row met is all it takes.
       const ids =
         op === 'contains' && !negated && !ctx.correlate ? containsIds(leaf, field, String(value), ctx) : null;
