@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { kindOf } from '../../shared/field-types/index.ts';
 import type { FieldMeta, ObjectMeta } from '../../shared/metadata/types.ts';
 import type { BulkRun } from '../../shared/records/bulk-runs.ts';
-import { ApiError } from '../app/api-client.ts';
 import { useGroupCreation } from '../modules/groups/index.ts';
 import { pickLabel } from '../modules/metadata/index.ts';
 import { useErrorMessage } from '../ui/error-message.ts';

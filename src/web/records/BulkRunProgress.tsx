@@ -1,6 +1,6 @@
 import { Alert, List, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkRun } from '../../shared/records/bulk-runs.ts';
 import { ApiError, api } from '../app/api-client.ts';
@@ -37,11 +37,15 @@ export function BulkRunProgress({
   });
   const run = data ?? started;
   const ended = finished(run);
+  // Told once, when it ends (the run object changes on every poll).
+  const report = useRef(onFinished);
+  report.current = onFinished;
+  const reported = useRef(false);
   useEffect(() => {
-    if (ended) onFinished(run);
-    // Once, when it ends: the run object changes on every poll.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  }, [ended]);
+    if (!ended || reported.current) return;
+    reported.current = true;
+    report.current(run);
+  }, [ended, run]);
 
   const total = Math.max(run.total, run.processed);
   const counts = {

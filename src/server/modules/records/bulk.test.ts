@@ -5,11 +5,9 @@ import { useTestEnv } from '../../../../test/harness.ts';
 import {
   type ApiRecord,
   adminId,
-  count,
   createCompany,
   type EnvGetter,
   expectNothingWritten,
-  insertCompanies,
   readCompany,
 } from '../../../../test/record-fixtures.ts';
 
