@@ -292,5 +292,8 @@ describe.each(DIALECTS)('backups from the command line (%s)', (dialect) => {
       await source.drop();
       await target.drop();
     }
-  });
+    // A server and three command-line runs, each a Node process that loads the whole product
+    // through tsx (5–8 s apiece beside the other test worker): about 30 s on CI, no margin
+    // under the default limit.
+  }, 120_000);
 });

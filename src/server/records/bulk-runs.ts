@@ -75,12 +75,13 @@ export async function loadBulkRun(db: Db, id: number): Promise<BulkRun | null> {
   return row ? toRun(row) : null;
 }
 
+/** Ends a queued or running run; one already ended (a cancelled one) stays as it is. */
 export async function finishBulkRun(
   db: Db,
   id: number,
-  values: { status: 'done' | 'failed'; error?: string; now: Date },
-): Promise<void> {
-  await db
+  values: { status: 'done' | 'failed' | 'cancelled'; error?: string; now: Date },
+): Promise<boolean> {
+  const result = await db
     .updateTable('bulk_run')
     .set({
       status: values.status,
@@ -88,7 +89,14 @@ export async function finishBulkRun(
       finished_at: values.now.toISOString(),
     })
     .where('id', '=', id)
-    .execute();
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+async function stillRunning(db: Db, id: number): Promise<boolean> {
+  const row = await db.selectFrom('bulk_run').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status === 'running';
 }
 
 /**
@@ -119,6 +127,7 @@ export async function continueBulkRun(
       .updateTable('bulk_run')
       .set({ status: 'running', started_at: ctx.now().toISOString() })
       .where('id', '=', runId)
+      .where('status', '=', 'queued')
       .execute();
   }
   const prepared = await prepareBulkAction(ctx, actor, run.object, request);
@@ -128,6 +137,8 @@ export async function continueBulkRun(
       .last_id,
   );
   for (;;) {
+    // Cancelled meanwhile (on any instance): the batches done stay done, no more are started.
+    if (!(await stillRunning(db, runId))) return;
     const batch = await nextBatch(db, prepared, named, lastId, batchSize);
     if (batch.length === 0) break;
     await runBatch(ctx, actor, prepared, runId, batch);

@@ -1,6 +1,7 @@
 /** What `/api/bulk-runs` speaks, shared by the server and the list's bulk action dialog. */
 
-export type BulkRunStatus = 'queued' | 'running' | 'done' | 'failed';
+/** `cancelled`: stopped by its author or an administrator; the batches done before stay done. */
+export type BulkRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A batch of a background bulk action that was refused as a whole (and left unchanged). */
 export interface BulkRunFailure {

@@ -1,6 +1,6 @@
-import { Alert, List, Progress, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkRun } from '../../shared/records/bulk-runs.ts';
 import { ApiError, api } from '../app/api-client.ts';
@@ -11,7 +11,7 @@ import { useFormatters } from '../ui/format.ts';
 const POLL_MS = 700;
 
 function finished(run: BulkRun): boolean {
-  return run.status === 'done' || run.status === 'failed';
+  return run.status === 'done' || run.status === 'failed' || run.status === 'cancelled';
 }
 
 /**
@@ -29,6 +29,22 @@ export function BulkRunProgress({
   const { t } = useTranslation();
   const format = useFormatters();
   const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [stopping, setStopping] = useState(false);
+  const [stopError, setStopError] = useState<string | null>(null);
+  async function stop() {
+    setStopping(true);
+    setStopError(null);
+    try {
+      const stopped = await api.post<BulkRun>(`/api/bulk-runs/${started.id}/cancel`);
+      queryClient.setQueryData(['bulk-runs', started.id], stopped);
+    } catch (failure) {
+      // It may have ended meanwhile (409): the next poll shows how.
+      setStopError(errorMessage(failure));
+    } finally {
+      setStopping(false);
+    }
+  }
   const { data } = useQuery({
     queryKey: ['bulk-runs', started.id],
     queryFn: ({ signal }) => api.get<BulkRun>(`/api/bulk-runs/${started.id}`, { signal }),
@@ -71,6 +87,16 @@ export function BulkRunProgress({
           <Text size="sm" c="dimmed">
             {t('records:bulk.run.closeHint')}
           </Text>
+          {stopError && (
+            <Text size="sm" c="red">
+              {stopError}
+            </Text>
+          )}
+          <Group justify="flex-start">
+            <Button variant="default" size="xs" loading={stopping} onClick={() => void stop()}>
+              {t('records:bulk.run.stop')}
+            </Button>
+          </Group>
         </Stack>
       )}
       {ended && (
@@ -78,7 +104,11 @@ export function BulkRunProgress({
           color={run.status === 'failed' || run.failed > 0 ? 'red' : 'blue'}
           role={run.status === 'failed' || run.failed > 0 ? 'alert' : 'status'}
           title={
-            run.status === 'failed' ? t('records:bulk.run.stopped') : t('records:bulk.run.finished', counts)
+            run.status === 'failed'
+              ? t('records:bulk.run.stopped')
+              : run.status === 'cancelled'
+                ? t('records:bulk.run.cancelled', counts)
+                : t('records:bulk.run.finished', counts)
           }
         >
           <Stack gap={4}>

@@ -13,7 +13,7 @@ const failure = z.object({
 export const bulkRunSchema = z.object({
   id: z.number().int(),
   object: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
   total: z
     .number()
     .int()

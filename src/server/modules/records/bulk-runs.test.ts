@@ -110,6 +110,36 @@ describe.each(DIALECTS)('bulk actions in the background (%s)', (dialect) => {
     expect(search.items.map((item) => item.id)).toEqual([ids[2]]);
   });
 
+  it('stops a run on request: no further batch starts, and a run that ended cannot be stopped', async () => {
+    const { api, services } = env();
+    const size = IMMEDIATE_BULK_RECORDS + 10;
+    await insertCompanies(
+      env,
+      Array.from({ length: size }, (_, i) => ({ name: `Stopper ${i}`, city: 'Stopville' })),
+    );
+    const started = await api('POST', URL, {
+      selection: { filter: inCity('Stopville') },
+      action: { type: 'update', field: 'city', value: 'Gonetown' },
+    });
+    const { run } = started.json<{ run: BulkRun }>();
+    const role = await createRole(env, grantsOn(env, 'all', ['company']));
+    const other = await createAccount(env, [role]);
+    expect((await api('POST', `/api/bulk-runs/${run.id}/cancel`, undefined, other.session)).statusCode).toBe(
+      404,
+    );
+
+    const stopped = await api('POST', `/api/bulk-runs/${run.id}/cancel`);
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(stopped.json()).toMatchObject({ status: 'cancelled', processed: 0 });
+    await services.jobs.runDue();
+    expect((await api('GET', `/api/bulk-runs/${run.id}`)).json()).toMatchObject({
+      status: 'cancelled',
+      updated: 0,
+    });
+    expect(await countWhere(env, 'company', 'city', 'Gonetown')).toBe(0);
+    expect((await api('POST', `/api/bulk-runs/${run.id}/cancel`)).statusCode).toBe(409);
+  });
+
   it('rolls back a refused batch alone, reports it with its reason and goes on with the next', async () => {
     const { services } = env();
     const ids: number[] = [];

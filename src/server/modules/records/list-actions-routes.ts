@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { BulkRun } from '../../../shared/records/bulk-runs.ts';
 import { type Actor, actorUserId, withLocale } from '../../access/actor.ts';
 import { restrictedRights } from '../../access/policy.ts';
 import { logSecurityEvent } from '../../access/security-log.ts';
@@ -12,7 +13,7 @@ import {
   MAX_SELECTED_IDS,
   runBulkAction,
 } from '../../records/bulk.ts';
-import { loadBulkRun } from '../../records/bulk-runs.ts';
+import { finishBulkRun, loadBulkRun } from '../../records/bulk-runs.ts';
 import { countRecords } from '../../records/count.ts';
 import { type ExportRequest, MAX_EXPORT_IDS, startExport } from '../../records/export/export.ts';
 import { startBulkRun } from './bulk-jobs.ts';
@@ -153,16 +154,40 @@ export async function listActionRoutes(app: AppInstance, services: AppServices):
         response: { 200: bulkRunSchema },
       },
     },
+    async (request) => visibleRun(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/bulk-runs/:id/cancel',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Stop a bulk action running in the background: the batch in hand finishes, no further one starts',
+        description:
+          'The batches done stay done (their records are changed, with history). 409 when the run has already ended; 404 as for GET.',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: bulkRunSchema },
+      },
+    },
     async (request) => {
-      const actor = actorOf(request);
-      const run = await loadBulkRun(ctx.dialect.db, request.params.id);
-      const mine = run !== null && run.requestedBy === actorUserId(actor);
-      if (!run || !(mine || restrictedRights(actor) === null)) {
-        throw errors.notFound(`Bulk run ${request.params.id} does not exist`);
+      const run = await visibleRun(actorOf(request), request.params.id);
+      if (!(await finishBulkRun(ctx.dialect.db, run.id, { status: 'cancelled', now: ctx.now() }))) {
+        throw errors.conflict(`Bulk run ${run.id} has already ended (${run.status})`);
       }
-      return run;
+      return (await loadBulkRun(ctx.dialect.db, run.id)) ?? run;
     },
   );
+
+  /** A run as its author or an administrator sees it; 404 for anyone else, as for a run that is not there. */
+  async function visibleRun(actor: Actor, id: number): Promise<BulkRun> {
+    const run = await loadBulkRun(ctx.dialect.db, id);
+    const mine = run !== null && run.requestedBy === actorUserId(actor);
+    if (!run || !(mine || restrictedRights(actor) === null))
+      throw errors.notFound(`Bulk run ${id} does not exist`);
+    return run;
+  }
 
   const sendExport = async (
     actor: Actor,
