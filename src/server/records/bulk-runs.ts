@@ -114,14 +114,11 @@ export async function continueBulkRun(
   batchSize = BULK_BATCH_SIZE,
 ): Promise<void> {
   const db = ctx.dialect.db;
-  const run = await loadBulkRun(db, runId);
-  if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
-  const stored = await db
-    .selectFrom('bulk_run')
-    .select('request')
-    .where('id', '=', runId)
-    .executeTakeFirstOrThrow();
-  const request = JSON.parse(String(stored.request)) as BulkRunRequest;
+  // The run's row once: its state, the request it carries and where the last attempt stopped.
+  const row = await db.selectFrom('bulk_run').selectAll().where('id', '=', runId).executeTakeFirst();
+  const run = row ? toRun(row) : null;
+  if (!row || !run || (run.status !== 'queued' && run.status !== 'running')) return;
+  const request = JSON.parse(String(row.request)) as BulkRunRequest;
   if (run.status === 'queued') {
     await db
       .updateTable('bulk_run')
@@ -132,10 +129,7 @@ export async function continueBulkRun(
   }
   const prepared = await prepareBulkAction(ctx, actor, run.object, request);
   const named = 'ids' in request.selection ? [...new Set(request.selection.ids)].sort((a, b) => a - b) : null;
-  let lastId = Number(
-    (await db.selectFrom('bulk_run').select('last_id').where('id', '=', runId).executeTakeFirstOrThrow())
-      .last_id,
-  );
+  let lastId = Number(row.last_id);
   for (;;) {
     // Cancelled meanwhile (on any instance): the batches done stay done, no more are started.
     if (!(await stillRunning(db, runId))) return;

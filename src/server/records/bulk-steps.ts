@@ -15,6 +15,7 @@ import { eventRow } from './events.ts';
 import { type FieldChange, historyRows } from './history.ts';
 import { idsInScope } from './in-scope.ts';
 import type { CheckedInput } from './input.ts';
+import { type ApiRecord, attachMemberships } from './present.ts';
 import { present } from './reader.ts';
 import { changesSearch, searchDocument } from './search-index.ts';
 import { stampedColumns } from './stamps.ts';
@@ -140,7 +141,10 @@ export function membershipStep(
   const opposite: BulkAction = { type: adding ? 'removeFromGroup' : 'addToGroup', field: field.key, groupId };
   return async (txCtx, trx, ids, undo) => {
     const rows = await lockedRows(txCtx, trx, definition, ids);
-    const current = await membershipsOf(trx, field, ids);
+    // The same read a list makes of memberships, sorted ids per record.
+    const shown = ids.map((id): ApiRecord => ({ id }));
+    await attachMemberships(txCtx.dialect, trx, [field], shown);
+    const current = new Map(shown.map((record) => [Number(record.id), record[field.key] as number[]]));
     const changing = rows.filter((row) => (current.get(Number(row.id)) ?? []).includes(groupId) !== adding);
     if (changing.length === 0) return 0;
     const at = txCtx.now().toISOString();
@@ -265,22 +269,6 @@ async function replaceBatchMemberships(
     })),
   );
   await bulkInsert(trx, ctx.dialect.name, through.table, inserted);
-}
-
-async function membershipsOf(trx: Tx, field: FieldDefinition, ids: number[]): Promise<Map<number, number[]>> {
-  const through = field.through;
-  const byRecord = new Map<number, number[]>();
-  if (!through || ids.length === 0) return byRecord;
-  const rows = await trx
-    .selectFrom(through.table)
-    .select([through.sourceColumn, through.targetColumn])
-    .where(through.sourceColumn, 'in', ids)
-    .execute();
-  for (const row of rows) {
-    const id = Number(row[through.sourceColumn]);
-    byRecord.set(id, [...(byRecord.get(id) ?? []), Number(row[through.targetColumn])]);
-  }
-  return byRecord;
 }
 
 /**
