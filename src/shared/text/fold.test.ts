@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMMON_UNCHANGED,
   FOLD_MAP,
+  foldFunctionBodyPostgres,
   foldText,
   foldToPostgresSql,
   MULTI_CHAR_FOLDS,
@@ -221,5 +223,21 @@ describe('searchTokens', () => {
   it('returns no tokens for blank or punctuation-only input', () => {
     expect(searchTokens('')).toEqual([]);
     expect(searchTokens('  -- ,. ')).toEqual([]);
+  });
+});
+
+describe('kt_fold on PostgreSQL', () => {
+  it('lists only characters that fold to themselves ahead of the translate tables', () => {
+    for (const character of COMMON_UNCHANGED) {
+      expect(FOLD_MAP.has(character), character).toBe(false);
+      expect(foldText(character), character).toBe(character);
+    }
+    expect(new Set(COMMON_UNCHANGED).size).toBe(COMMON_UNCHANGED.length);
+  });
+
+  it('lowers ASCII-only text with the C collation and folds the rest in full', () => {
+    const body = foldFunctionBodyPostgres('value');
+    expect(body).toContain('THEN lower(value COLLATE "C")');
+    expect(body).toContain(`ELSE ${foldToPostgresSql('value')} END`);
   });
 });

@@ -26,6 +26,7 @@ import * as listIndexes from './2026_12_01_0001_list_indexes.ts';
 import * as containsIndexes from './2026_12_01_0002_contains_indexes.ts';
 import * as bulkRuns from './2026_12_02_0001_bulk_runs.ts';
 import * as storedFoldedText from './2026_12_02_0002_stored_folded_text.ts';
+import * as fasterFold from './2026_12_03_0001_faster_fold.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0002_contains_indexes': containsIndexes,
   '2026_12_02_0001_bulk_runs': bulkRuns,
   '2026_12_02_0002_stored_folded_text': storedFoldedText,
+  '2026_12_03_0001_faster_fold': fasterFold,
 };
