@@ -22,6 +22,7 @@ import { type Measurement, measure, summarise } from './load.ts';
 import { measureManyUsers } from './many-users-phase.ts';
 import { seededRandom } from './random.ts';
 import { measureListPage, measureSearch } from './scenarios.ts';
+import { measureUpdates } from './updates.ts';
 import { firstScreenSize, listFirstRowsMs } from './web.ts';
 
 /**
@@ -101,7 +102,7 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
         const industry = industries[i % industries.length];
         await sql`SELECT t0.id, t0.version, t0.name, t0.tax_id, t0.city, t0.phone, t0.email, t0.industry_id,
             t0.status_id, t0.next_action_date
-          FROM ${source} WHERE t0.deleted_at IS NULL AND t0.industry_id = ${industry}
+          FROM ${source.from} WHERE t0.deleted_at IS NULL AND t0.industry_id = ${industry}
           ORDER BY ${services.dialect.collated(sql.ref('t0.name'), 'pl')}, t0.id LIMIT 51`.execute(
           services.dialect.db,
         );
@@ -168,34 +169,8 @@ async function benchDialect(dialect: BenchDialect): Promise<ResultRow[]> {
       ),
     );
 
-    const own = await Promise.all(
-      Array.from(
-        { length: 8 },
-        async (_, lane) =>
-          (await client.ok('POST', '/api/records/company', { name: `Update lane ${lane}` })) as {
-            id: number;
-            version: number;
-          },
-      ),
-    );
-    const versions = own.map((r) => r.version);
-    row(
-      'update',
-      await measure(
-        async (i) => {
-          const lane = i % own.length;
-          const record = own[lane];
-          if (!record) return;
-          const updated = (await client.ok('PATCH', `/api/records/company/${record.id}`, {
-            city: `City ${i}`,
-            version: versions[lane],
-          })) as { version: number };
-          versions[lane] = updated.version;
-        },
-        // One loop per lane would need lane-aware scheduling; sequential lanes keep versions right.
-        { concurrency: 1, durationMs: DURATION_MS },
-      ),
-    );
+    row('update', await measureUpdates(client, 1, DURATION_MS));
+    row('update_8_writers', await measureUpdates(client, 8, DURATION_MS));
     const bookings = await measureBookingConflicts(client, DURATION_MS);
     row('booking_conflicts', bookings.measurement);
     log(
