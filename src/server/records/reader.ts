@@ -21,7 +21,7 @@ import {
   topLevelEqualities,
   walkableSortIndex,
 } from './query/list-plan.ts';
-import { readListRows } from './query/list-rows.ts';
+import { readListRows, WALKED_ID } from './query/list-rows.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { pageByReferenceTitle } from './query/reference-sort.ts';
 import { compileSort, sortSource } from './query/sort.ts';
@@ -195,9 +195,17 @@ function compileListConditions(
   actor: Actor,
   definition: ObjectDefinition,
   grant: AccessGrant,
-  request: { filter: ResolvedFilter | null; q?: unknown; deleted?: 'exclude' | 'only'; correlate?: boolean },
+  request: {
+    filter: ResolvedFilter | null;
+    q?: unknown;
+    deleted?: 'exclude' | 'only';
+    correlate?: boolean;
+    /** The walk's id column, for the conditions of a budgeted walk (list-rows.ts). */
+    walkedId?: string;
+  },
 ): ListConditions {
-  const compile = { ...compileContext(ctx, actor), correlate: request.correlate === true };
+  const walkedId = request.walkedId ? { alias: ROOT, column: request.walkedId } : undefined;
+  const compile = { ...compileContext(ctx, actor), correlate: request.correlate === true, walkedId };
   const conditions: RawBuilder<unknown>[] = [
     request.deleted === 'only'
       ? sql`${sql.ref(`${ROOT}.deleted_at`)} IS NOT NULL`
@@ -212,7 +220,7 @@ function compileListConditions(
     if (typeof request.q !== 'string' || request.q.length > MAX_QUICK_SEARCH) {
       throw errors.badRequest(`q must be text of at most ${MAX_QUICK_SEARCH} characters`);
     }
-    const search = quickSearch(ctx, definition, grant, request.q);
+    const search = quickSearch(ctx, definition, grant, request.q, request.walkedId ?? `${ROOT}.id`);
     conditions.push(search.condition);
     searchIds = search.ids;
   }
@@ -247,8 +255,13 @@ export async function listRecords(
   });
   // Relation paths checked row by row, for a plan that walks an index.
   const walking = plan.correlate
-    ? compileListConditions(ctx, actor, definition, grant, { ...request, filter, deleted, correlate: true })
-        .conditions
+    ? compileListConditions(ctx, actor, definition, grant, {
+        ...request,
+        filter,
+        deleted,
+        correlate: true,
+        walkedId: plan.walk ? WALKED_ID : undefined,
+      }).conditions
     : gathered.conditions;
   let cursor: unknown[] | null = null;
   if (request.cursor !== undefined && request.cursor !== null && request.cursor !== '') {
@@ -285,6 +298,7 @@ export async function listRecords(
     (await readListRows({
       dialect: ctx.dialect,
       executor: executorOf(ctx),
+      table: definition.table,
       alias: ROOT,
       source: plan,
       sort: ordering,
@@ -312,6 +326,7 @@ function quickSearch(
   definition: ObjectDefinition,
   grant: AccessGrant,
   q: string,
+  idColumn: string,
 ): { condition: RawBuilder<unknown>; ids: RawBuilder<unknown> | null } {
   const tokens = searchTokens(q);
   if (tokens.length === 0) return { condition: sql`1 = 1`, ids: null };
@@ -319,7 +334,7 @@ function quickSearch(
   if (definition.searchFields.length > 0 && !hidesSearchField) {
     // Always as a set: a full-text match checked row by row runs the whole match each time.
     const ids = ctx.dialect.searchIds(definition.key, tokens);
-    return { condition: sql`${sql.ref(`${ROOT}.id`)} IN (${ids})`, ids };
+    return { condition: sql`${sql.ref(idColumn)} IN (${ids})`, ids };
   }
   return { condition: visibleTextMatch(ctx, definition, grant, tokens, ROOT), ids: null };
 }

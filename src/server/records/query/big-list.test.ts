@@ -3,6 +3,7 @@ import { DIALECTS } from '../../../../test/databases.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
 import { everyPage, insertAndAnalyze, stamps } from '../../../../test/list-pages.ts';
 import { compareForLocale } from '../../../shared/text/collation-key.ts';
+import { foldText } from '../../../shared/text/fold.ts';
 import { systemActor } from '../../access/actor.ts';
 import { listRecords } from '../reader.ts';
 import { createRecord } from '../writer.ts';
@@ -158,5 +159,46 @@ describe.each(DIALECTS)('a filtered list over many rows pages in the reader alph
       (item) => String(item.name),
     );
     expect(seen).toEqual(expected);
+  });
+
+  it('pages a "name contains" filter sorted by another field, the matches common or bunched late', async () => {
+    const { services } = env();
+    const ctx = services.records;
+    const actor = { ...systemActor('test'), locale: 'pl' as const };
+    const cities = ['Białystok', 'Częstochowa', 'Gdańsk', 'Kraków', 'Łódź', 'Opole', 'Poznań', 'Żyrardów'];
+    // "kowal" in one name in four, spread over the cities; "żuraw" only in the last city, so
+    // a walk of the city index meets those matches only at its end.
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const late = i % 40 === 0;
+      return {
+        name: late ? `Żuraw ${i}` : i % 4 === 1 ? `Kowalski ${i}` : `Firma ${i}`,
+        city: late ? 'Żyrardów' : (cities[i % 7] ?? 'Opole'),
+        ...stamps(),
+      };
+    });
+    await insertAndAnalyze(services.dialect.db, 'company', rows);
+    const byCity = (a: { name: string; city: string }, b: { name: string; city: string }) =>
+      compareForLocale(a.city, b.city, 'pl') || Number(a.name.split(' ')[1]) - Number(b.name.split(' ')[1]);
+    for (const [stem, wanted] of [
+      ['KOWAL', 120],
+      ['zuraw', 75],
+    ] as const) {
+      const expected = rows
+        .filter((row) => foldText(row.name).includes(foldText(stem)))
+        .sort(byCity)
+        .map((row) => row.name);
+      const seen = await everyPage(
+        (request) => listRecords(ctx, actor, 'company', request),
+        {
+          filter: { field: 'name', op: 'contains', value: stem },
+          sort: [{ field: 'city', direction: 'asc' }],
+          fields: ['name', 'city'],
+          limit: 25,
+        },
+        (item) => String(item.name),
+        wanted,
+      );
+      expect(seen.slice(0, wanted), stem).toEqual(expected.slice(0, wanted));
+    }
   });
 });

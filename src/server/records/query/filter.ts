@@ -30,6 +30,12 @@ export interface CompileContext {
    * set of related ids: for a query that walks an index (the dialect's plan says).
    */
   correlate?: boolean;
+  /**
+   * In a budgeted walk, the walked row's id (`WALKED_ID`) for the table under `alias`: a set of
+   * ids checked on it (the trigram matches of `contains`) lets a row through before it is read,
+   * where a LIKE alone would read and fold every row the walk meets.
+   */
+  walkedId?: { alias: string; column: string };
 }
 
 type Predicate = RawBuilder<unknown>;
@@ -223,10 +229,14 @@ function compileCondition(
     case 'startsWith':
     case 'endsWith': {
       const like = sql`${foldedText(field, leaf, alias, ctx)} LIKE ${likePattern(String(value), op)} ESCAPE '\\'`;
-      // Walking an index, the LIKE on each row met is all it takes.
+      // Checked row by row (correlated), the LIKE on each row met is all it takes, unless the
+      // row is one a walk has not read yet.
+      const walked = ctx.walkedId?.alias === alias ? ctx.walkedId.column : null;
       const ids =
-        op === 'contains' && !negated && !ctx.correlate ? containsIds(leaf, field, String(value), ctx) : null;
-      return ids ? sql`(${sql.ref(`${alias}.id`)} IN (${ids}) AND ${like})` : complement(like);
+        op === 'contains' && !negated && (!ctx.correlate || walked)
+          ? containsIds(leaf, field, String(value), ctx)
+          : null;
+      return ids ? sql`(${sql.ref(walked ?? `${alias}.id`)} IN (${ids}) AND ${like})` : complement(like);
     }
     case 'notContains':
       return compileCondition(field, { ...leaf, op: 'contains' }, alias, ctx, !negated);

@@ -2,9 +2,16 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Executor, ListSource } from '../../db/dialects/dialect.ts';
 import { type CompiledSort, orderBy } from './sort.ts';
 
+/**
+ * A walk's id column: the outer query checks sets of ids (trigram matches, search hits) on it,
+ * before the row is read from its table.
+ */
+export const WALKED_ID = 'kt_walk.id';
+
 export interface ListRowsQuery {
   dialect: Dialect;
   executor: Executor;
+  table: string;
   alias: string;
   source: ListSource;
   sort: CompiledSort;
@@ -32,12 +39,16 @@ export async function readListRows(query: ListRowsQuery): Promise<Record<string,
     query.after ? [...conditions, query.after] : conditions;
   if (source.walk) {
     const live = sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`;
-    const walked = sql`SELECT ${sql.raw(`${alias}.*`)} FROM ${source.from}
+    // Only the ids come from the index: a row is read from the table once the id sets in the
+    // conditions (WALKED_ID) let it through, not for every index entry the walk meets.
+    const walked = sql`SELECT ${sql.ref(`${alias}.id`)} AS id FROM ${source.from}
       WHERE ${sql.join(all([live]), sql` AND `)} ORDER BY ${order} LIMIT ${source.walk.rows}`;
-    // No ORDER BY outside: SQLite hands the walk's rows on in its order and stops at the
-    // page; sorting them again would read the whole budget first.
+    // No ORDER BY outside: SQLite hands the walk's rows on in its order (CROSS JOIN keeps the
+    // walk the outer loop) and stops at the page; sorting them again would read the whole
+    // budget first.
     const found = await sql<Record<string, unknown>>`
-      SELECT ${sql.join(query.select)} FROM (${walked}) AS ${sql.raw(alias)}
+      SELECT ${sql.join(query.select)} FROM (${walked}) AS kt_walk
+      CROSS JOIN ${sql.table(query.table)} AS ${sql.raw(alias)} ON ${sql.ref(`${alias}.id`)} = ${sql.ref(WALKED_ID)}
       WHERE ${sql.join(all(query.walking), sql` AND `)}
       LIMIT ${query.wanted}`.execute(query.executor);
     if (found.rows.length >= query.wanted) return found.rows;
