@@ -1,7 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { todayIn } from '../../shared/filter/relative-dates.ts';
 import { FilterError, type ResolvedFilter, resolveFilter } from '../../shared/filter/validate.ts';
-import { searchTokens } from '../../shared/text/fold.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AccessGrant, authorize, type RecordAction } from '../access/policy.ts';
 import { allOf } from '../access/row-scope.ts';
@@ -25,6 +24,7 @@ import { readListRows, WALKED_ID } from './query/list-rows.ts';
 import { afterCursor, decodeCursor, encodeCursor, pageSize } from './query/page.ts';
 import { pageByReferenceTitle } from './query/reference-sort.ts';
 import { compileSort, sortSource } from './query/sort.ts';
+import { quickSearch } from './quick-search.ts';
 import { attachRelatedColumns, relatedColumns, relatedKeys } from './related-columns.ts';
 import { readableRows, visibleLookup } from './visible.ts';
 
@@ -220,7 +220,7 @@ function compileListConditions(
     if (typeof request.q !== 'string' || request.q.length > MAX_QUICK_SEARCH) {
       throw errors.badRequest(`q must be text of at most ${MAX_QUICK_SEARCH} characters`);
     }
-    const search = quickSearch(ctx, definition, grant, request.q, request.walkedId ?? `${ROOT}.id`);
+    const search = quickSearch(ctx, definition, grant, request.q, ROOT, request.walkedId ?? `${ROOT}.id`);
     conditions.push(search.condition);
     searchIds = search.ids;
   }
@@ -314,52 +314,6 @@ export async function listRecords(
   const items = await present(ctx, executorOf(ctx), actor, fields, expand, rows, definition);
   await attachRelatedColumns(ctx, executorOf(ctx), actor, related, items);
   return { items, nextCursor };
-}
-
-/**
- * Quick search in a list: the search index where the object has one, else its title fields.
- * The index holds every search field, so a reader with a hidden search field is matched on
- * the fields they can see instead: a hit must never tell them what a hidden field contains.
- */
-function quickSearch(
-  ctx: RecordsContext,
-  definition: ObjectDefinition,
-  grant: AccessGrant,
-  q: string,
-  idColumn: string,
-): { condition: RawBuilder<unknown>; ids: RawBuilder<unknown> | null } {
-  const tokens = searchTokens(q);
-  if (tokens.length === 0) return { condition: sql`1 = 1`, ids: null };
-  const hidesSearchField = definition.searchFields.some((key) => grant.hiddenFields.has(key));
-  if (definition.searchFields.length > 0 && !hidesSearchField) {
-    // Always as a set: a full-text match checked row by row runs the whole match each time.
-    const ids = ctx.dialect.searchIds(definition.key, tokens);
-    return { condition: sql`${sql.ref(idColumn)} IN (${ids})`, ids };
-  }
-  return { condition: visibleTextMatch(ctx, definition, grant, tokens, ROOT), ids: null };
-}
-
-/** Every token appears in one of the reader's visible search (or title) fields. */
-export function visibleTextMatch(
-  ctx: RecordsContext,
-  definition: ObjectDefinition,
-  grant: AccessGrant,
-  tokens: string[],
-  alias: string,
-): RawBuilder<unknown> {
-  const keys = definition.searchFields.length > 0 ? definition.searchFields : definition.titleFields;
-  const titleColumns = keys
-    .filter((key) => !grant.hiddenFields.has(key) && definition.field(key)?.type !== 'relation')
-    .map((key) => definition.field(key)?.column ?? key);
-  if (titleColumns.length === 0) return sql`1 = 0`;
-  const perToken = tokens.map((token) => {
-    const pattern = `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const anyColumn = titleColumns.map(
-      (column) => sql`${ctx.dialect.folded(sql.ref(`${alias}.${column}`))} LIKE ${pattern} ESCAPE '\\'`,
-    );
-    return sql`(${sql.join(anyColumn, sql` OR `)})`;
-  });
-  return sql`(${sql.join(perToken, sql` AND `)})`;
 }
 
 export async function present(

@@ -8,7 +8,8 @@ import type { FieldDefinition } from '../metadata/define-object.ts';
 import type { RecordsContext } from './context.ts';
 import { countRecords } from './count.ts';
 import { type RecordRef, titleOf } from './present.ts';
-import { listRecords, visibleTextMatch } from './reader.ts';
+import { visibleTextMatch } from './quick-search.ts';
+import { listRecords } from './reader.ts';
 import { readGrant } from './visible.ts';
 
 const MAX_QUERY = 200;
