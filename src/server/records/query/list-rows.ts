@@ -2,11 +2,13 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Executor, ListSource } from '../../db/dialects/dialect.ts';
 import { type CompiledSort, orderBy } from './sort.ts';
 
+/** The walk's ids, as the outer query of a walk names them. */
+const WALK_ALIAS = 'kt_walk';
 /**
  * A walk's id column: the outer query checks sets of ids (trigram matches, search hits) on it,
  * before the row is read from its table.
  */
-export const WALKED_ID = 'kt_walk.id';
+export const WALKED_ID = `${WALK_ALIAS}.id`;
 
 export interface ListRowsQuery {
   dialect: Dialect;
@@ -47,7 +49,7 @@ export async function readListRows(query: ListRowsQuery): Promise<Record<string,
     // walk the outer loop) and stops at the page; sorting them again would read the whole
     // budget first.
     const found = await sql<Record<string, unknown>>`
-      SELECT ${sql.join(query.select)} FROM (${walked}) AS kt_walk
+      SELECT ${sql.join(query.select)} FROM (${walked}) AS ${sql.raw(WALK_ALIAS)}
       CROSS JOIN ${sql.table(query.table)} AS ${sql.raw(alias)} ON ${sql.ref(`${alias}.id`)} = ${sql.ref(WALKED_ID)}
       WHERE ${sql.join(all(query.walking), sql` AND `)}
       LIMIT ${query.wanted}`.execute(query.executor);
