@@ -145,6 +145,7 @@ const SAMPLES: Record<FieldType, Sampler> = {
   iban: () => 'PL61109010140000071219812874',
   money: () => ({ amount: 100, currency: 'PLN' }),
   percent: () => 12.5,
+  decimal: (_env, field) => field.min ?? 1.5,
   rating: () => 3,
   country: () => 'PL',
   postalCode: () => '00-950',

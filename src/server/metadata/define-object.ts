@@ -1,3 +1,4 @@
+import { MAX_DECIMAL_SCALE } from '../../shared/field-types/decimal.ts';
 import { RECORD_ID } from '../../shared/field-types/kinds.ts';
 import { traitsOf } from '../../shared/field-types/registry.ts';
 import type { FieldValueTypes } from '../../shared/field-types/values.ts';
@@ -290,6 +291,12 @@ export const field = {
   iban: (labels: Labels, options: FieldOptions = {}) => spec('iban', labels, options),
   money: (labels: Labels, options: FieldOptions = {}) => spec('money', labels, options),
   percent: (labels: Labels, options: FieldOptions = {}) => spec('percent', labels, options),
+  /** A fixed-point number with `scale` decimals (0–6): a quantity (3), an exchange rate (6). */
+  decimal: (labels: Labels, scale: number, options: FieldOptions = {}) => {
+    if (!Number.isInteger(scale) || scale < 0 || scale > MAX_DECIMAL_SCALE)
+      throw new Error(`a decimal field's scale is 0–${MAX_DECIMAL_SCALE}, not ${scale}`);
+    return spec('decimal', labels, options, { scale });
+  },
   rating: (labels: Labels, options: FieldOptions = {}) => spec('rating', labels, options),
   country: (labels: Labels, options: FieldOptions = {}) => spec('country', labels, options),
   postalCode: (labels: Labels, options: FieldOptions = {}) => spec('postalCode', labels, options),

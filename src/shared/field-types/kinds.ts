@@ -31,7 +31,7 @@ export interface FieldTypeTraits {
    * A filter operand for this type (normalised as stored), or why it is not one. `field` gives
    * the bounds a field declares where they widen what its column holds (a record id).
    */
-  operand(raw: unknown, field?: Bounds): FilterValue | OperandProblem;
+  operand(raw: unknown, field?: Bounds & { readonly scale?: number }): FilterValue | OperandProblem;
   /** The part of an API value that filters compare (money: its amount); the value itself by default. */
   comparable?(value: unknown): unknown;
 }

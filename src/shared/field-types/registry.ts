@@ -6,6 +6,7 @@ import { country } from './country.ts';
 import { currency } from './currency.ts';
 import { date } from './date.ts';
 import { dateTime } from './date-time.ts';
+import { decimal } from './decimal.ts';
 import { email } from './email.ts';
 import { iban } from './iban.ts';
 import { integer } from './integer.ts';
@@ -51,6 +52,7 @@ export const FIELD_TYPE_TRAITS = {
   iban,
   money,
   percent,
+  decimal,
   rating,
   country,
   postalCode,

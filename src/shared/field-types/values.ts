@@ -26,6 +26,8 @@ export interface FieldValueTypes {
   iban: string;
   money: MoneyValue;
   percent: number;
+  /** At most `FieldMeta.scale` decimals. */
+  decimal: number;
   rating: number;
   country: string;
   postalCode: string;

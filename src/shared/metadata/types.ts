@@ -24,6 +24,8 @@ export interface FieldMeta {
   maxLength?: number;
   min?: number;
   max?: number;
+  /** decimal: how many decimals its values have (3 for a quantity, 6 for an exchange rate). */
+  scale?: number;
   /** relation, multiRelation and select: the object the value points at. */
   target?: string;
   /** select: the dictionary its values come from. */

@@ -12,6 +12,8 @@ export interface Formatters {
   money(minor: number, currency: string): string;
   /** A number of per cent (12.5 means 12.5 %), with the locale's sign and spacing. */
   percent(value: number): string;
+  /** A fixed-point number with up to `scale` decimals (an exchange rate's six). */
+  decimal(value: number, scale: number): string;
 }
 
 /**
@@ -25,6 +27,14 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
   const number = new Intl.NumberFormat(locale);
   // Stored with at most two decimals (basis points), so two is all there is to show.
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const decimals = new Map<number, Intl.NumberFormat>();
+  const decimal = (scale: number) => {
+    const known = decimals.get(scale);
+    if (known) return known;
+    const made = new Intl.NumberFormat(locale, { maximumFractionDigits: scale });
+    decimals.set(scale, made);
+    return made;
+  };
   return {
     date: (day) => {
       const parsed = new Date(`${day}T00:00:00Z`);
@@ -43,5 +53,6 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     money: (minor, currency) => formatMoney(minor, currency, locale),
     // 12.5 / 100 is inexact in binary, but Intl rounds to the two decimals shown.
     percent: (value) => percent.format(value / 100),
+    decimal: (value, scale) => decimal(scale).format(value),
   };
 }

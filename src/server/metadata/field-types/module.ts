@@ -99,8 +99,8 @@ export interface ServerFieldType {
   decode(row: Record<string, unknown>, field: FieldDefinition, dialect: Dialect): unknown;
   /** The row's columns for an API value (null clears them all). */
   encode(value: unknown, field: FieldDefinition, dialect: Dialect): Record<string, unknown>;
-  /** A filter operand as the primary column holds it. */
-  encodeOperand(value: FilterValue, dialect: Dialect): unknown;
+  /** A filter operand as the primary column holds it (a decimal's steps depend on the field's scale). */
+  encodeOperand(value: FilterValue, dialect: Dialect, field: FieldDefinition): unknown;
   /** Whether a keyset cursor value could have come from the primary column. */
   fitsCursor(value: unknown, field: FieldDefinition): boolean;
   /** The value in an export; CSV neutralises text cells against formulas (in XLSX they are never formulas). */

@@ -6,6 +6,7 @@ import { country } from './country.ts';
 import { currency } from './currency.ts';
 import { date } from './date.ts';
 import { dateTime } from './date-time.ts';
+import { decimal } from './decimal.ts';
 import { email } from './email.ts';
 import { iban } from './iban.ts';
 import { integer } from './integer.ts';
@@ -47,6 +48,7 @@ const SERVER_FIELD_TYPES: Record<FieldType, ServerFieldType> = {
   iban,
   money,
   percent,
+  decimal,
   rating,
   country,
   postalCode,

@@ -151,7 +151,7 @@ function membersMatching(field: FieldDefinition, targetCondition: Predicate | nu
 }
 
 function encode(field: FieldDefinition, value: FilterValue, ctx: CompileContext): unknown {
-  return serverType(field).encodeOperand(value, ctx.dialect);
+  return serverType(field).encodeOperand(value, ctx.dialect, field);
 }
 
 function likePattern(value: string, op: 'contains' | 'startsWith' | 'endsWith'): string {

@@ -7,6 +7,7 @@ import { countryFacts } from './country.ts';
 import { currencyFacts } from './currency.ts';
 import { dateFacts } from './date.ts';
 import { dateTimeFacts } from './date-time.ts';
+import { decimalFacts } from './decimal.ts';
 import { emailFacts } from './email.ts';
 import { ibanFacts } from './iban.ts';
 import { integerFacts } from './integer.ts';
@@ -51,6 +52,7 @@ export const FIELD_TYPE_FACTS: Record<FieldType, FieldTypeFacts> = {
   iban: ibanFacts,
   money: moneyFacts,
   percent: percentFacts,
+  decimal: decimalFacts,
   rating: ratingFacts,
   country: countryFacts,
   postalCode: postalCodeFacts,

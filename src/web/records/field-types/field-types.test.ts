@@ -6,6 +6,7 @@ import { FIELD_TYPES, operatorsFor } from '../../../shared/field-types/index.ts'
 import type { FieldMeta, FieldType, Locale } from '../../../shared/metadata/types.ts';
 import { makeFormatters } from '../../ui/formatters.ts';
 import { viewerCountry } from './base.ts';
+import { decimalOperand } from './decimal.ts';
 import { FIELD_TYPE_FACTS, fieldText } from './facts.ts';
 import type { TextContext } from './module-facts.ts';
 import { majorText, minorUnits } from './money.ts';
@@ -112,6 +113,18 @@ describe('the other new types', () => {
     expect(text('percent', 12.5, context('en'))).toBe('12.5%');
     expect(text('percent', 12.5, context('pl'))).toBe('12,5%');
     expect(text('percent', 0.05, context('hu'))).toBe('0,05%');
+  });
+
+  it("decimal: every stored decimal shown in the reader's separators, more refused", () => {
+    expect(text('decimal', 4.251234, context('pl'), { scale: 6 })).toBe('4,251234');
+    expect(text('decimal', 1234.5, context('en'), { scale: 3 })).toBe('1,234.5');
+    expect(decimalOperand('2,125', { scale: 3 })).toBe(2.125);
+    expect(decimalOperand('2.1255', { scale: 3 })).toBeNull();
+    expect(decimalOperand('abc', { scale: 3 })).toBeNull();
+    const quantity = field('decimal', { scale: 3 });
+    expect(FIELD_TYPE_FACTS.decimal.issueMessage?.('type', quantity, t.hu)).toBe(
+      'Adjon meg egy számot legfeljebb 3 tizedesjeggyel.',
+    );
   });
 
   it('tax ids: NIP, adószám, and the national number by the record’s country', () => {

@@ -6,6 +6,7 @@ import { country } from './country.tsx';
 import { currency } from './currency.tsx';
 import { date } from './date.tsx';
 import { dateTime } from './date-time.tsx';
+import { decimal } from './decimal.tsx';
 import { email } from './email.tsx';
 import { iban } from './iban.tsx';
 import { integer } from './integer.tsx';
@@ -47,6 +48,7 @@ export const WEB_FIELD_TYPES: Record<FieldType, WebFieldType> = {
   iban,
   money,
   percent,
+  decimal,
   rating,
   country,
   postalCode,
