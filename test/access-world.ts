@@ -127,7 +127,8 @@ const SAMPLES: Record<FieldType, Sampler> = {
   colour: () => '#3f51b5',
   integer: (_env, field) => field.min ?? 1,
   boolean: () => true,
-  date: () => '2026-01-15',
+  // A day further with every sample: records unique by their day (an exchange rate) stay apart.
+  date: () => new Date(Date.UTC(2026, 0, 15) + sequence * 86_400_000).toISOString().slice(0, 10),
   // A minute later with every sample: a record's later date-time (a booking's end) comes after
   // its earlier one (its start), as rules that compare them want.
   dateTime: () => new Date(Date.UTC(2026, 0, 15, 10) + instants++ * 60_000).toISOString(),

@@ -6,9 +6,9 @@ import type { Dialect } from './db/dialects/dialect.ts';
 import type { AppServices } from './http/types.ts';
 import { JobQueue, type QueueOptions } from './jobs/queue.ts';
 import { registerModuleConsumers } from './modules/consumers.ts';
-import { installStandardDictionaries } from './modules/dictionaries/install.ts';
 import { registerModuleJobs } from './modules/jobs.ts';
 import { standardRegistry } from './modules/objects.ts';
+import { installStandardData } from './modules/standard-data.ts';
 import { Metrics } from './observability/metrics.ts';
 import { registerPlatformMetrics } from './observability/platform-metrics.ts';
 import { EventDispatcher } from './records/events.ts';
@@ -56,6 +56,6 @@ export async function openServices(
   };
   registerModuleJobs(services);
   registerModuleConsumers(services);
-  await installStandardDictionaries(dialect, now().toISOString());
+  await installStandardData(dialect, now().toISOString());
   return services;
 }

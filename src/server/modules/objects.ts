@@ -17,6 +17,10 @@ import { dictionaryValue } from './dictionaries/objects.ts';
 import { department, workGroup } from './organisation/department.ts';
 import { employee } from './organisation/employee.ts';
 import { userAccount } from './organisation/user-account.ts';
+import { exchangeRate } from './pricing/exchange-rate.ts';
+import { priceList, priceListItem } from './pricing/price-list.ts';
+import { product } from './pricing/product.ts';
+import { taxRate } from './pricing/tax-rate.ts';
 import { reminder } from './reminders/reminder.ts';
 import { task } from './tasks/task.ts';
 import { taskChain, taskChainStep } from './tasks/task-chain.ts';
@@ -58,6 +62,11 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   taskClaim,
   resource,
   booking,
+  taxRate,
+  exchangeRate,
+  product,
+  priceList,
+  priceListItem,
   reminder,
 ];
 

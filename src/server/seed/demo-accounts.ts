@@ -57,13 +57,16 @@ const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'not
  */
 const TASK_WORK = ['task', 'task_register', 'task_topic', 'task_claim', 'reminder'] as const;
 
+/** What things cost: the company's catalogue, its price lists and the tax and exchange rates. */
+const PRICING = ['product', 'price_list', 'price_list_item', 'tax_rate', 'exchange_rate'] as const;
+
 /** The three roles, validated against the metadata like a role editor's input would be. */
 export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole> {
   const roles: Record<DemoPart, DemoRole> = {
     salesperson: {
       name: 'Salesperson',
       description:
-        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries and employees. No deleting, export or bulk changes.',
+        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries, employees, products, price lists and tax and exchange rates. No deleting, export or bulk changes.',
       grants: [
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...['task', 'reminder'].flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
@@ -74,6 +77,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         // (cancelling a booking is deleting it: it frees the room).
         ...grant('resource', ['read'], 'all'),
         ...grant('booking', ['read', 'create', 'update', 'delete'], 'own'),
+        // Prices are the company's: every salesperson quotes from them.
+        ...PRICING.flatMap((o) => grant(o, ['read'], 'all')),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -82,7 +87,7 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     manager: {
       name: 'Sales manager',
       description:
-        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities, notes and tasks of their own department and the departments below it; reads dictionaries, employees, departments and work groups.',
+        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities, notes and tasks of their own department and the departments below it; keeps the products and price lists; reads dictionaries, employees, departments, work groups and tax and exchange rates.',
       grants: [
         ...[...CLIENT_WORK, ...TASK_WORK].flatMap((o) =>
           grant(o, ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
@@ -97,6 +102,11 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ].flatMap((o) => grant(o, ['read'], 'all')),
         ...grant('resource', ['read'], 'all'),
         ...grant('booking', ['read', 'create', 'update', 'delete', 'export'], 'subtree'),
+        // The manager keeps the catalogue and the price lists; rates are administrators'.
+        ...PRICING.flatMap((o) => grant(o, ['read', 'export'], 'all')),
+        ...['product', 'price_list', 'price_list_item'].flatMap((o) =>
+          grant(o, ['create', 'update', 'delete'], 'all'),
+        ),
       ],
       fields: [],
     },

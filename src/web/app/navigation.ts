@@ -1,4 +1,5 @@
 import {
+  IconArrowsExchange,
   IconBriefcase,
   IconBuilding,
   IconCalendar,
@@ -11,6 +12,9 @@ import {
   IconIdBadge2,
   IconKey,
   IconList,
+  IconListDetails,
+  IconPackage,
+  IconReceiptTax,
   IconShieldLock,
   IconSun,
   IconUser,
@@ -69,6 +73,20 @@ export const NAV_ITEMS: NavItem[] = [
     object: 'task_register',
   },
   {
+    key: 'products',
+    labelKey: 'shell:nav.products',
+    to: '/records/product',
+    icon: IconPackage,
+    object: 'product',
+  },
+  {
+    key: 'priceLists',
+    labelKey: 'shell:nav.priceLists',
+    to: '/records/price_list',
+    icon: IconListDetails,
+    object: 'price_list',
+  },
+  {
     key: 'companyGroups',
     labelKey: 'shell:nav.companyGroups',
     to: '/records/company_group',
@@ -99,5 +117,12 @@ export const ADMIN_NAV_ITEMS: NavItem[] = [
   { key: 'workGroups', labelKey: 'access:nav.workGroups', to: '/admin/work-groups', icon: IconUsers },
   { key: 'securityLog', labelKey: 'access:nav.securityLog', to: '/admin/security-log', icon: IconZoomScan },
   { key: 'dictionaries', labelKey: 'access:nav.dictionaries', to: '/admin/dictionaries', icon: IconList },
+  { key: 'taxRates', labelKey: 'access:nav.taxRates', to: '/records/tax_rate', icon: IconReceiptTax },
+  {
+    key: 'exchangeRates',
+    labelKey: 'access:nav.exchangeRates',
+    to: '/records/exchange_rate',
+    icon: IconArrowsExchange,
+  },
   { key: 'backups', labelKey: 'backups:nav', to: '/admin/backups', icon: IconDatabaseExport },
 ];

@@ -27,6 +27,7 @@ import * as containsIndexes from './2026_12_01_0002_contains_indexes.ts';
 import * as bulkRuns from './2026_12_02_0001_bulk_runs.ts';
 import * as storedFoldedText from './2026_12_02_0002_stored_folded_text.ts';
 import * as fasterFold from './2026_12_03_0001_faster_fold.ts';
+import * as pricing from './2026_12_04_0001_pricing.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0001_bulk_runs': bulkRuns,
   '2026_12_02_0002_stored_folded_text': storedFoldedText,
   '2026_12_03_0001_faster_fold': fasterFold,
+  '2026_12_04_0001_pricing': pricing,
 };

@@ -11,6 +11,12 @@ import {
   NEXT_ACTION_TYPE_LABELS,
 } from '../cases/dictionaries.ts';
 import {
+  PRODUCT_CATEGORY_CODES,
+  PRODUCT_CATEGORY_LABELS,
+  UNIT_CODES,
+  UNIT_LABELS,
+} from '../pricing/dictionaries.ts';
+import {
   TASK_PRIORITY_CODES,
   TASK_PRIORITY_LABELS,
   TASK_STATUS_CODES,
@@ -46,7 +52,9 @@ export type DictionaryName =
   | 'case_stage_kind'
   | 'task_status'
   | 'task_priority'
-  | 'next_action_type';
+  | 'next_action_type'
+  | 'unit'
+  | 'product_category';
 
 export interface DictionarySeed {
   dictionary: DictionaryName;
@@ -302,6 +310,8 @@ export const DICTIONARY_SEEDS: readonly DictionarySeed[] = [
   ...seedsFor('next_action_type', NEXT_ACTION_TYPE_CODES, NEXT_ACTION_TYPE_LABELS),
   ...seedsFor('task_status', TASK_STATUS_CODES, TASK_STATUS_LABELS),
   ...seedsFor('task_priority', TASK_PRIORITY_CODES, TASK_PRIORITY_LABELS),
+  ...seedsFor('unit', UNIT_CODES, UNIT_LABELS),
+  ...seedsFor('product_category', PRODUCT_CATEGORY_CODES, PRODUCT_CATEGORY_LABELS),
 ];
 
 /** The label of a person position in one language; people's positions are stored as text. */
