@@ -30,6 +30,7 @@ import { importRoutes } from './modules/imports/routes.ts';
 import { metadataRoutes } from './modules/metadata/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { personalDataRoutes } from './modules/personal-data/routes.ts';
+import { pricingRoutes } from './modules/pricing/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { reminderRoutes } from './modules/reminders/routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(
     commentRoutes,
     notificationRoutes,
     backupRoutes,
+    pricingRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

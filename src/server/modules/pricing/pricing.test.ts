@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRole } from '../../../../test/access-fixtures.ts';
 import { DIALECTS } from '../../../../test/databases.ts';
 import { expectError } from '../../../../test/errors.ts';
 import { useTestEnv } from '../../../../test/harness.ts';
+import { staffMember } from '../../../../test/notification-fixtures.ts';
 import { dictionaryId, post } from '../../../../test/personal-data-fixtures.ts';
+import { importRates, NBP_TABLE_XML } from '../../../../test/pricing-fixtures.ts';
 import { expectNothingWritten } from '../../../../test/record-fixtures.ts';
 import { installStandardTaxRates, STANDARD_TAX_RATES } from './standard-tax-rates.ts';
 
@@ -188,6 +191,60 @@ describe.each(DIALECTS)('prices: tax rates, exchange rates, products and price l
           valid_to: '2027-01-31',
         });
         expectError(backwards, 400, 'validation_failed', /valid_to/);
+      },
+      PRICING_TABLES,
+    );
+  });
+
+  it('import a bank table file as exchange rates once, all or nothing, for those who may create rates', async () => {
+    // A day of its own: the rate typed in above is of the file's day.
+    const table = NBP_TABLE_XML.replace('2026-11-27', '2026-11-20');
+    const first = await importRates(env, table);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({ source: 'nbp', days: ['2026-11-20'], imported: 2, alreadyThere: 0 });
+    const forint = await query('exchange_rate', {
+      and: [
+        { field: 'currency', op: 'eq', value: 'HUF' },
+        { field: 'day', op: 'eq', value: '2026-11-20' },
+      ],
+    });
+    expect(forint).toEqual([
+      expect.objectContaining({
+        base: 'PLN',
+        units: 100,
+        rate: 1.0871,
+        source: 'nbp',
+        table_number: '230/A/NBP/2026',
+      }),
+    ]);
+
+    const reader = await staffMember(
+      env,
+      await createRole(env, [{ object: 'exchange_rate', right: 'read', scope: 'all' }]),
+    );
+    await expectNothingWritten(
+      env,
+      async () => {
+        // The same file again adds nothing.
+        const again = await importRates(env, table);
+        expect(again.json()).toMatchObject({ imported: 0, alreadyThere: 2 });
+        // One bad rate refuses the whole file.
+        const broken = await importRates(
+          env,
+          table.replace('2026-11-20', '2026-11-28').replace('1,0871', 'n/a'),
+        );
+        expectError(broken, 400, 'bad_request', /pozycja 2: "n\/a" is not a rate/);
+        const html = await importRates(env, '<html><body>Bad gateway</body></html>');
+        expectError(html, 400, 'bad_request', /root is <html>/);
+        // Reading rates is not enough to write them.
+        const refused = await importRates(
+          env,
+          NBP_TABLE_XML.replace('2026-11-27', '2026-11-29'),
+          reader.account.session,
+        );
+        expect(refused.statusCode, refused.body).toBe(403);
+        const notMultipart = await env().api('POST', '/api/exchange-rates/import', { file: NBP_TABLE_XML });
+        expect(notMultipart.statusCode).toBe(415);
       },
       PRICING_TABLES,
     );
