@@ -5,6 +5,7 @@ import { AppError, errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { importExchangeRates } from './import-rates.ts';
+import { suggestPrice } from './suggest.ts';
 
 /** A year of daily tables from one bank is well under this. */
 const MAX_TABLE_BYTES = 4 * 1024 * 1024;
@@ -34,10 +35,53 @@ async function tableFile(request: FastifyRequest): Promise<string> {
   }
 }
 
-/** Prices beyond the records API: exchange rates from the banks' published table files. */
+const money = z.object({ amount: z.number().int(), currency: z.string() });
+
+const suggestionQuery = z.object({
+  product: z.coerce.number().int().positive(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code')
+    .transform((code) => code.toUpperCase()),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD'),
+  quantity: z.coerce.number().positive().max(1e12).default(1),
+  company: z.coerce.number().int().positive().optional(),
+});
+
+const suggestion = z.object({
+  unitPrice: money.nullable(),
+  discount: z.number(),
+  source: z.union([
+    z.object({ kind: z.literal('price_list'), priceList: z.number().int(), item: z.number().int() }),
+    z.object({ kind: z.literal('list_price') }),
+    z.object({ kind: z.literal('none') }),
+  ]),
+});
+
+/**
+ * Prices beyond the records API: the price an offer line starts from, and exchange rates from
+ * the banks' published table files.
+ */
 export async function pricingRoutes(app: AppInstance, services: AppServices): Promise<void> {
   // Encapsulated in this plugin, as in the imports': only this route takes multipart bodies here.
   await app.register(multipart, { limits: { fileSize: MAX_TABLE_BYTES, files: 1, fields: 2, parts: 3 } });
+
+  app.get(
+    '/api/prices/suggest',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['prices'],
+        summary:
+          'The unit price an offer line starts from: the client’s price list valid on the day, else the list price',
+        description:
+          'From the price lists in the currency valid on the day (active; for one of the client’s groups before those for everyone; the item from the largest quantity reached), its price or the product’s list price less its discount, rounded half up to the minor unit. `unitPrice` is null when neither a list nor the list price gives one in that currency. 404 for a product or company the reader cannot read.',
+        querystring: suggestionQuery,
+        response: { 200: suggestion },
+      },
+    },
+    async (request) => suggestPrice(services.records, actorOf(request), request.query),
+  );
 
   app.post(
     '/api/exchange-rates/import',
