@@ -130,6 +130,29 @@ describe.each(DIALECTS)('demo accounts (%s)', (dialect) => {
     expect(exported.statusCode, exported.body).toBe(200);
   });
 
+  it('gives the salesperson the catalogue to quote from: products, price lists in złoty, euro and forint, and a suggested price', async () => {
+    const products = (await as('salesperson', 'GET', '/api/records/product?limit=100')).json().items as Array<
+      Record<string, unknown>
+    >;
+    expect(products.length).toBeGreaterThanOrEqual(10);
+    const lists = (await as('salesperson', 'GET', '/api/records/price_list?limit=100')).json().items as Array<
+      Record<string, unknown>
+    >;
+    expect(new Set(lists.map((list) => list.currency))).toEqual(new Set(['PLN', 'EUR', 'HUF']));
+    const camera = products.find((product) => product.code === 'CAM-4MP');
+    const day = new Date().toISOString().slice(0, 10);
+    const suggested = await as(
+      'salesperson',
+      'GET',
+      `/api/prices/suggest?product=${camera?.id}&currency=HUF&day=${day}`,
+    );
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    expect(suggested.json().unitPrice.amount % 100).toBe(0);
+    // Salespeople quote from the lists; they do not change them.
+    const change = await as('salesperson', 'POST', '/api/records/product', { name: 'Mine', code: 'MINE-1' });
+    expect(change.statusCode).toBe(403);
+  });
+
   it('lets the assistant read every company without the employee count, and not export', async () => {
     const { ids, items } = await companyIds('assistant');
     const all = await env()

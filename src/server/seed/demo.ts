@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppServices } from '../http/types.ts';
 import { addDemoAccounts, DEMO_PASSWORD_VARIABLE, type DemoAccount, demoPasswords } from './demo-accounts.ts';
+import { addDemoCatalogue } from './demo-catalogue.ts';
 import { addDemoComments } from './demo-comments.ts';
 import { addDemoOrganisation } from './demo-organisation.ts';
 import { DEMO_SIZE } from './generator/generate.ts';
@@ -52,6 +53,8 @@ export async function loadDemo(
     referenceDate: services.now().toISOString().slice(0, 10),
   });
   const at = services.now().toISOString();
+  // Through the records engine (history, search, events), before the marker: what the offers quote.
+  await addDemoCatalogue(services, at.slice(0, 10));
   const { accounts, skipped } = await dialect.db.transaction().execute(async (trx) => {
     await addDemoOrganisation(trx, DEMO_SEED, loaded, at);
     const created = await addDemoAccounts(trx, dialect, services.registry, loaded, passwords, at);
