@@ -22,6 +22,9 @@ import { priceList, priceListItem } from './pricing/price-list.ts';
 import { product } from './pricing/product.ts';
 import { taxRate } from './pricing/tax-rate.ts';
 import { reminder } from './reminders/reminder.ts';
+import { opportunity } from './sales/opportunity.ts';
+import { salesScenario, salesStage } from './sales/scenario.ts';
+import { stageHistory } from './sales/stage-history.ts';
 import { task } from './tasks/task.ts';
 import { taskChain, taskChainStep } from './tasks/task-chain.ts';
 import { taskClaim } from './tasks/task-claim.ts';
@@ -67,6 +70,10 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   product,
   priceList,
   priceListItem,
+  salesScenario,
+  salesStage,
+  opportunity,
+  stageHistory,
   reminder,
 ];
 

@@ -49,7 +49,10 @@ const grant = (object: string, rights: readonly string[], scope: Scope): RoleGra
  * people (account manager), cases and their stages (the case's lead), activities (organiser),
  * notes (the client's account manager).
  */
-const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'note'] as const;
+const CLIENT_WORK = ['company', 'person', 'case', 'case_stage', 'activity', 'note', 'opportunity'] as const;
+
+/** How sales are run: the scenarios with their stages, and the stages deals went through. */
+const SALES_SETUP = ['sales_scenario', 'sales_stage'] as const;
 
 /**
  * Internal work: tasks (the assignee's; the requester, watchers and a register's readers see
@@ -66,7 +69,7 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     salesperson: {
       name: 'Salesperson',
       description:
-        'Demo role: reads, creates and edits own clients (companies they manage and their people), the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries, employees, products, price lists and tax and exchange rates. No deleting, export or bulk changes.',
+        'Demo role: reads, creates and edits own clients (companies they manage and their people), their opportunities, the cases they lead with their stages, the activities they organise and the notes on their clients, their own tasks and those of the task registers they belong to; reads dictionaries, employees, products, price lists and tax and exchange rates. No deleting, export or bulk changes.',
       grants: [
         ...CLIENT_WORK.flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
         ...['task', 'reminder'].flatMap((o) => grant(o, ['read', 'create', 'update'], 'own')),
@@ -79,6 +82,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...grant('booking', ['read', 'create', 'update', 'delete'], 'own'),
         // Prices are the company's: every salesperson quotes from them.
         ...PRICING.flatMap((o) => grant(o, ['read'], 'all')),
+        ...SALES_SETUP.flatMap((o) => grant(o, ['read'], 'all')),
+        ...grant('stage_history', ['read'], 'own'),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -87,7 +92,7 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
     manager: {
       name: 'Sales manager',
       description:
-        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, cases, activities, notes and tasks of their own department and the departments below it; keeps the products and price lists; reads dictionaries, employees, departments, work groups and tax and exchange rates.',
+        'Demo role: reads, creates, edits, deletes, exports and bulk-edits the clients, opportunities, cases, activities, notes and tasks of their own department and the departments below it; keeps the products and price lists; reads dictionaries, employees, departments, work groups and tax and exchange rates.',
       grants: [
         ...[...CLIENT_WORK, ...TASK_WORK].flatMap((o) =>
           grant(o, ['read', 'create', 'update', 'delete', 'export', 'bulk'], 'subtree'),
@@ -104,6 +109,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...grant('booking', ['read', 'create', 'update', 'delete', 'export'], 'subtree'),
         // The manager keeps the catalogue and the price lists; rates are administrators'.
         ...PRICING.flatMap((o) => grant(o, ['read', 'export'], 'all')),
+        ...SALES_SETUP.flatMap((o) => grant(o, ['read'], 'all')),
+        ...grant('stage_history', ['read', 'export'], 'subtree'),
         ...['product', 'price_list', 'price_list_item'].flatMap((o) =>
           grant(o, ['create', 'update', 'delete'], 'all'),
         ),

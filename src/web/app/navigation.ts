@@ -15,8 +15,10 @@ import {
   IconListDetails,
   IconPackage,
   IconReceiptTax,
+  IconRoute,
   IconShieldLock,
   IconSun,
+  IconTargetArrow,
   IconUser,
   IconUsers,
   IconUsersGroup,
@@ -49,6 +51,13 @@ export const NAV_ITEMS: NavItem[] = [
     object: 'company',
   },
   { key: 'people', labelKey: 'shell:nav.people', to: '/records/person', icon: IconUser, object: 'person' },
+  {
+    key: 'opportunities',
+    labelKey: 'shell:nav.opportunities',
+    to: '/records/opportunity',
+    icon: IconTargetArrow,
+    object: 'opportunity',
+  },
   { key: 'cases', labelKey: 'shell:nav.cases', to: '/records/case', icon: IconBriefcase, object: 'case' },
   {
     key: 'activities',
@@ -117,6 +126,12 @@ export const ADMIN_NAV_ITEMS: NavItem[] = [
   { key: 'workGroups', labelKey: 'access:nav.workGroups', to: '/admin/work-groups', icon: IconUsers },
   { key: 'securityLog', labelKey: 'access:nav.securityLog', to: '/admin/security-log', icon: IconZoomScan },
   { key: 'dictionaries', labelKey: 'access:nav.dictionaries', to: '/admin/dictionaries', icon: IconList },
+  {
+    key: 'salesScenarios',
+    labelKey: 'access:nav.salesScenarios',
+    to: '/records/sales_scenario',
+    icon: IconRoute,
+  },
   { key: 'taxRates', labelKey: 'access:nav.taxRates', to: '/records/tax_rate', icon: IconReceiptTax },
   {
     key: 'exchangeRates',

@@ -28,6 +28,7 @@ import * as bulkRuns from './2026_12_02_0001_bulk_runs.ts';
 import * as storedFoldedText from './2026_12_02_0002_stored_folded_text.ts';
 import * as fasterFold from './2026_12_03_0001_faster_fold.ts';
 import * as pricing from './2026_12_04_0001_pricing.ts';
+import * as salesPipeline from './2026_12_04_0002_sales_pipeline.ts';
 
 /** Every migration, in order. Names are dated; a migration is never edited once it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0002_stored_folded_text': storedFoldedText,
   '2026_12_03_0001_faster_fold': fasterFold,
   '2026_12_04_0001_pricing': pricing,
+  '2026_12_04_0002_sales_pipeline': salesPipeline,
 };

@@ -71,7 +71,7 @@ export function onlyReadableReferences(keys: readonly string[]): WriteEffect {
   };
 }
 
-const TABLES = { case: 'client_case', activity: 'activity' } as const;
+const TABLES = { case: 'client_case', activity: 'activity', contact: 'person' } as const;
 
 /**
  * Where a record names both a client and a case or an activity (an activity, a note), that case
