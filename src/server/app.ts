@@ -34,6 +34,7 @@ import { pricingRoutes } from './modules/pricing/routes.ts';
 import { listActionRoutes } from './modules/records/list-actions-routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { reminderRoutes } from './modules/reminders/routes.ts';
+import { salesRoutes } from './modules/sales/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { timelineRoutes } from './modules/timeline/routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(
     notificationRoutes,
     backupRoutes,
     pricingRoutes,
+    salesRoutes,
   ]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), services));
   }

@@ -33,6 +33,9 @@ async function stageById(executor: Executor, id: number): Promise<StageRow | und
     : undefined;
 }
 
+/** The actor of an opportunity's effects: what they write follows nothing further. */
+const FOLLOW_UP_WRITER = 'opportunity.effects';
+
 /** The scenario's first open stage: where a deal starts unless the writer puts it elsewhere. */
 export async function firstOpenStage(executor: Executor, scenarioId: number): Promise<number | null> {
   const row = await executor
@@ -94,6 +97,8 @@ async function writerEmployee(executor: Executor, fact: WriteFact): Promise<numb
  */
 export async function followStage(fact: WriteFact): Promise<void> {
   if (fact.action === 'delete') return;
+  // The follow-up values below are this effect's own write: nothing more to follow.
+  if (fact.writer.kind === 'system' && fact.writer.name === FOLLOW_UP_WRITER) return;
   const { ctx } = fact;
   const executor = executorOf(ctx);
   const deal = await executor
@@ -102,19 +107,13 @@ export async function followStage(fact: WriteFact): Promise<void> {
     .where('id', '=', fact.recordId)
     .executeTakeFirst();
   if (!deal) return;
-  if (deal.stage_id === null) {
-    const first = await firstOpenStage(executor, Number(deal.scenario_id));
-    // Without one the invariant refuses the deal.
-    if (first !== null)
-      await updateRecord(ctx, fact.actor, 'opportunity', fact.recordId, {
-        stage: first,
-        version: Number(deal.version),
-      });
-    return;
-  }
+  const stageId =
+    deal.stage_id === null ? await firstOpenStage(executor, Number(deal.scenario_id)) : Number(deal.stage_id);
+  // Without one the invariant refuses the deal.
+  if (stageId === null) return;
   const stageChange = fact.changes.find((change) => change.field === 'stage');
   if (fact.action !== 'create' && !stageChange) return;
-  const stage = await stageById(executor, Number(deal.stage_id));
+  const stage = await stageById(executor, stageId);
   if (!stage) return;
   const missing = requiredFieldsOf(stage.required_fields).filter((key) => {
     const column =
@@ -139,7 +138,7 @@ export async function followStage(fact: WriteFact): Promise<void> {
         ? null
         : { amount: Number(deal.amount_amount), currency: String(deal.amount_currency) },
   });
-  const follow: Record<string, unknown> = {};
+  const follow: Record<string, unknown> = deal.stage_id === null ? { stage: stageId } : {};
   const probabilityGiven = fact.changes.some((change) => change.field === 'probability');
   const probability = deal.probability === null ? null : Number(deal.probability) / 100;
   if (!probabilityGiven && probability !== stage.probability) follow.probability = stage.probability;
