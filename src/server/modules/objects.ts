@@ -23,6 +23,7 @@ import { product } from './pricing/product.ts';
 import { taxRate } from './pricing/tax-rate.ts';
 import { reminder } from './reminders/reminder.ts';
 import { opportunity } from './sales/opportunity.ts';
+import { salesTarget } from './sales/sales-target.ts';
 import { salesScenario, salesStage } from './sales/scenario.ts';
 import { stageHistory } from './sales/stage-history.ts';
 import { task } from './tasks/task.ts';
@@ -74,6 +75,7 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
   salesStage,
   opportunity,
   stageHistory,
+  salesTarget,
   reminder,
 ];
 

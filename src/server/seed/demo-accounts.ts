@@ -84,6 +84,7 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...PRICING.flatMap((o) => grant(o, ['read'], 'all')),
         ...SALES_SETUP.flatMap((o) => grant(o, ['read'], 'all')),
         ...grant('stage_history', ['read'], 'own'),
+        ...grant('sales_target', ['read'], 'own'),
         ...grant('dictionary_value', ['read'], 'all'),
         ...grant('employee', ['read'], 'all'),
       ],
@@ -111,6 +112,8 @@ export function demoRoles(registry: MetadataRegistry): Record<DemoPart, DemoRole
         ...PRICING.flatMap((o) => grant(o, ['read', 'export'], 'all')),
         ...SALES_SETUP.flatMap((o) => grant(o, ['read'], 'all')),
         ...grant('stage_history', ['read', 'export'], 'subtree'),
+        // The manager sets the team's targets.
+        ...grant('sales_target', ['read', 'create', 'update', 'delete', 'export'], 'subtree'),
         ...['product', 'price_list', 'price_list_item'].flatMap((o) =>
           grant(o, ['create', 'update', 'delete'], 'all'),
         ),

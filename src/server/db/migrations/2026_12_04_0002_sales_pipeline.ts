@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { columnTypes, type MigrationDb, withId, withRecordColumns } from './ddl.ts';
 
 /**
- * The sales pipeline (issue 13): scenarios and their ordered stages, opportunities, and every
- * stage a deal entered. The board reads a scenario's deals stage by stage, a stage's cards by
+ * The sales pipeline (issue 13): scenarios and their ordered stages, opportunities, every
+ * stage a deal entered, and the targets the forecast is set against. The board reads a scenario's deals stage by stage, a stage's cards by
  * their place on the board (`board_position`, kept by the move command), the funnel the stage
  * history by stage and time.
  */
@@ -75,7 +75,19 @@ export async function up(db: MigrationDb): Promise<void> {
       .addColumn('note', 'text'),
   ).execute();
 
+  await withRecordColumns(
+    db,
+    withId(db, db.schema.createTable('sales_target'))
+      .addColumn('month', date, (c) => c.notNull())
+      .addColumn('employee_id', id, (c) => c.references('employee.id'))
+      .addColumn('department_id', id, (c) => c.references('department.id'))
+      .addColumn('amount_amount', id, (c) => c.notNull())
+      .addColumn('amount_currency', 'text', (c) => c.notNull())
+      .addColumn('note', 'text'),
+  ).execute();
+
   const indexes: Array<[table: string, columns: string[]]> = [
+    ['sales_target', ['month']],
     ['sales_stage', ['scenario_id', 'position']],
     // A board column: the scenario's deals in one stage, in their place.
     ['opportunity', ['scenario_id', 'stage_id', 'board_position']],
@@ -98,7 +110,7 @@ export async function up(db: MigrationDb): Promise<void> {
 }
 
 export async function down(db: MigrationDb): Promise<void> {
-  for (const table of ['stage_history', 'opportunity', 'sales_stage', 'sales_scenario']) {
+  for (const table of ['sales_target', 'stage_history', 'opportunity', 'sales_stage', 'sales_scenario']) {
     await db.schema.dropTable(table).execute();
   }
 }

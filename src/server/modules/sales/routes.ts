@@ -3,6 +3,7 @@ import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppInstance, AppServices } from '../../http/types.ts';
 import { checkId } from '../../records/reader.ts';
+import { forecast } from './forecast.ts';
 import { moveOpportunity } from './move.ts';
 import { pipelineBoard, scenarioStages, stageCards } from './pipeline.ts';
 
@@ -107,6 +108,50 @@ export async function salesRoutes(app: AppInstance, services: AppServices): Prom
       );
       if (!found) throw errors.notFound(`Stage ${stageId} is not a stage of scenario ${scenarioId}`);
       return stageCards(ctx, actor, scenarioId, found, request.query, request.query.cursor ?? null);
+    },
+  );
+
+  app.get(
+    '/api/forecast',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'Weighted pipeline, won deals and targets for a period, by expected-close month, owner or team',
+        description:
+          'Open deals whose expected close is in the period, amount × probability, in one currency (`currency`, PLN unless given; deals in others are left out, never converted); what was won in the period (deals closed in a won stage); the `sales_target`s set for it; and the open deals already past their expected close (`slipping`). Only deals the reader may see count. Keys: `2027-03`, or the owner’s or team’s id (`none` for deals without one).',
+        querystring: z.object({
+          from: day,
+          to: day,
+          groupBy: z.enum(['month', 'owner', 'team']).default('month'),
+          currency: z
+            .string()
+            .regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code')
+            .transform((code) => code.toUpperCase())
+            .default('PLN'),
+        }),
+        response: {
+          200: z.object({
+            currency: z.string(),
+            rows: z.array(
+              z.object({
+                key: z.string(),
+                count: z.number().int(),
+                pipeline: money,
+                weighted: money,
+                won: money,
+                target: money.nullable(),
+              }),
+            ),
+            slipping: z.object({ count: z.number().int(), sum: money }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.from > request.query.to) throw errors.badRequest('from must not be after to');
+      return forecast(ctx, actorOf(request), request.query);
     },
   );
 
