@@ -153,6 +153,26 @@ describe.each(DIALECTS)('demo accounts (%s)', (dialect) => {
     expect(change.statusCode).toBe(403);
   });
 
+  it('shows the salesperson a lived-in board of their own deals, and the manager more of them', async () => {
+    const scenarios = (await as('salesperson', 'GET', '/api/records/sales_scenario')).json().items as Array<
+      Record<string, unknown>
+    >;
+    expect(scenarios.map((scenario) => scenario.name)).toEqual([
+      'New business',
+      'Renewals and service contracts',
+    ]);
+    const boardOf = async (login: string) => {
+      const response = await as(login, 'GET', `/api/pipeline/${scenarios[0]?.id}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().columns as Array<{ count: number; stage: { kind: string } }>;
+    };
+    const mine = await boardOf('salesperson');
+    const deals = (columns: typeof mine) => columns.reduce((sum, column) => sum + column.count, 0);
+    expect(deals(mine)).toBeGreaterThan(0);
+    expect(mine.filter((column) => column.count > 0).length).toBeGreaterThanOrEqual(3);
+    expect(deals(await boardOf('sales.manager'))).toBeGreaterThan(deals(mine));
+  });
+
   it('lets the assistant read every company without the employee count, and not export', async () => {
     const { ids, items } = await companyIds('assistant');
     const all = await env()

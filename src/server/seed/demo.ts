@@ -4,6 +4,7 @@ import { addDemoAccounts, DEMO_PASSWORD_VARIABLE, type DemoAccount, demoPassword
 import { addDemoCatalogue } from './demo-catalogue.ts';
 import { addDemoComments } from './demo-comments.ts';
 import { addDemoOrganisation } from './demo-organisation.ts';
+import { addDemoSales } from './demo-sales.ts';
 import { DEMO_SIZE } from './generator/generate.ts';
 import { loadDataset } from './load.ts';
 
@@ -53,8 +54,10 @@ export async function loadDemo(
     referenceDate: services.now().toISOString().slice(0, 10),
   });
   const at = services.now().toISOString();
-  // Through the records engine (history, search, events), before the marker: what the offers quote.
+  // Through the records engine (history, search, events), before the marker: what the offers
+  // quote, and deals in every stage.
   await addDemoCatalogue(services, at.slice(0, 10));
+  await addDemoSales(services);
   const { accounts, skipped } = await dialect.db.transaction().execute(async (trx) => {
     await addDemoOrganisation(trx, DEMO_SEED, loaded, at);
     const created = await addDemoAccounts(trx, dialect, services.registry, loaded, passwords, at);
